@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs the Debian 12 packages Gatehouse needs. Asks for root (sudo) only when not root.
+#   install-deps.sh run    what ./gatehouse and ./gatehouse demo need
+#   install-deps.sh test   plus what the test suite needs (Kea agent, socat, snmpsim, Xvfb, dhclient)
+set -eu
+run_pkgs="openjdk-17-jdk maven kea-dhcp4-server ieee-data"
+test_pkgs="$run_pkgs kea-ctrl-agent socat snmpsim snmp xvfb isc-dhcp-client iproute2 procps"
+case "${1:-run}" in
+    test) pkgs=$test_pkgs ;;
+    *) pkgs=$run_pkgs ;;
+esac
+missing=""
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else
+    command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root to install:$missing" >&2; exit 1; }
+    echo "install-deps: installing$missing with sudo" >&2
+    sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+# The Debian Kea packages start their services on install; Gatehouse runs its own Kea instead.
+$sudo apt-get install -y -q --no-install-recommends $missing

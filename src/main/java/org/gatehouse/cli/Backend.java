@@ -1,0 +1,26 @@
+package org.gatehouse.cli;
+
+import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.StatusService;
+
+/** What the commands need from the wired application; implemented in {@code app}. */
+public interface Backend {
+
+    /** Services bound to one connection; closing it closes the Kea client and the cache. */
+    interface Session extends AutoCloseable {
+        LeaseService leases();
+
+        StatusService status();
+
+        @Override
+        void close();
+    }
+
+    Session connect(ConnectionOptions options);
+
+    /** Opens the console and returns when its window closes. */
+    void gui(ConnectionOptions options);
+
+    /** Starts a private Kea with demo devices, opens the console on it, and cleans up after. */
+    void demo(ConnectionOptions options, boolean openGui, int keepSeconds);
+}

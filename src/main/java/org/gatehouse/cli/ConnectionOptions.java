@@ -1,0 +1,110 @@
+package org.gatehouse.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The connection options every command takes (shared/design/cli.md). Values given before or
+ * after the command name land here; environment variables fill what is not given.
+ */
+public final class ConnectionOptions {
+
+    @Option(names = "--kea", paramLabel = "URI", scope = ScopeType.INHERIT,
+            description = "unix:/path/to/socket, http(s)://host:port/ or ssh://user@host[:port]/path/to/socket (env GATEHOUSE_KEA)")
+    String kea;
+
+    @Option(names = "--kea-user", paramLabel = "USER", scope = ScopeType.INHERIT, description = "HTTP basic-auth user (env GATEHOUSE_KEA_USER)")
+    String keaUser;
+
+    @Option(names = "--kea-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "file holding the HTTP or SSH password (env GATEHOUSE_KEA_PASSWORD_FILE)")
+    Path keaPasswordFile;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "OpenSSH known_hosts file checked for SSH host keys (default ~/.ssh/known_hosts)")
+    Path knownHosts;
+
+    @Option(names = "--accept-new-host-key", scope = ScopeType.INHERIT,
+            description = "trust an SSH host key seen for the first time and record it")
+    boolean acceptNewHostKey;
+
+    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "the local SQLite cache (env GATEHOUSE_DB; default in the user's data directory)")
+    Path db;
+
+    @Option(names = "--format", paramLabel = "table|json|csv", scope = ScopeType.INHERIT, description = "output format (default table)")
+    OutputFormat format;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "per-call timeout towards Kea (default 10)")
+    Integer timeoutSeconds;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "print stack traces of errors")
+    boolean debug;
+
+    private final Environment env;
+
+    public ConnectionOptions(Environment env) {
+        this.env = env;
+    }
+
+    /** Reads variables; injectable so that tests do not depend on the real environment. */
+    public interface Environment {
+        String get(String name);
+    }
+
+    public String kea() {
+        return kea != null ? kea : env.get("GATEHOUSE_KEA");
+    }
+
+    public String keaUser() {
+        return keaUser != null ? keaUser : env.get("GATEHOUSE_KEA_USER");
+    }
+
+    public Path keaPasswordFile() {
+        return keaPasswordFile != null ? keaPasswordFile : pathOf(env.get("GATEHOUSE_KEA_PASSWORD_FILE"));
+    }
+
+    public Path knownHosts() {
+        return knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+    }
+
+    public boolean acceptNewHostKey() {
+        return acceptNewHostKey;
+    }
+
+    public Path db() {
+        if (db != null) {
+            return db;
+        }
+        Path fromEnv = pathOf(env.get("GATEHOUSE_DB"));
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("gatehouse").resolve("cache.db");
+    }
+
+    public OutputFormat format() {
+        return format == null ? OutputFormat.TABLE : format;
+    }
+
+    public int timeoutSeconds() {
+        return timeoutSeconds == null ? 10 : timeoutSeconds;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    /** For the demo, which points every part at its private Kea and cache. */
+    public void overrideKea(String endpoint, Path database) {
+        this.kea = endpoint;
+        this.db = database;
+    }
+
+    private static Path pathOf(String s) {
+        return s == null || s.isBlank() ? null : Path.of(s);
+    }
+}

@@ -1,0 +1,90 @@
+package org.gatehouse.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import org.gatehouse.model.GatehouseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The {@code gatehouse} command line (contract: shared/design/cli.md). Errors become one line
+ * {@code gatehouse: error: <what>: <why>} and the contract's exit codes.
+ */
+@Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Approve and deny guest devices on ISC Kea DHCPv4; watch leases and pools.",
+        subcommands = {StatusCommand.class, LeasesCommand.class, GuiCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
+public final class GatehouseCli implements Runnable {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    private final Backend backend;
+
+    GatehouseCli(Backend backend) {
+        this.backend = backend;
+    }
+
+    ConnectionOptions connection() {
+        return connection;
+    }
+
+    /** With no command the console opens, as the contract says. */
+    @Override
+    public void run() {
+        backend.gui(connection);
+    }
+
+    /** Builds the command line with its commands wired to {@code backend}. */
+    public static CommandLine create(Backend backend, ConnectionOptions.Environment env, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(GatehouseCli.class, new Factory(backend, env));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = debugRequested(parseResult);
+            if (ex instanceof GatehouseException ge) {
+                err.println("gatehouse: error: " + ge.what() + ": " + ge.getMessage());
+                if (debug) {
+                    ge.printStackTrace(err);
+                }
+                err.flush();
+                return ge.exitCode();
+            }
+            err.println("gatehouse: error: internal: " + ex);
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    private static boolean debugRequested(CommandLine.ParseResult pr) {
+        for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Constructor injection for commands: a constructor taking the Backend (or the environment) is used. */
+    private record Factory(Backend backend, ConnectionOptions.Environment env) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == ConnectionOptions.class) {
+                return cls.cast(new ConnectionOptions(env));
+            }
+            for (Constructor<?> c : cls.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Backend.class) {
+                    c.setAccessible(true);
+                    return cls.cast(c.newInstance(backend));
+                }
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

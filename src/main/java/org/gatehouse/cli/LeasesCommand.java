@@ -1,0 +1,150 @@
+package org.gatehouse.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gatehouse.model.BadInput;
+import org.gatehouse.model.ClassifiedLease;
+import org.gatehouse.model.Ipv4;
+import org.gatehouse.model.Lease;
+import org.gatehouse.model.Mac;
+import org.gatehouse.model.Tier;
+import org.gatehouse.policy.LeaseFilter;
+import org.gatehouse.policy.LeaseService;
+import org.gatehouse.store.ObservationStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gatehouse leases list|show|release}. */
+@Command(name = "leases", description = "Current leases.",
+        subcommands = {LeasesCommand.ListLeases.class, LeasesCommand.ShowLease.class, LeasesCommand.ReleaseLease.class})
+final class LeasesCommand {
+
+    static final List<String> HEADERS = List.of("IP", "MAC", "HOSTNAME", "SUBNET", "TIER", "STATE", "EXPIRES", "VENDOR");
+
+    static List<String> row(ClassifiedLease cl) {
+        Lease l = cl.lease();
+        return List.of(l.ip().toString(), l.mac() == null ? "" : l.mac().toString(), l.hostname(), Long.toString(l.subnetId()),
+                cl.tier().label(), l.state().label(), l.expires().toString(), cl.vendor() == null ? "" : cl.vendor());
+    }
+
+    /** The JSON object of the contract: ip, mac, hostname, subnetId, state, cltt, validLifetime, expires, tier, vendor. */
+    static Map<String, Object> json(ClassifiedLease cl) {
+        Lease l = cl.lease();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ip", l.ip().toString());
+        m.put("mac", l.mac() == null ? null : l.mac().toString());
+        m.put("hostname", l.hostname());
+        m.put("subnetId", l.subnetId());
+        m.put("state", l.state().label());
+        m.put("cltt", l.cltt());
+        m.put("validLifetime", l.validLifetime());
+        m.put("expires", l.expires().toString());
+        m.put("tier", cl.tier().label());
+        m.put("vendor", cl.vendor());
+        return m;
+    }
+
+    static void print(Printer p, OutputFormat format, List<ClassifiedLease> leases) {
+        if (format == OutputFormat.JSON) {
+            p.json(leases.stream().map(LeasesCommand::json).toList());
+        } else {
+            p.rows(format, HEADERS, leases.stream().map(LeasesCommand::row).toList());
+        }
+    }
+
+    @Command(name = "list", description = "All current leases; TEXT matches part of IP, MAC (any separator), hostname or vendor.")
+    static final class ListLeases extends ConnectedCommand {
+        @Option(names = "--subnet", paramLabel = "ID", description = "only this subnet id")
+        Long subnet;
+
+        @Option(names = "--tier", paramLabel = "T", description = "registered, newly-unregistered, old-unregistered or other")
+        String tier;
+
+        @Option(names = "--search", paramLabel = "TEXT", description = "partial match on IP, MAC, hostname or vendor")
+        String search;
+
+        ListLeases(Backend backend) {
+            super(backend);
+        }
+
+        @Override
+        public Integer call() {
+            LeaseFilter filter = new LeaseFilter(search, tier == null ? null : Tier.parse(tier), subnet);
+            try (Backend.Session s = backend.connect(options())) {
+                LeaseService.LeaseSnapshot snap = s.leases().refresh();
+                print(printer(), options().format(), snap.filter(filter));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "One lease (by IP or MAC), plus its history from the local cache.")
+    static final class ShowLease extends ConnectedCommand {
+        @Parameters(paramLabel = "IP|MAC")
+        String key;
+
+        ShowLease(Backend backend) {
+            super(backend);
+        }
+
+        @Override
+        public Integer call() {
+            if (!Ipv4.isValid(key) && !Mac.isValid(key)) {
+                throw new BadInput("IP or MAC", "'" + key + "' is neither an IPv4 address nor a MAC address");
+            }
+            try (Backend.Session s = backend.connect(options())) {
+                List<ClassifiedLease> found = s.leases().find(key);
+                Mac mac = Mac.isValid(key) ? Mac.parse(key) : found.stream().map(c -> c.lease().mac()).filter(m -> m != null)
+                        .findFirst().orElse(null);
+                List<ObservationStore.HistoryEntry> history = mac == null ? List.of() : s.leases().history(mac);
+                Printer p = printer();
+                if (options().format() == OutputFormat.JSON) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("leases", found.stream().map(LeasesCommand::json).toList());
+                    m.put("history", history);
+                    p.json(m);
+                } else {
+                    if (found.isEmpty()) {
+                        p.line("no current lease for " + key);
+                    } else {
+                        print(p, options().format(), found);
+                    }
+                    if (!history.isEmpty() && options().format() == OutputFormat.TABLE) {
+                        p.line("");
+                        p.line("history (local cache):");
+                        List<List<String>> rows = new ArrayList<>();
+                        for (ObservationStore.HistoryEntry h : history) {
+                            rows.add(List.of(h.at().toString(), h.ip(), Long.toString(h.subnetId()), h.tier().label(), h.state(),
+                                    h.hostname() == null ? "" : h.hostname()));
+                        }
+                        p.rows(OutputFormat.TABLE, List.of("SEEN", "IP", "SUBNET", "TIER", "STATE", "HOSTNAME"), rows);
+                    }
+                }
+                return found.isEmpty() ? 1 : 0;
+            }
+        }
+    }
+
+    @Command(name = "release", description = "Delete the lease of IP in Kea.")
+    static final class ReleaseLease extends ConnectedCommand {
+        @Parameters(paramLabel = "IP")
+        String ip;
+
+        ReleaseLease(Backend backend) {
+            super(backend);
+        }
+
+        @Override
+        public Integer call() {
+            Ipv4 address = Ipv4.parse(ip);
+            try (Backend.Session s = backend.connect(options())) {
+                boolean deleted = s.leases().release(address);
+                printer().line(deleted ? "released " + address : "Kea has no lease for " + address + "; nothing changed");
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.gatehouse.cli;
+
+/** How a command prints its result. */
+public enum OutputFormat {
+    TABLE, JSON, CSV
+}

@@ -1,0 +1,53 @@
+package org.gatehouse.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gatehouse.policy.StatusService;
+import picocli.CommandLine.Command;
+
+/** {@code gatehouse status}: version, transport, reachability, capabilities, subnets and pools. */
+@Command(name = "status", description = "Kea version, transport, capabilities, subnets and pools; exit 3 if Kea is unreachable.")
+final class StatusCommand extends ConnectedCommand {
+
+    StatusCommand(Backend backend) {
+        super(backend);
+    }
+
+    @Override
+    public Integer call() {
+        try (Backend.Session s = backend.connect(options())) {
+            StatusService.Status st = s.status().status();
+            Printer p = printer();
+            if (options().format() == OutputFormat.JSON) {
+                p.json(st);
+            } else {
+                p.line("kea:          " + st.endpoint());
+                p.line("reachable:    " + (st.reachable() ? "yes" : "no (" + st.error() + ")"));
+                if (st.reachable()) {
+                    p.line("version:      " + st.version());
+                    p.line("hooks:        " + (st.hooks().isEmpty() ? "none" : String.join(", ", st.hooks()))
+                            + " (" + st.commandCount() + " commands)");
+                    p.line("capabilities: lease paging " + yesNo(st.leasePaging()) + ", host_cmds " + yesNo(st.hostCommands())
+                            + ", config hash " + yesNo(st.configHash()));
+                    List<List<String>> rows = new ArrayList<>();
+                    for (StatusService.SubnetSummary sn : st.subnets()) {
+                        for (StatusService.PoolSummary pool : sn.pools()) {
+                            rows.add(List.of(Long.toString(sn.id()), sn.subnet(), pool.range(), String.join(",", pool.classes()),
+                                    pool.tier().label(), Long.toString(pool.size())));
+                        }
+                        if (sn.pools().isEmpty()) {
+                            rows.add(List.of(Long.toString(sn.id()), sn.subnet(), "(no pools)", "", "", ""));
+                        }
+                    }
+                    p.line("");
+                    p.rows(OutputFormat.TABLE, List.of("SUBNET", "PREFIX", "POOL", "CLASS", "TIER", "SIZE"), rows);
+                }
+            }
+            return st.reachable() ? 0 : 3;
+        }
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+}

@@ -1,0 +1,69 @@
+package org.gatehouse.kea;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * Kea over HTTP(S): the Control Agent (Kea up to 3.0) or kea-dhcp4's own HTTP control socket
+ * (Kea 2.7.2+). Both accept {@code "service": ["dhcp4"]} and answer with a JSON array.
+ */
+public final class HttpTransport implements KeaTransport {
+    private final URI uri;
+    private final String authorization;
+    private final HttpClient http;
+
+    /** @param user and {@code password} may be null for a socket without authentication */
+    public HttpTransport(URI uri, String user, char[] password, Duration connectTimeout) {
+        this.uri = uri;
+        this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + new String(password == null ? new char[0] : password)).getBytes(StandardCharsets.UTF_8));
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public String describe() {
+        return uri.toString();
+    }
+
+    @Override
+    public boolean wantsService() {
+        return true;
+    }
+
+    @Override
+    public String exchange(String request, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new KeaUnreachable(describe(), "timed out after " + timeout.toMillis() + " ms", e);
+        } catch (ConnectException e) {
+            throw new KeaUnreachable(describe(), "connection refused", e);
+        } catch (IOException e) {
+            throw new KeaUnreachable(describe(), "HTTP request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeaUnreachable(describe(), "interrupted", e);
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new KeaRefused("http", response.statusCode(),
+                    "the server refused the credentials (HTTP " + response.statusCode() + "); check --kea-user and --kea-password-file");
+        }
+        // Kea answers errors such as a bad request with a JSON body too; the client reads its result.
+        return response.body();
+    }
+}

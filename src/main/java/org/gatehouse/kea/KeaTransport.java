@@ -1,0 +1,28 @@
+package org.gatehouse.kea;
+
+import java.time.Duration;
+
+/** Carries one command's JSON to Kea and brings back the raw answer. */
+public interface KeaTransport extends AutoCloseable {
+
+    /** For messages and the status screen, e.g. {@code unix:/run/kea/kea4-ctrl-socket}. */
+    String describe();
+
+    /**
+     * True when commands must name {@code "service": ["dhcp4"]}: over HTTP a Control Agent needs
+     * it and a dhcp4 HTTP socket (Kea 2.7+) accepts it.
+     */
+    boolean wantsService();
+
+    /**
+     * Sends one request and returns the whole answer.
+     *
+     * @throws KeaUnreachable when nothing answered within {@code timeout}
+     * @throws KeaProtocolError when the answer is cut off or is not JSON
+     */
+    String exchange(String request, Duration timeout);
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,93 @@
+package org.gatehouse.kea;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Kea's own unix control socket. Kea serves one command per connection and closes it after
+ * answering; large answers arrive in chunks. Non-blocking I/O so that every call has a deadline.
+ */
+public final class UnixSocketTransport implements KeaTransport {
+    private final Path socket;
+
+    public UnixSocketTransport(Path socket) {
+        this.socket = socket;
+    }
+
+    @Override
+    public String describe() {
+        return "unix:" + socket;
+    }
+
+    @Override
+    public boolean wantsService() {
+        return false;
+    }
+
+    @Override
+    public String exchange(String request, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!Files.exists(socket)) {
+            throw new KeaUnreachable(describe(), "no such socket (is kea-dhcp4 running, and is this its control socket?)", null);
+        }
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+             Selector selector = Selector.open()) {
+            try {
+                ch.connect(UnixDomainSocketAddress.of(socket));
+            } catch (IOException e) {
+                throw new KeaUnreachable(describe(), "cannot connect: " + e.getMessage(), e);
+            }
+            ch.configureBlocking(false);
+            ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
+            ch.register(selector, SelectionKey.OP_WRITE);
+            while (out.hasRemaining()) {
+                await(selector, deadline, "sending");
+                ch.write(out);
+            }
+            ch.register(selector, SelectionKey.OP_READ);
+            return readDocument(ch, selector, deadline);
+        } catch (IOException e) {
+            throw new KeaUnreachable(describe(), "connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String readDocument(SocketChannel ch, Selector selector, long deadline) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream(64 * 1024);
+        JsonDocumentScanner scanner = new JsonDocumentScanner();
+        ByteBuffer buf = ByteBuffer.allocate(256 * 1024);
+        while (true) {
+            await(selector, deadline, received.size() == 0 ? "waiting for an answer" : "reading the answer");
+            int n = ch.read(buf);
+            if (n < 0) {
+                String text = received.toString(StandardCharsets.UTF_8);
+                throw new KeaProtocolError(text.isBlank() ? "Kea closed the connection without answering"
+                        : "Kea closed the connection before the answer was complete: " + KeaProtocolError.excerpt(text));
+            }
+            buf.flip();
+            int end = scanner.feed(buf.array(), 0, buf.limit());
+            received.write(buf.array(), 0, end < 0 ? buf.limit() : end);
+            buf.clear();
+            if (end >= 0) {
+                return received.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private void await(Selector selector, long deadline, String doing) throws IOException {
+        long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
+        if (remainingMs <= 0 || selector.select(remainingMs) == 0 && System.nanoTime() >= deadline) {
+            throw new KeaUnreachable(describe(), "timed out " + doing, null);
+        }
+        selector.selectedKeys().clear();
+    }
+}

@@ -1,0 +1,25 @@
+package org.gatehouse.model;
+
+/** Input that does not parse or is out of range; nothing was sent anywhere (exit 2). */
+public final class BadInput extends GatehouseException {
+    private final String field;
+
+    public BadInput(String field, String why) {
+        super(why);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    @Override
+    public int exitCode() {
+        return 2;
+    }
+
+    @Override
+    public String what() {
+        return "bad " + field;
+    }
+}

@@ -1,0 +1,91 @@
+package org.gatehouse.model;
+
+import java.util.Locale;
+
+/**
+ * A 48-bit Ethernet address. Accepts colon, dash, Cisco-dot and bare forms in any case, so a MAC
+ * pasted from a switch, Windows or Kea all mean the same device; always printed lower-case colon form.
+ */
+public record Mac(long value) implements Comparable<Mac> {
+
+    public Mac {
+        if (value < 0 || value > 0xFFFF_FFFF_FFFFL) {
+            throw new BadInput("MAC", "not a 48-bit value");
+        }
+    }
+
+    public static Mac parse(String text) {
+        if (text == null) {
+            throw new BadInput("MAC", "missing");
+        }
+        String trimmed = text.trim();
+        String hex = normalisedHex(trimmed);
+        if (hex == null) {
+            throw new BadInput("MAC", "'" + printable(trimmed) + "' is not a MAC address"
+                    + " (use aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff)");
+        }
+        return new Mac(Long.parseLong(hex, 16));
+    }
+
+    /** True when {@code text} is one of the accepted spellings. */
+    public static boolean isValid(String text) {
+        return text != null && normalisedHex(text.trim()) != null;
+    }
+
+    private static String normalisedHex(String s) {
+        if (s.matches("(?i)[0-9a-f]{12}")) {
+            return s;
+        }
+        if (s.matches("(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}") || s.matches("(?i)[0-9a-f]{2}(-[0-9a-f]{2}){5}")) {
+            return s.replaceAll("[:-]", "");
+        }
+        if (s.matches("(?i)[0-9a-f]{4}([.-][0-9a-f]{4}){2}") && (s.indexOf('.') < 0 || s.indexOf('-') < 0)) {
+            return s.replaceAll("[.-]", "");
+        }
+        return null;
+    }
+
+    /** Shortened, control characters removed, so that an error message cannot smuggle anything. */
+    static String printable(String s) {
+        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    }
+
+    public String hex() {
+        return String.format("%012x", value);
+    }
+
+    @Override
+    public String toString() {
+        String h = hex();
+        StringBuilder sb = new StringBuilder(17);
+        for (int i = 0; i < 12; i += 2) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(h, i, i + 2);
+        }
+        return sb.toString();
+    }
+
+    /** Comware's spelling: {@code aabb-ccdd-eeff}. */
+    public String toComware() {
+        String h = hex();
+        return h.substring(0, 4) + "-" + h.substring(4, 8) + "-" + h.substring(8, 12);
+    }
+
+    /** The OUI (first three octets) as six upper-case hex digits, the key of IEEE's registry. */
+    public String oui() {
+        return hex().substring(0, 6).toUpperCase(Locale.ROOT);
+    }
+
+    /** Phones and laptops randomise their MAC per network; such addresses have this bit set. */
+    public boolean isLocallyAdministered() {
+        return ((value >>> 40) & 0x02) != 0;
+    }
+
+    @Override
+    public int compareTo(Mac other) {
+        return Long.compare(value, other.value);
+    }
+}

@@ -1,0 +1,96 @@
+package org.gatehouse.policy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.gatehouse.model.Mac;
+
+/**
+ * The vendor behind a MAC, from IEEE's OUI registry as Debian's ieee-data ships it
+ * ({@code /usr/share/ieee-data/oui.csv}); read once, offline. Randomised (locally administered)
+ * MACs have no vendor: phones use them per network.
+ */
+public final class OuiRegistry {
+    public static final Path DEBIAN_OUI_CSV = Path.of("/usr/share/ieee-data/oui.csv");
+    public static final String RANDOMIZED = "randomized";
+
+    private final Path source;
+    private volatile Map<String, String> owners;
+
+    public OuiRegistry(Path source) {
+        this.source = source;
+    }
+
+    /** The owner of the MAC's OUI, {@value #RANDOMIZED} for locally administered MACs, or null. */
+    public String vendor(Mac mac) {
+        if (mac == null) {
+            return null;
+        }
+        if (mac.isLocallyAdministered()) {
+            return RANDOMIZED;
+        }
+        return owners().get(mac.oui());
+    }
+
+    public int size() {
+        return owners().size();
+    }
+
+    private Map<String, String> owners() {
+        Map<String, String> m = owners;
+        if (m == null) {
+            synchronized (this) {
+                m = owners;
+                if (m == null) {
+                    m = load(source);
+                    owners = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Reads "Registry,Assignment,Organization Name,Organization Address"; a missing file means no vendors. */
+    static Map<String, String> load(Path csv) {
+        Map<String, String> m = new HashMap<>(64_000);
+        if (csv == null || !Files.isReadable(csv)) {
+            return m;
+        }
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            r.readLine();
+            String line;
+            while ((line = r.readLine()) != null) {
+                int a = line.indexOf(',');
+                int b = a < 0 ? -1 : line.indexOf(',', a + 1);
+                if (b < 0) {
+                    continue;
+                }
+                String assignment = line.substring(a + 1, b);
+                String name = firstField(line.substring(b + 1));
+                if (assignment.length() == 6 && !name.isEmpty()) {
+                    m.putIfAbsent(assignment.toUpperCase(), name);
+                }
+            }
+        } catch (IOException e) {
+            return m;
+        }
+        return m;
+    }
+
+    /** The first CSV field, which may be quoted and contain commas. */
+    private static String firstField(String rest) {
+        if (rest.startsWith("\"")) {
+            int end = rest.indexOf('"', 1);
+            while (end > 0 && end + 1 < rest.length() && rest.charAt(end + 1) == '"') {
+                end = rest.indexOf('"', end + 2);
+            }
+            return (end < 0 ? rest.substring(1) : rest.substring(1, end)).replace("\"\"", "\"").trim();
+        }
+        int comma = rest.indexOf(',');
+        return (comma < 0 ? rest : rest.substring(0, comma)).trim();
+    }
+}

@@ -1,0 +1,156 @@
+package org.gatehouse.ui.shell;
+
+import atlantafx.base.theme.Styles;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.gatehouse.ui.ConsoleContext;
+import org.gatehouse.ui.leases.LeasesView;
+import org.gatehouse.ui.leases.LeasesViewModel;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The console window: sidebar of screens, the current screen, and a status bar. */
+public final class MainWindow {
+    private final ConsoleContext context;
+    private final ShellViewModel shell;
+    private final LeasesViewModel leasesModel;
+    private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
+    private final Timeline ticker;
+
+    public MainWindow(ConsoleContext context) {
+        this.context = context;
+        this.shell = new ShellViewModel(context.endpoint(), ZoneId.systemDefault());
+        this.leasesModel = new LeasesViewModel(context, shell);
+        this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public LeasesViewModel leases() {
+        return leasesModel;
+    }
+
+    public void install(Stage stage) {
+        shell.themeProperty().addListener((o, a, b) -> b.apply());
+        shell.themeProperty().get().apply();
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("gatehouse-root");
+        StackPane content = new StackPane();
+        content.setPadding(new Insets(12));
+        root.setLeft(sidebar());
+        root.setCenter(content);
+        root.setBottom(statusBar());
+        shell.screenProperty().addListener((o, a, b) -> content.getChildren().setAll(view(b)));
+        content.getChildren().setAll(view(shell.screenProperty().get()));
+        Scene scene = new Scene(root, 1200, 720);
+        scene.getStylesheets().add(MainWindow.class.getResource("/org/gatehouse/ui/gatehouse.css").toExternalForm());
+        stage.setTitle("Gatehouse" + (context.endpoint() == null ? "" : " — " + context.endpoint()));
+        stage.setScene(scene);
+        ticker.play();
+        leasesModel.start();
+    }
+
+    private void tick() {
+        java.time.Instant now = context.clock().instant();
+        shell.tick(now);
+        leasesModel.tick(now);
+    }
+
+    public void dispose() {
+        ticker.stop();
+        leasesModel.stop();
+    }
+
+    private Node view(Screen s) {
+        return views.computeIfAbsent(s, key -> key == Screen.LEASES ? new LeasesView(leasesModel) : new ComingSoonView(key));
+    }
+
+    private Node sidebar() {
+        Label title = new Label("Gatehouse");
+        title.getStyleClass().addAll(Styles.TITLE_3, "app-title");
+        VBox bar = new VBox(4, title);
+        bar.setPadding(new Insets(12, 8, 12, 8));
+        bar.getStyleClass().add("sidebar");
+        bar.setPrefWidth(190);
+        ToggleGroup group = new ToggleGroup();
+        for (Screen s : Screen.values()) {
+            ToggleButton b = new ToggleButton(s.title(), new FontIcon(s.icon()));
+            b.setId("nav-" + s.name().toLowerCase());
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getStyleClass().add(Styles.FLAT);
+            b.setSelected(s == shell.screenProperty().get());
+            b.setOnAction(e -> {
+                b.setSelected(true);
+                shell.screenProperty().set(s);
+            });
+            bar.getChildren().add(b);
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Button theme = new Button(null, new FontIcon(Feather.MOON));
+        theme.setId("theme-toggle");
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        theme.setTooltip(new Tooltip("Light / dark theme"));
+        theme.setOnAction(e -> shell.toggleTheme());
+        shell.themeProperty().addListener((o, a, b) -> theme.setGraphic(new FontIcon(b == org.gatehouse.ui.Theme.DARK ? Feather.SUN : Feather.MOON)));
+        bar.getChildren().addAll(spacer, theme);
+        return bar;
+    }
+
+    private Node statusBar() {
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("connection-dot");
+        shell.connectionProperty().addListener((o, a, b) -> styleDot(dot, b));
+        styleDot(dot, shell.connectionProperty().get());
+        Label connection = new Label();
+        connection.setId("status-connection");
+        connection.textProperty().bind(shell.connectionTextProperty());
+        Label age = new Label();
+        age.setId("status-data-age");
+        age.textProperty().bind(shell.dataAgeTextProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, dot, connection, spacer, age);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static void styleDot(Circle dot, ShellViewModel.Connection c) {
+        dot.getStyleClass().removeAll("live", "offline", "connecting", "not-configured");
+        dot.getStyleClass().add(switch (c) {
+            case LIVE -> "live";
+            case OFFLINE -> "offline";
+            case CONNECTING -> "connecting";
+            case NOT_CONFIGURED -> "not-configured";
+        });
+    }
+}

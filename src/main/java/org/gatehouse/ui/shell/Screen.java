@@ -1,0 +1,38 @@
+package org.gatehouse.ui.shell;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The console's screens, in sidebar order, with what the ones still to come will hold. */
+public enum Screen {
+    LEASES("Leases", Feather.LIST, null),
+    QUEUE("Queue", Feather.INBOX, "Devices waiting for a decision: approve them into the registered pool or deny them."),
+    RESERVATIONS("Reservations", Feather.BOOKMARK, "Kea host reservations: add, edit, remove, import and export."),
+    POOLS("Pools", Feather.PIE_CHART, "Per subnet and tier: size, addresses in use, free, with warning levels and charts."),
+    SWITCH("Switch", Feather.SERVER, "Blocked MACs on the HP 5130 and where a device is plugged in."),
+    AUDIT("Audit", Feather.FILE_TEXT, "Every action taken, who took it and how it ended; verifiable offline."),
+    SETTINGS("Settings", Feather.SETTINGS, "Connection profiles for Kea and the switch, refresh interval, cache retention.");
+
+    private final String title;
+    private final Ikon icon;
+    private final String comingSoon;
+
+    Screen(String title, Ikon icon, String comingSoon) {
+        this.title = title;
+        this.icon = icon;
+        this.comingSoon = comingSoon;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Ikon icon() {
+        return icon;
+    }
+
+    /** What this screen will hold, or null once it is built. */
+    public String comingSoon() {
+        return comingSoon;
+    }
+}
