@@ -19,10 +19,13 @@ import org.gatehouse.model.Mac;
  * Deterministic (seeded) so that screenshots and tests are repeatable.
  */
 final class DemoSite {
-    private static final String[] OUIS = {"f01898", "3c22fb", "a4c361", "28cfe9", "8c7712", "b827eb", "dca632",
-        "f4f5d8", "3ca9f4", "5c5f67", "00155d"};
-    private static final String[] NAMES = {"iphone", "ipad", "macbook", "galaxy", "pixel", "thinkpad", "surface",
-        "raspberrypi", "chromecast", "kindle", "android", "printer"};
+    /** Vendor prefixes with the device names such a vendor's devices announce. */
+    private static final String[][] OUIS = {
+        {"f01898", "iphone", "ipad", "macbook"}, {"3c22fb", "iphone", "macbook-air"}, {"a4c361", "ipad", "iphone"},
+        {"28cfe9", "macbook-pro", "iphone"}, {"8c7712", "galaxy-s23", "galaxy-tab"}, {"b827eb", "raspberrypi"},
+        {"dca632", "raspberrypi", "octopi"}, {"f4f5d8", "chromecast", "pixel-8"}, {"3ca9f4", "thinkpad", "latitude"},
+        {"5c5f67", "thinkpad", "xps-13"}, {"00155d", "surface", "win11-vm"}};
+    private static final String[] RANDOM_NAMES = {"iphone", "android", "galaxy", "pixel", "ipad"};
     private static final String[] PEOPLE = {"anna", "ben", "chloe", "dev", "emma", "felix", "gita", "hugo", "ines", "jon",
         "kim", "lena", "marc", "nora", "omar", "pia"};
 
@@ -48,15 +51,17 @@ final class DemoSite {
 
     private static Device device(Random r, String tier) {
         long mac;
+        String kind;
         if (r.nextInt(5) == 0) {
-            // A randomised MAC: locally administered bit set, multicast bit clear.
-            mac = (r.nextLong() & 0xFEFF_FFFF_FFFFL & 0xFFFF_FFFF_FFFFL) | 0x0200_0000_0000L;
-            mac &= ~0x0100_0000_0000L;
+            // A randomised MAC (phones do this per network): locally administered bit set, multicast bit clear.
+            mac = ((r.nextLong() & 0xFFFF_FFFF_FFFFL) | 0x0200_0000_0000L) & ~0x0100_0000_0000L;
+            kind = RANDOM_NAMES[r.nextInt(RANDOM_NAMES.length)];
         } else {
-            long oui = Long.parseLong(OUIS[r.nextInt(OUIS.length)], 16);
-            mac = (oui << 24) | (r.nextInt(1 << 24));
+            String[] vendor = OUIS[r.nextInt(OUIS.length)];
+            mac = (Long.parseLong(vendor[0], 16) << 24) | (r.nextInt(1 << 24));
+            kind = vendor[1 + r.nextInt(vendor.length - 1)];
         }
-        String host = r.nextInt(6) == 0 ? "" : PEOPLE[r.nextInt(PEOPLE.length)] + "-" + NAMES[r.nextInt(NAMES.length)];
+        String host = r.nextInt(6) == 0 ? "" : PEOPLE[r.nextInt(PEOPLE.length)] + "-" + kind;
         return new Device(new Mac(mac), host, tier);
     }
 

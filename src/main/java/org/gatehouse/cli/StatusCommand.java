@@ -43,7 +43,7 @@ final class StatusCommand extends ConnectedCommand {
                     p.rows(OutputFormat.TABLE, List.of("SUBNET", "PREFIX", "POOL", "CLASS", "TIER", "SIZE"), rows);
                 }
             }
-            return st.reachable() ? 0 : 3;
+            return st.exitCode();
         }
     }
 

@@ -22,8 +22,11 @@ public final class StatusService {
     public record SubnetSummary(long id, String subnet, String sharedNetwork, int reservations, List<PoolSummary> pools) {
     }
 
-    /** {@code error} is set (and the rest empty) when Kea could not be reached or read. */
-    public record Status(String endpoint, boolean reachable, String error, String version, List<String> hooks,
+    /**
+     * {@code error} is set (and the rest empty) when Kea could not be reached or read;
+     * {@code exitCode} is then the contract's code for that failure (3 unreachable, 1 bad answer).
+     */
+    public record Status(String endpoint, boolean reachable, String error, int exitCode, String version, List<String> hooks,
                          int commandCount, boolean leasePaging, boolean hostCommands, boolean configHash,
                          List<SubnetSummary> subnets) {
     }
@@ -39,10 +42,10 @@ public final class StatusService {
                         p.range().size())).toList();
                 subnets.add(new SubnetSummary(s.id(), s.cidr(), s.sharedNetwork(), s.reservations(), pools));
             }
-            return new Status(kea.endpoint(), true, null, caps.version().version(), List.copyOf(caps.hookFamilies()),
+            return new Status(kea.endpoint(), true, null, 0, caps.version().version(), List.copyOf(caps.hookFamilies()),
                     caps.commands().size(), caps.leasePaging(), caps.hostCommands(), caps.configHash(), subnets);
         } catch (KeaException e) {
-            return new Status(kea.endpoint(), false, e.getMessage(), null, List.of(), 0, false, false, false, List.of());
+            return new Status(kea.endpoint(), false, e.getMessage(), e.exitCode(), null, List.of(), 0, false, false, false, List.of());
         }
     }
 }

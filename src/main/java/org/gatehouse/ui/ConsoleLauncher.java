@@ -14,16 +14,20 @@ public final class ConsoleLauncher {
     public void showAndWait(ConsoleContext context) {
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
-            Stage stage = new Stage();
-            MainWindow window = new MainWindow(context);
-            window.install(stage);
-            stage.setOnHidden(e -> {
-                window.dispose();
-                closed.countDown();
-            });
+        try {
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                MainWindow window = new MainWindow(context);
+                window.install(stage);
+                stage.setOnHidden(e -> {
+                    window.dispose();
+                    closed.countDown();
+                });
             stage.show();
-        });
+            });
+        } catch (RuntimeException | LinkageError e) {
+            throw new DisplayUnavailable(e);
+        }
         try {
             closed.await();
         } catch (InterruptedException e) {

@@ -1,0 +1,26 @@
+package org.gatehouse.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.gatehouse.app.AppBackend;
+import org.gatehouse.kea.KeaJson;
+import org.gatehouse.policy.OuiRegistry;
+
+/** Runs the real command line in-process, with the real wiring, capturing output and exit code. */
+public record CliRun(int exit, String out, String err) {
+
+    public static CliRun run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        AppBackend backend = new AppBackend(new KeaJson(), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC(),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        int code = GatehouseCli.create(backend, env::get, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new CliRun(code, out.toString() + console.toString(StandardCharsets.UTF_8), err.toString());
+    }
+}

@@ -1,0 +1,90 @@
+package org.gatehouse.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.gatehouse.model.ClassifiedLease;
+import org.gatehouse.model.Ipv4;
+import org.gatehouse.model.Lease;
+import org.gatehouse.model.LeaseState;
+import org.gatehouse.model.Mac;
+import org.gatehouse.model.Tier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ObservationStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static ClassifiedLease lease(String ip, String mac, Tier tier) {
+        return new ClassifiedLease(new Lease(Ipv4.parse(ip), Mac.parse(mac), "host", 40, LeaseState.DEFAULT, 1000, 60), tier, null);
+    }
+
+    @Test
+    void firstSeenStaysAndHistoryRecordsOnlyChanges() {
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            ObservationStore store = new ObservationStore(db);
+            Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+            Mac mac = Mac.parse("f0:18:98:00:00:01");
+            assertThat(store.record(List.of(lease("192.168.40.130", mac.toString(), Tier.NEWLY_UNREGISTERED)), t0).newDevices()).isEqualTo(1);
+            store.record(List.of(lease("192.168.40.130", mac.toString(), Tier.NEWLY_UNREGISTERED)), t0.plusSeconds(60));
+            store.record(List.of(lease("192.168.40.10", mac.toString(), Tier.REGISTERED)), t0.plusSeconds(120));
+
+            ObservationStore.Device d = store.device(mac).orElseThrow();
+            assertThat(d.firstSeen()).isEqualTo(t0);
+            assertThat(d.lastSeen()).isEqualTo(t0.plusSeconds(120));
+            assertThat(d.timesSeen()).isEqualTo(3);
+            assertThat(d.lastTier()).isEqualTo(Tier.REGISTERED);
+            assertThat(store.history(mac)).extracting(h -> h.ip() + " " + h.tier())
+                    .containsExactly("192.168.40.130 newly-unregistered", "192.168.40.10 registered");
+        }
+    }
+
+    @Test
+    void lastSnapshotSurvivesReopening() {
+        Path file = dir.resolve("c.db");
+        Instant at = Instant.parse("2026-11-27T10:00:00Z");
+        try (Database db = Database.open(file)) {
+            new ObservationStore(db).record(List.of(lease("192.168.40.5", "f0:18:98:00:00:05", Tier.REGISTERED),
+                    lease("192.168.40.200", "f0:18:98:00:00:06", Tier.OLD_UNREGISTERED)), at);
+        }
+        try (Database db = Database.open(file)) {
+            ObservationStore.Snapshot s = new ObservationStore(db).lastSnapshot().orElseThrow();
+            assertThat(s.at()).isEqualTo(at);
+            assertThat(s.rows()).extracting(r -> r.lease().ip().toString() + " " + r.tier())
+                    .containsExactlyInAnyOrder("192.168.40.5 registered", "192.168.40.200 old-unregistered");
+        }
+    }
+
+    @Test
+    void aCacheFromANewerGatehouseIsRefusedNotDamaged() throws Exception {
+        Path file = dir.resolve("newer.db");
+        try (Database db = Database.open(file)) {
+            db.write(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA user_version=999");
+                }
+                return null;
+            });
+        }
+        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StoreException.class).hasMessageContaining("newer");
+    }
+
+    @Test
+    void tenThousandObservationsAreOneQuickTransaction() {
+        try (Database db = Database.open(dir.resolve("big.db"))) {
+            ObservationStore store = new ObservationStore(db);
+            List<ClassifiedLease> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                many.add(lease(new Ipv4(0x0A000000L + i).toString(), new Mac(0xF01898000000L + i).toString(), Tier.REGISTERED));
+            }
+            assertThat(store.record(many, Instant.now()).newDevices()).isEqualTo(10_000);
+            assertThat(store.devices()).hasSize(10_000);
+        }
+    }
+}
