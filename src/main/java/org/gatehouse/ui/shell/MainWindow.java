@@ -87,7 +87,10 @@ public final class MainWindow {
     }
 
     private Node view(Screen s) {
-        return views.computeIfAbsent(s, key -> key == Screen.LEASES ? new LeasesView(leasesModel) : new ComingSoonView(key));
+        return views.computeIfAbsent(s, key -> switch (key) {
+            case LEASES -> new LeasesView(leasesModel);
+            default -> new ComingSoonView(key);
+        });
     }
 
     private Node sidebar() {
