@@ -1,0 +1,92 @@
+package org.gatehouse.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Copies of the Kea configuration taken before every write, so that any change can be
+ * compared and undone offline.
+ */
+public final class ConfigSnapshotStore {
+    private final Database db;
+
+    public ConfigSnapshotStore(Database db) {
+        this.db = db;
+    }
+
+    /** A stored copy; {@code config} is the JSON of config-get's arguments. */
+    public record Snapshot(long id, Instant at, String endpoint, String hash, String reason, String config) {
+    }
+
+    /** Stores a copy and returns its id. {@code hash} may be null: then the JSON's SHA-256 is stored. */
+    public long save(Instant at, String endpoint, String hash, String reason, String configJson) {
+        String h = hash != null ? hash : sha256(configJson);
+        return db.write(c -> {
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO config_snapshot (at, endpoint, hash, reason, config) VALUES (?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ins.setLong(1, at.toEpochMilli());
+                ins.setString(2, endpoint);
+                ins.setString(3, h);
+                ins.setString(4, reason);
+                ins.setString(5, configJson);
+                ins.executeUpdate();
+                try (ResultSet keys = ins.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Newest first, without the config text (it can be large). */
+    public List<Snapshot> list(int limit) {
+        return db.read(c -> {
+            List<Snapshot> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT id, at, endpoint, hash, reason FROM config_snapshot ORDER BY id DESC LIMIT ?")) {
+                q.setInt(1, limit);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Snapshot(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
+                                rs.getString(5), null));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<Snapshot> get(long id) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT id, at, endpoint, hash, reason, config FROM config_snapshot WHERE id = ?")) {
+                q.setLong(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Snapshot(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        });
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
