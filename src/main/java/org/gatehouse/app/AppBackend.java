@@ -171,6 +171,7 @@ public final class AppBackend implements Backend {
         console.println("Starting a private kea-dhcp4 in " + dir + " …");
         LocalKea kea = LocalKea.start(dir, config, json, Duration.ofSeconds(20));
         Thread cleanup = new Thread(kea::close, "gatehouse-demo-cleanup");
+        Runnable closeAlso = () -> { };
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             int n;
@@ -179,6 +180,13 @@ public final class AppBackend implements Backend {
                         + vlan41.fill(client, 41, Ipv4.parse("192.168.41.0"), clock.instant());
             }
             console.println("Demo Kea " + kea.endpoint() + " (pid " + kea.pid() + ") holds " + n + " leases.");
+            KeaClient clientsKea = new KeaClient(new UnixSocketTransport(kea.socket()), json, Duration.ofSeconds(10));
+            DemoClients clients = new DemoClients(clientsKea, clock, java.util.Map.of(40L, vlan40.devices(), 41L, vlan41.devices()));
+            clients.start();
+            closeAlso = () -> {
+                clients.close();
+                clientsKea.close();
+            };
             options.overrideKea(kea.endpoint(), dir.resolve("cache.db"));
             if (openGui) {
                 gui(options);
@@ -187,6 +195,7 @@ public final class AppBackend implements Backend {
                 sleepSeconds(keepSeconds);
             }
         } finally {
+            closeAlso.run();
             kea.close();
             console.println("Demo Kea stopped; " + dir + " removed.");
             try {

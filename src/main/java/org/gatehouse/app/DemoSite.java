@@ -49,7 +49,15 @@ final class DemoSite {
         }
     }
 
-    private static Device device(Random r, String tier) {
+    /** Every demo device, for the simulated clients. */
+    List<Device> devices() {
+        List<Device> all = new ArrayList<>(registered);
+        all.addAll(newly);
+        all.addAll(old);
+        return all;
+    }
+
+    static Device device(Random r, String tier) {
         long mac;
         String kind;
         if (r.nextInt(5) == 0) {
