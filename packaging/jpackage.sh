@@ -1,0 +1,26 @@
+#!/bin/sh
+# Builds an installable Gatehouse with the JDK's jlink + jpackage.
+#   packaging/jpackage.sh [deb|app-image]   (default deb; needs fakeroot for deb)
+# Output: target/dist/ (gatehouse_<version>_amd64.deb, or the app image gatehouse/).
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+type=${1:-deb}
+cd "$here"
+mvn -B -ntp -q -DskipTests package
+version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\{0,1\}</version>.*:\1:p' pom.xml | head -1)
+rm -rf target/runtime target/package-input target/dist
+mkdir -p target/package-input/lib target/dist
+cp target/gatehouse.jar target/package-input/
+cp target/lib/*.jar target/package-input/lib/
+jlink --add-modules "$(paste -sd, jlink/modules.txt)" --strip-debug --no-header-files --no-man-pages \
+      --compress=2 --output target/runtime
+set -- --type "$type" --name gatehouse --app-version "$version" \
+    --vendor "Gatehouse" --description "Guest-WiFi approval console for ISC Kea DHCPv4 and HP Comware switches" \
+    --input target/package-input --main-jar gatehouse.jar --main-class org.gatehouse.app.Main \
+    --runtime-image target/runtime --java-options "-Dfile.encoding=UTF-8" --dest target/dist
+if [ "$type" = deb ]; then
+    set -- "$@" --linux-shortcut --linux-menu-group Network --linux-app-category net \
+        --linux-deb-maintainer "gatehouse@localhost" --linux-package-deps "kea-common, ieee-data, libgtk-3-0"
+fi
+jpackage "$@"
+ls -la target/dist
