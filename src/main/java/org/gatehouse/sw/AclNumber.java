@@ -13,6 +13,7 @@ public record AclNumber(int value) {
     }
 
     public static AclNumber parse(String text) {
+        Sanitize.requireClean("ACL number", text);
         if (text == null || !text.trim().matches("\\d{4}")) {
             throw new BadInput("ACL number", "'" + Sanitize.printable(text) + "' is not a MAC ACL number (4000–4999)");
         }

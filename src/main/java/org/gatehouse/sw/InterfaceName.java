@@ -50,6 +50,7 @@ public record InterfaceName(String type, String number) implements Comparable<In
         if (text == null) {
             throw new BadInput("interface", "missing");
         }
+        Sanitize.requireClean("interface", text);
         Matcher m = GRAMMAR.matcher(text.trim());
         String canonical = m.matches() ? TYPES.get(m.group(1).toLowerCase(Locale.ROOT)) : null;
         if (canonical == null) {

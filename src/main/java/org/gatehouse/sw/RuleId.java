@@ -11,6 +11,7 @@ public record RuleId(int value) implements Comparable<RuleId> {
     }
 
     public static RuleId parse(String text) {
+        Sanitize.requireClean("rule id", text);
         if (text == null || !text.trim().matches("\\d{1,5}")) {
             throw new BadInput("rule id", "'" + Sanitize.printable(text) + "' is not a rule id (0–65534)");
         }

@@ -5,6 +5,19 @@ final class Sanitize {
     private Sanitize() {
     }
 
+    /**
+     * Refuses a field holding anything but printable ASCII (spaces around it allowed) or one of
+     * {@code ; % ?}: such text is never trimmed into shape, it is rejected whole.
+     */
+    static void requireClean(String field, String text) {
+        if (text != null && !text.matches("[\\x20-\\x7E]*")) {
+            throw new org.gatehouse.model.BadInput(field, "'" + printable(text) + "' holds a control or non-ASCII character");
+        }
+        if (text != null && text.matches(".*[;%?].*")) {
+            throw new org.gatehouse.model.BadInput(field, "'" + printable(text) + "' holds one of ; % ? which never go to the switch");
+        }
+    }
+
     static String printable(String s) {
         if (s == null) {
             return "";

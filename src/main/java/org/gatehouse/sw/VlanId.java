@@ -11,6 +11,7 @@ public record VlanId(int value) implements Comparable<VlanId> {
     }
 
     public static VlanId parse(String text) {
+        Sanitize.requireClean("VLAN", text);
         if (text == null || !text.trim().matches("\\d{1,4}")) {
             throw new BadInput("VLAN", "'" + Sanitize.printable(text) + "' is not a VLAN id (1–4094)");
         }
