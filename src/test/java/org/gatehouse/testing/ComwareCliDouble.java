@@ -212,6 +212,12 @@ public final class ComwareCliDouble implements AutoCloseable {
         saved = running.copy();
     }
 
+    /** Someone removed a rule by hand (running and saved). */
+    public void handRemovedRule(int acl, int id) {
+        running.acls.computeIfAbsent(acl, k -> new TreeMap<>()).remove(id);
+        saved = running.copy();
+    }
+
     public Set<String> interfaces() {
         return Set.copyOf(interfaces);
     }
