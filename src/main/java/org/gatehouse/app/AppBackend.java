@@ -220,7 +220,9 @@ public final class AppBackend implements Backend {
     public void gui(ConnectionOptions options) {
         try (FxTaskRunner tasks = new FxTaskRunner()) {
             if (options.kea() == null) {
-                new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2));
+                try (SwitchSession sw = connectSwitch(options)) {
+                    new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2, sw.switches()));
+                }
                 return;
             }
             try (Session s = connect(options)) {
@@ -230,7 +232,7 @@ public final class AppBackend implements Backend {
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskRunner tasks) {
-        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2);
+        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2, s.switches());
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.gatehouse.sw.RuleId;
 import org.gatehouse.sw.SnmpLocator;
 import org.gatehouse.sw.SwitchChange;
 import org.gatehouse.sw.SwitchFailure;
+import org.gatehouse.sw.SwitchInput;
 import org.gatehouse.sw.VlanId;
 
 /**
@@ -78,6 +79,18 @@ public final class SwitchService {
      */
     public record BlockedEntry(Mac mac, AclNumber acl, RuleId rule, VlanId vlan, boolean ours, Presence presence, String vendor,
                                Instant when, String by, String note, String switchText) {
+        /** Plain numbers for screens (which must not depend on the switch layer's types). */
+        public Integer aclNumber() {
+            return acl == null ? null : acl.value();
+        }
+
+        public Integer ruleNumber() {
+            return rule == null ? null : rule.value();
+        }
+
+        public Integer vlanNumber() {
+            return vlan == null ? null : vlan.value();
+        }
     }
 
     public record BlockedList(String endpoint, Instant readAt, BlockMode mode, List<BlockedEntry> entries) {
@@ -108,6 +121,12 @@ public final class SwitchService {
 
     /** Where a MAC is: {@code via} says which way answered (snmp or cli); {@code snmpProblem} why SNMP did not. */
     public record LocateOutcome(Mac mac, List<FdbEntry> found, String via, String snmpProblem, String vendor) {
+        /** One line per place, e.g. "GigabitEthernet1/0/3, VLAN 40 (bridge port 51, ifIndex 118)". */
+        public List<String> places() {
+            return found.stream().map(e -> (e.port() == null ? "ifIndex " + e.ifIndex() : e.port())
+                    + (e.vlan() == null ? "" : ", VLAN " + e.vlan())
+                    + (e.bridgePort() == null ? "" : " (bridge port " + e.bridgePort() + ", ifIndex " + e.ifIndex() + ")")).toList();
+        }
     }
 
     private final String endpoint;
@@ -166,6 +185,31 @@ public final class SwitchService {
             throw new BadInput("--switch", "no switch configured (use --switch ssh://user@host[:port] or GATEHOUSE_SWITCH)");
         }
         return cli;
+    }
+
+    // --- typed-in text (screens): validated before anything is sent ----------------------------
+
+    public BlockOutcome block(String macText, String note) {
+        return block(SwitchInput.mac(macText), note == null || note.isBlank() ? null : note.trim());
+    }
+
+    public UnblockOutcome unblock(String macText) {
+        return unblock(SwitchInput.mac(macText));
+    }
+
+    public LocateOutcome locate(String macText) {
+        return locate(SwitchInput.mac(macText));
+    }
+
+    /** Interface names separated by commas or blanks, e.g. "GE1/0/1, GE1/0/2 BAGG1". */
+    public InstallOutcome installAcl(String interfaceList) {
+        List<InterfaceName> names = new ArrayList<>();
+        for (String part : (interfaceList == null ? "" : interfaceList).split("[,\\s]+(?=[A-Za-z])|,")) {
+            if (!part.isBlank()) {
+                names.add(SwitchInput.iface(part.trim()));
+            }
+        }
+        return installAcl(names);
     }
 
     // --- block -----------------------------------------------------------------------------
