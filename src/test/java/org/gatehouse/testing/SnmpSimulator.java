@@ -102,6 +102,11 @@ public final class SnmpSimulator implements BeforeAllCallback {
         return out;
     }
 
+    /** For benchmarks and demos outside JUnit: the caller closes it. */
+    public static Running startStandalone() {
+        return start();
+    }
+
     private static Running start() {
         try {
             Path dir = Files.createTempDirectory("gatehouse-snmpsim-");

@@ -97,7 +97,7 @@ class SwitchboardGuiTest {
     void blockAsksFirstThenWritesAndShowsTheRuleFromTheSwitch() {
         robot.clickOn("#switch-refresh");
         await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().size() == 1);
-        assertThat(table().getItems().get(0).state()).isEqualTo("on switch, not made here");
+        assertThat(table().getItems().get(0).state()).isEqualTo("hand-made");
 
         robot.clickOn("#block-mac").write("f0:18:98:00:00:0a");
         robot.clickOn("#block-note").write("lost badge");
@@ -112,7 +112,7 @@ class SwitchboardGuiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().size() == 2);
         BlockedRow ours = table().getItems().stream().filter(BlockedRow::ours).findFirst().orElseThrow();
         assertThat(ours.mac()).isEqualTo("f0:18:98:00:00:0a");
-        assertThat(ours.rule()).isEqualTo("ACL 4000 rule 50000");
+        assertThat(ours.rule()).isEqualTo("rule 50000");
         assertThat(ours.note()).isEqualTo("lost badge");
         assertThat(ours.state()).isEqualTo("on switch");
         assertThat(sw.saved().rules(4000)).containsKey(50000);

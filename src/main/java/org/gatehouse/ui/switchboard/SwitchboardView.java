@@ -52,12 +52,12 @@ public final class SwitchboardView extends BorderPane {
         TableView<BlockedRow> table = new TableView<>(vm.rows());
         table.setId("blocked-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("MAC", "mac", 140));
-        table.getColumns().add(col("Vendor", "vendor", 150));
-        table.getColumns().add(col("Rule", "rule", 140));
-        table.getColumns().add(col("When", "when", 120));
-        table.getColumns().add(col("By", "by", 70));
-        table.getColumns().add(col("State", "state", 150));
+        table.getColumns().add(col("MAC", "mac", 150));
+        table.getColumns().add(col("Vendor", "vendor", 95));
+        table.getColumns().add(col("Rule", "rule", 95));
+        table.getColumns().add(col("When", "when", 105));
+        table.getColumns().add(col("By", "by", 50));
+        table.getColumns().add(col("State", "state", 95));
         table.getColumns().add(col("Note", "note", 120));
         table.setPlaceholder(new Label(vm.canBlock() ? "Nothing read yet: press \"Read from switch\"." : "No switch configured."));
 
@@ -83,6 +83,7 @@ public final class SwitchboardView extends BorderPane {
         message.setId("switch-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         VBox center = new VBox(6, table, confirmBar, message);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -91,20 +92,23 @@ public final class SwitchboardView extends BorderPane {
         setRight(actions(vm, table));
     }
 
-    private VBox actions(SwitchboardViewModel vm, TableView<BlockedRow> table) {
+    private javafx.scene.control.ScrollPane actions(SwitchboardViewModel vm, TableView<BlockedRow> table) {
         TextField mac = field("block-mac", "MAC, e.g. aa:bb:cc:dd:ee:ff");
         TextField note = field("block-note", "note (stays in the local cache)");
         Button block = new Button("Block…", new FontIcon(Feather.SLASH));
+        block.setMaxWidth(Double.MAX_VALUE);
         block.setId("switch-block");
         block.setOnAction(e -> vm.requestBlock(mac.getText(), note.getText()));
         Button unblock = new Button("Unblock selected…", new FontIcon(Feather.UNLOCK));
         unblock.setId("switch-unblock");
         unblock.setOnAction(e -> vm.requestUnblock(table.getSelectionModel().getSelectedItem()));
-        VBox blockBox = new VBox(6, mac, note, new HBox(6, block, unblock));
+        unblock.setMaxWidth(Double.MAX_VALUE);
+        VBox blockBox = new VBox(6, mac, note, block, unblock);
         TitledPane blockPane = titled("Block a MAC", blockBox);
 
         TextField ifaces = field("install-interfaces", "GE1/0/1, GE1/0/2, BAGG1");
         Button install = new Button("Install ACL on interfaces…", new FontIcon(Feather.SHIELD));
+        install.setMaxWidth(Double.MAX_VALUE);
         install.setId("switch-install");
         install.setOnAction(e -> vm.requestInstall(ifaces.getText()));
         Label installed = new Label();
@@ -112,6 +116,7 @@ public final class SwitchboardView extends BorderPane {
         installed.setWrapText(true);
         installed.getStyleClass().add(Styles.TEXT_MUTED);
         installed.textProperty().bind(vm.installedProperty());
+        installed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TitledPane installPane = titled("Install ACL", new VBox(6, ifaces, install, installed));
 
         for (javafx.scene.Node n : new javafx.scene.Node[] {block, unblock, install, mac, note, ifaces}) {
@@ -127,13 +132,18 @@ public final class SwitchboardView extends BorderPane {
         result.setId("locate-result");
         result.setWrapText(true);
         result.textProperty().bind(vm.locateResultProperty());
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TitledPane locatePane = titled("Locate a device", new VBox(6, where, locate, result));
 
         VBox box = new VBox(8, blockPane, installPane, locatePane);
-        box.setPadding(new Insets(0, 0, 0, 12));
-        box.setPrefWidth(330);
-        box.setMinWidth(300);
-        return box;
+        box.setPadding(new Insets(0, 4, 0, 12));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefWidth(300);
+        scroll.setMinWidth(280);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private static TitledPane titled(String title, VBox content) {
@@ -167,6 +177,7 @@ public final class SwitchboardView extends BorderPane {
             default -> cd.getValue().note();
         }));
         c.setPrefWidth(width);
+        c.setMinWidth(property.equals("note") ? 60 : width);
         return c;
     }
 }

@@ -24,7 +24,7 @@ import org.gatehouse.policy.SwitchService;
 public final class SwitchboardViewModel {
     public enum State { NOT_CONFIGURED, IDLE, WORKING, CONNECTED, FAILED }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final SwitchService service;
     private final TaskRunner tasks;
@@ -107,19 +107,19 @@ public final class SwitchboardViewModel {
         tasks.run(service::blocked, list -> {
             rows.setAll(list.entries().stream().map(this::row).toList());
             List<String> d = list.discrepancies();
-            message.set(list.onSwitch().size() + " rule(s) in ACL " + service.acl() + " on the switch"
+            message.set(list.onSwitch().size() + " rule(s) in ACL " + service.acl() + " on the switch (hand-made: added outside Gatehouse;"
+                    + " MISSING: blocked here, gone from the switch)"
                     + (d.isEmpty() ? "; the cache agrees" : "; " + d.size() + " disagreement(s) with the cache, shown, not fixed: " + d.get(0)));
             state.set(State.CONNECTED);
         }, this::failed);
     }
 
     private BlockedRow row(SwitchService.BlockedEntry e) {
-        String rule = e.ruleNumber() != null ? "ACL " + e.aclNumber() + " rule " + e.ruleNumber()
-                : e.vlanNumber() != null ? "blackhole VLAN " + e.vlanNumber() : "";
+        String rule = e.ruleNumber() != null ? "rule " + e.ruleNumber() : e.vlanNumber() != null ? "VLAN " + e.vlanNumber() : "";
         String st = switch (e.presence()) {
             case BOTH -> "on switch";
-            case SWITCH_ONLY -> "on switch, not made here";
-            case CACHE_ONLY -> "NOT on switch";
+            case SWITCH_ONLY -> "hand-made";
+            case CACHE_ONLY -> "MISSING";
         };
         return new BlockedRow(e.mac() == null ? e.switchText() : e.mac().toString(), e.vendor() == null ? "" : e.vendor(), rule,
                 e.when() == null ? "" : WHEN.format(e.when().atZone(zone)), e.by() == null ? "" : e.by(),
