@@ -132,6 +132,8 @@ public final class SnmpSimulator implements BeforeAllCallback {
             }
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("snmpsim.out").toFile()).start();
             Running r = new Running(p, dir, port, user, auth, priv);
+            // also when the JVM is stopped from outside (a benchmark or screenshot run ended with SIGTERM)
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "snmpsimd-stop"));
             awaitReady(r);
             return r;
         } catch (IOException e) {
