@@ -27,6 +27,15 @@ import org.gatehouse.model.TaskRunner;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.StatusService;
+import org.gatehouse.policy.SwitchService;
+import org.gatehouse.store.SwitchStore;
+import org.gatehouse.sw.AclNumber;
+import org.gatehouse.sw.ComwareSwitch;
+import org.gatehouse.sw.SnmpCredentials;
+import org.gatehouse.sw.SnmpEndpoint;
+import org.gatehouse.sw.SnmpLocator;
+import org.gatehouse.sw.SwitchEndpoint;
+import java.util.function.Supplier;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
 import org.gatehouse.store.ActionLog;
@@ -60,15 +69,27 @@ public final class AppBackend implements Backend {
             kea.close();
             throw e;
         }
-        return session(kea, db);
+        try {
+            return session(kea, db, options);
+        } catch (RuntimeException e) {
+            kea.close();
+            db.close();
+            throw e;
+        }
     }
 
-    private Session session(KeaClient kea, Database db) {
+    private Session session(KeaClient kea, Database db, ConnectionOptions options) {
         ObservationStore observations = new ObservationStore(db);
         ActionLog actions = new ActionLog(db, System.getProperty("user.name"), hostname());
         LeaseService leases = new LeaseService(kea, observations, actions, oui, clock);
         StatusService status = new StatusService(kea);
+        SwitchService switches = switchService(options, db, actions);
         return new Session() {
+            @Override
+            public SwitchService switches() {
+                return switches;
+            }
+
             @Override
             public LeaseService leases() {
                 return leases;
@@ -85,6 +106,65 @@ public final class AppBackend implements Backend {
                 db.close();
             }
         };
+    }
+
+    @Override
+    public SwitchSession connectSwitch(ConnectionOptions options) {
+        Database db = Database.open(options.db());
+        SwitchService switches;
+        try {
+            switches = switchService(options, db, new ActionLog(db, System.getProperty("user.name"), hostname()));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return new SwitchSession() {
+            @Override
+            public SwitchService switches() {
+                return switches;
+            }
+
+            @Override
+            public void close() {
+                db.close();
+            }
+        };
+    }
+
+    /** The switch as the options describe it: SSH CLI when --switch is given, SNMP when --snmp is. Secrets from files only. */
+    SwitchService switchService(ConnectionOptions o, Database db, ActionLog actions) {
+        Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
+        AclNumber acl = o.acl() == null ? AclNumber.DEFAULT : AclNumber.parse(o.acl());
+        SwitchService.BlockMode mode = SwitchService.BlockMode.parse(o.blockMode());
+        ComwareSwitch cli = null;
+        if (o.switchUri() != null) {
+            SwitchEndpoint ep = SwitchEndpoint.parse(o.switchUri());
+            char[] password = readSecret(o.switchPasswordFile(), "--switch-password-file");
+            Path key = o.switchKey() != null ? o.switchKey() : password == null ? defaultIdentity() : null;
+            SshTarget target = new SshTarget(ep.host(), ep.port(), ep.user(), password, key, o.knownHosts(), o.acceptNewHostKey(), timeout);
+            cli = ComwareSwitch.overSsh(target, new SshConnector(), timeout);
+        }
+        Supplier<SnmpLocator> snmp = null;
+        if (o.snmp() != null) {
+            SnmpEndpoint ep = SnmpEndpoint.parse(o.snmp());
+            SnmpCredentials credentials;
+            if (o.snmpUser() != null) {
+                char[] auth = readSecret(o.snmpAuthFile(), "--snmp-auth-file");
+                char[] priv = readSecret(o.snmpPrivFile(), "--snmp-priv-file");
+                if (auth == null || priv == null) {
+                    throw new BadInput("--snmp-user", "SNMPv3 needs --snmp-auth-file and --snmp-priv-file (authPriv)");
+                }
+                credentials = new SnmpCredentials.V3(o.snmpUser(), auth, priv);
+            } else if (o.community() != null) {
+                credentials = new SnmpCredentials.Community(o.community().toCharArray());
+            } else {
+                throw new BadInput("--snmp", "give --community NAME (v2c) or --snmp-user with --snmp-auth-file and --snmp-priv-file (v3)");
+            }
+            // two tries within the --timeout budget
+            Duration perTry = Duration.ofMillis(Math.max(200, timeout.toMillis() / 2));
+            snmp = () -> new SnmpLocator(ep, credentials, perTry, 1);
+        }
+        return new SwitchService(cli, snmp, new SwitchStore(db, System.getProperty("user.name")), actions, oui, clock, acl, mode);
     }
 
     KeaClient keaClient(ConnectionOptions o) {
@@ -140,7 +220,9 @@ public final class AppBackend implements Backend {
     public void gui(ConnectionOptions options) {
         try (FxTaskRunner tasks = new FxTaskRunner()) {
             if (options.kea() == null) {
-                new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2));
+                try (SwitchSession sw = connectSwitch(options)) {
+                    new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2, sw.switches()));
+                }
                 return;
             }
             try (Session s = connect(options)) {
@@ -150,7 +232,7 @@ public final class AppBackend implements Backend {
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskRunner tasks) {
-        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2);
+        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2, s.switches());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.gatehouse.cli;
 
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.StatusService;
+import org.gatehouse.policy.SwitchService;
 
 /** What the commands need from the wired application; implemented in {@code app}. */
 public interface Backend {
@@ -12,11 +13,24 @@ public interface Backend {
 
         StatusService status();
 
+        /** The switch (SSH CLI and/or SNMP) of the same options; it says itself what is not configured. */
+        SwitchService switches();
+
         @Override
         void close();
     }
 
     Session connect(ConnectionOptions options);
+
+    /** Switch services and the cache only, no Kea: what the {@code switch} commands need. */
+    interface SwitchSession extends AutoCloseable {
+        SwitchService switches();
+
+        @Override
+        void close();
+    }
+
+    SwitchSession connectSwitch(ConnectionOptions options);
 
     /** Opens the console and returns when its window closes. */
     void gui(ConnectionOptions options);

@@ -42,6 +42,44 @@ public final class ConnectionOptions {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "print stack traces of errors")
     boolean debug;
 
+    // --- the switch (HP 5130 / Comware 7) ---------------------------------------------------
+    @Option(names = "--switch", paramLabel = "URI", scope = ScopeType.INHERIT,
+            description = "ssh://user@host[:port] of the Comware CLI (env GATEHOUSE_SWITCH)")
+    String switchUri;
+
+    @Option(names = "--switch-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "file holding the switch's SSH password (env GATEHOUSE_SWITCH_PASSWORD_FILE)")
+    Path switchPasswordFile;
+
+    @Option(names = "--switch-key", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "private key for the switch (env GATEHOUSE_SWITCH_KEY)")
+    Path switchKey;
+
+    @Option(names = "--acl", paramLabel = "NUMBER", scope = ScopeType.INHERIT,
+            description = "the MAC ACL Gatehouse manages on the switch, 4000-4999 (env GATEHOUSE_ACL; default 4000)")
+    String acl;
+
+    @Option(names = "--block-mode", paramLabel = "acl|blackhole", scope = ScopeType.INHERIT,
+            description = "block with a deny rule in the MAC ACL (default) or a mac-address blackhole entry (env GATEHOUSE_BLOCK_MODE)")
+    String blockMode;
+
+    @Option(names = "--snmp", paramLabel = "URI", scope = ScopeType.INHERIT, description = "udp:host[:port] of the switch's SNMP agent (env GATEHOUSE_SNMP)")
+    String snmp;
+
+    @Option(names = "--community", paramLabel = "NAME", scope = ScopeType.INHERIT, description = "SNMPv2c community (env GATEHOUSE_COMMUNITY)")
+    String community;
+
+    @Option(names = "--snmp-user", paramLabel = "USER", scope = ScopeType.INHERIT, description = "SNMPv3 user, authPriv SHA/AES-128 (env GATEHOUSE_SNMP_USER)")
+    String snmpUser;
+
+    @Option(names = "--snmp-auth-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "file holding the SNMPv3 authentication passphrase (env GATEHOUSE_SNMP_AUTH_FILE)")
+    Path snmpAuthFile;
+
+    @Option(names = "--snmp-priv-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "file holding the SNMPv3 privacy passphrase (env GATEHOUSE_SNMP_PRIV_FILE)")
+    Path snmpPrivFile;
+
     private final Environment env;
 
     public ConnectionOptions(Environment env) {
@@ -96,6 +134,47 @@ public final class ConnectionOptions {
 
     public boolean debug() {
         return debug;
+    }
+
+    public String switchUri() {
+        return switchUri != null ? switchUri : env.get("GATEHOUSE_SWITCH");
+    }
+
+    public Path switchPasswordFile() {
+        return switchPasswordFile != null ? switchPasswordFile : pathOf(env.get("GATEHOUSE_SWITCH_PASSWORD_FILE"));
+    }
+
+    public Path switchKey() {
+        return switchKey != null ? switchKey : pathOf(env.get("GATEHOUSE_SWITCH_KEY"));
+    }
+
+    /** The ACL number as typed (validated where it is used), or null for the default. */
+    public String acl() {
+        return acl != null ? acl : env.get("GATEHOUSE_ACL");
+    }
+
+    public String blockMode() {
+        return blockMode != null ? blockMode : env.get("GATEHOUSE_BLOCK_MODE");
+    }
+
+    public String snmp() {
+        return snmp != null ? snmp : env.get("GATEHOUSE_SNMP");
+    }
+
+    public String community() {
+        return community != null ? community : env.get("GATEHOUSE_COMMUNITY");
+    }
+
+    public String snmpUser() {
+        return snmpUser != null ? snmpUser : env.get("GATEHOUSE_SNMP_USER");
+    }
+
+    public Path snmpAuthFile() {
+        return snmpAuthFile != null ? snmpAuthFile : pathOf(env.get("GATEHOUSE_SNMP_AUTH_FILE"));
+    }
+
+    public Path snmpPrivFile() {
+        return snmpPrivFile != null ? snmpPrivFile : pathOf(env.get("GATEHOUSE_SNMP_PRIV_FILE"));
     }
 
     /** For the demo, which points every part at its private Kea and cache. */

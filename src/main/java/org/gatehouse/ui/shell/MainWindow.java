@@ -28,6 +28,8 @@ import javafx.util.Duration;
 import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.leases.LeasesView;
 import org.gatehouse.ui.leases.LeasesViewModel;
+import org.gatehouse.ui.switchboard.SwitchboardView;
+import org.gatehouse.ui.switchboard.SwitchboardViewModel;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -36,6 +38,7 @@ public final class MainWindow {
     private final ConsoleContext context;
     private final ShellViewModel shell;
     private final LeasesViewModel leasesModel;
+    private final SwitchboardViewModel switchModel;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
     private final Timeline ticker;
 
@@ -43,6 +46,7 @@ public final class MainWindow {
         this.context = context;
         this.shell = new ShellViewModel(context.endpoint(), ZoneId.systemDefault());
         this.leasesModel = new LeasesViewModel(context, shell);
+        this.switchModel = new SwitchboardViewModel(context.switches(), context.tasks(), ZoneId.systemDefault());
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -53,6 +57,10 @@ public final class MainWindow {
 
     public LeasesViewModel leases() {
         return leasesModel;
+    }
+
+    public SwitchboardViewModel switchboard() {
+        return switchModel;
     }
 
     public void install(Stage stage) {
@@ -89,6 +97,7 @@ public final class MainWindow {
     private Node view(Screen s) {
         return views.computeIfAbsent(s, key -> switch (key) {
             case LEASES -> new LeasesView(leasesModel);
+            case SWITCH -> new SwitchboardView(switchModel);
             default -> new ComingSoonView(key);
         });
     }
