@@ -1,6 +1,10 @@
 package org.gatehouse.cli;
 
+import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
 
 /** What the commands need from the wired application; implemented in {@code app}. */
@@ -11,6 +15,18 @@ public interface Backend {
         LeaseService leases();
 
         StatusService status();
+
+        /** Approve, deny, unregister and the reservation editor. */
+        DecisionService decisions();
+
+        /** The approval queue. */
+        QueueService queue();
+
+        /** The aging service ({@code gatehouse sync}). */
+        AgingService aging();
+
+        /** Pool usage per subnet and tier. */
+        PoolService pools();
 
         @Override
         void close();
