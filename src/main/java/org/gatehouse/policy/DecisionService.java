@@ -65,17 +65,19 @@ public final class DecisionService {
     public DecisionReport approve(Mac mac, String note, String hostname, Long subnetId) {
         String n = HostReservation.validNote(note);
         String h = HostReservation.validHostname(hostname);
-        retryPending();
         Instant at = clock.instant();
-        List<Lease> leases = currentLeases(mac);
-        long subnet = resolveSubnet(mac, subnetId, leases);
-        HostReservation r = new HostReservation(mac, subnet, List.of(HostReservation.REGISTERED), null, h,
-                new HostReservation.Stamp(actor, at, n));
-        Reservations.Result result = write("approve", mac, n, List.of(new ReservationEdit.Put(r)), at);
-        List<DecisionReport.LeaseStep> steps = deleteUnregisteredLeases(mac, subnet, leases, at);
-        DecisionReport report = new DecisionReport("approve", mac, subnet, result, steps, DecisionReport.Step.notRequested());
-        actions.append(at, "approve", mac.toString(), detail(n, subnet), summary(report));
-        return report;
+        return logged("approve", mac, n, at, () -> {
+            retryPending();
+            List<Lease> leases = currentLeases(mac);
+            long subnet = resolveSubnet(mac, subnetId, leases);
+            HostReservation r = new HostReservation(mac, subnet, List.of(HostReservation.REGISTERED), null, h,
+                    new HostReservation.Stamp(actor, at, n));
+            Reservations.Result result = write("approve", mac, n, List.of(new ReservationEdit.Put(r)), at);
+            List<DecisionReport.LeaseStep> steps = deleteUnregisteredLeases(mac, subnet, leases, at);
+            DecisionReport report = new DecisionReport("approve", mac, subnet, result, steps, DecisionReport.Step.notRequested());
+            actions.append(at, "approve", mac.toString(), detail(n, subnet), summary(report));
+            return report;
+        });
     }
 
     /**
@@ -90,11 +92,18 @@ public final class DecisionService {
                     + "; configure one (--switch ssh://user@host) or deny without --block (Kea alone then refuses it an address)");
         }
         Instant at = clock.instant();
-        List<Lease> leases = currentLeases(mac);
-        long subnet = resolveSubnet(mac, subnetId, leases);
-        HostReservation r = new HostReservation(mac, subnet, List.of(HostReservation.DENIED), null, "",
-                new HostReservation.Stamp(actor, at, n));
-        Reservations.Result result = write("deny", mac, n, List.of(new ReservationEdit.Put(r)), at);
+        Reservations.Result result;
+        long subnet;
+        try {
+            List<Lease> leases = currentLeases(mac);
+            subnet = resolveSubnet(mac, subnetId, leases);
+            HostReservation r = new HostReservation(mac, subnet, List.of(HostReservation.DENIED), null, "",
+                    new HostReservation.Stamp(actor, at, n));
+            result = write("deny", mac, n, List.of(new ReservationEdit.Put(r)), at);
+        } catch (GatehouseException e) {
+            actions.append(at, "deny", mac.toString(), n.isEmpty() ? null : "note: " + n, "failed (exit " + e.exitCode() + "): " + e.getMessage());
+            throw e;
+        }
         DecisionReport.Step blockStep = DecisionReport.Step.notRequested();
         if (block || blocker.configured()) {
             blockStep = switchStep(() -> blocker.block(mac, n));
@@ -109,14 +118,15 @@ public final class DecisionService {
     /** Removes every reservation of the MAC (approve, deny or aging undone) and lifts a switch block. */
     public DecisionReport unregister(Mac mac) {
         Instant at = clock.instant();
-        List<HostReservation> mine = reservations.list().stream().filter(r -> r.mac().equals(mac)).toList();
+        List<HostReservation> mine = logged("unregister", mac, "", at,
+                () -> reservations.list().stream().filter(r -> r.mac().equals(mac)).toList());
         Reservations.Result result;
         long subnet = mine.isEmpty() ? 0 : mine.get(0).subnetId();
         if (mine.isEmpty()) {
             result = new Reservations.Result(List.of(), false, false, reservations.mechanism());
         } else {
             List<ReservationEdit> edits = mine.stream().<ReservationEdit>map(r -> new ReservationEdit.Remove(r.subnetId(), r.mac())).toList();
-            result = write("unregister", mac, "", edits, at);
+            result = logged("unregister", mac, "", at, () -> write("unregister", mac, "", edits, at));
         }
         DecisionReport.Step unblock = DecisionReport.Step.notRequested();
         if (blocker.configured()) {
@@ -141,22 +151,30 @@ public final class DecisionService {
             subnet = c.subnets().stream().filter(s -> s.prefix().contains(ip)).map(KeaConfig.Subnet::id).findFirst()
                     .orElseThrow(() -> new BadInput("IP", ip + " is in none of Kea's subnets"));
         }
-        long sid = subnet != null ? subnet : resolveSubnet(mac, null, currentLeases(mac));
-        HostReservation r = new HostReservation(mac, sid, List.of(cls), ip, h, new HostReservation.Stamp(actor, at, n));
-        return write("reservation-add", mac, n, List.of(new ReservationEdit.Put(r)), at);
+        Long given = subnet;
+        return logged("reservation-add", mac, n, at, () -> {
+            long sid = given != null ? given : resolveSubnet(mac, null, currentLeases(mac));
+            HostReservation r = new HostReservation(mac, sid, List.of(cls), ip, h, new HostReservation.Stamp(actor, at, n));
+            Reservations.Result result = write("reservation-add", mac, n, List.of(new ReservationEdit.Put(r)), at);
+            actions.append(at, "reservation-add", mac.toString(), cls + (ip == null ? "" : " " + ip) + " subnet " + sid,
+                    result.written() ? "ok" : "ok: already so");
+            return result;
+        });
     }
 
     /** The editor's remove: the MAC's reservation in one subnet, or in every subnet when none is named. */
     public Reservations.Result remove(Mac mac, Long subnetId) {
         Instant at = clock.instant();
-        List<ReservationEdit> edits = reservations.list().stream()
+        List<ReservationEdit> edits = logged("reservation-remove", mac, "", at, () -> reservations.list()).stream()
                 .filter(r -> r.mac().equals(mac) && (subnetId == null || r.subnetId() == subnetId))
                 .<ReservationEdit>map(r -> new ReservationEdit.Remove(r.subnetId(), r.mac())).toList();
         if (edits.isEmpty()) {
             actions.append(at, "reservation-remove", mac.toString(), null, "no reservation");
             return new Reservations.Result(List.of(), false, false, reservations.mechanism());
         }
-        return write("reservation-remove", mac, "", edits, at);
+        Reservations.Result result = logged("reservation-remove", mac, "", at, () -> write("reservation-remove", mac, "", edits, at));
+        actions.append(at, "reservation-remove", mac.toString(), null, result.written() ? "ok" : "ok: already so");
+        return result;
     }
 
     /** Bulk import: every row validated against Kea's configuration first; all are written as one change, or none. */
@@ -267,8 +285,13 @@ public final class DecisionService {
     }
 
     private Reservations.Result write(String action, Mac mac, String note, List<ReservationEdit> edits, Instant at) {
+        return reservations.apply(edits, "before " + action + " " + mac, Reservations.OnConflict.FAIL);
+    }
+
+    /** Runs a decision; any failure is logged with its exit code before it reaches the caller. */
+    private <T> T logged(String action, Mac mac, String note, Instant at, java.util.function.Supplier<T> work) {
         try {
-            return reservations.apply(edits, "before " + action + " " + mac, Reservations.OnConflict.FAIL);
+            return work.get();
         } catch (GatehouseException e) {
             actions.append(at, action, mac.toString(), note == null || note.isEmpty() ? null : "note: " + note,
                     "failed (exit " + e.exitCode() + "): " + e.getMessage());
