@@ -163,6 +163,11 @@ public final class ConfigEdits {
                 && java.util.Objects.equals(have.ip(), wanted.ip()) && have.hostname().equals(wanted.hostname());
     }
 
+    /** The class names {@code config} knows (defined, or guarding a pool), for editors. */
+    public static Set<String> knownClassNames(KeaConfig config) {
+        return knownClasses(config.raw().path("Dhcp4"));
+    }
+
     /** Every class name the configuration knows: defined classes and the classes pools are guarded by. */
     static Set<String> knownClasses(JsonNode dhcp4) {
         Set<String> out = new TreeSet<>();

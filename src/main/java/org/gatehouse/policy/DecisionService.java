@@ -260,6 +260,12 @@ public final class DecisionService {
         return reservations.lastConfig();
     }
 
+    /** The editor's rules from the configuration last read (reads it when none was yet). */
+    public ReservationRules rules() {
+        KeaConfig c = reservations.lastConfig();
+        return new ReservationRules(c != null ? c : kea.config());
+    }
+
     /** Retries lease deletions left over from approvals; returns what is still pending. */
     public List<PendingLeaseDeletes.Pending> retryPending() {
         List<PendingLeaseDeletes.Pending> left = new ArrayList<>();

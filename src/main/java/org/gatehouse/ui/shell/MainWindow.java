@@ -28,6 +28,10 @@ import javafx.util.Duration;
 import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.leases.LeasesView;
 import org.gatehouse.ui.leases.LeasesViewModel;
+import org.gatehouse.ui.queue.QueueView;
+import org.gatehouse.ui.queue.QueueViewModel;
+import org.gatehouse.ui.reservations.ReservationsView;
+import org.gatehouse.ui.reservations.ReservationsViewModel;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -36,6 +40,8 @@ public final class MainWindow {
     private final ConsoleContext context;
     private final ShellViewModel shell;
     private final LeasesViewModel leasesModel;
+    private final QueueViewModel queueModel;
+    private final ReservationsViewModel reservationsModel;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
     private final Timeline ticker;
 
@@ -43,6 +49,8 @@ public final class MainWindow {
         this.context = context;
         this.shell = new ShellViewModel(context.endpoint(), ZoneId.systemDefault());
         this.leasesModel = new LeasesViewModel(context, shell);
+        this.queueModel = new QueueViewModel(context, shell);
+        this.reservationsModel = new ReservationsViewModel(context);
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -55,6 +63,14 @@ public final class MainWindow {
         return leasesModel;
     }
 
+    public QueueViewModel queue() {
+        return queueModel;
+    }
+
+    public ReservationsViewModel reservations() {
+        return reservationsModel;
+    }
+
     public void install(Stage stage) {
         shell.themeProperty().addListener((o, a, b) -> b.apply());
         shell.themeProperty().get().apply();
@@ -65,7 +81,15 @@ public final class MainWindow {
         root.setLeft(sidebar());
         root.setCenter(content);
         root.setBottom(statusBar());
-        shell.screenProperty().addListener((o, a, b) -> content.getChildren().setAll(view(b)));
+        shell.screenProperty().addListener((o, a, b) -> {
+            content.getChildren().setAll(view(b));
+            if (b == Screen.RESERVATIONS) {
+                reservationsModel.refresh();
+            }
+            if (b == Screen.QUEUE) {
+                queueModel.refresh();
+            }
+        });
         content.getChildren().setAll(view(shell.screenProperty().get()));
         Scene scene = new Scene(root, 1200, 720);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/gatehouse/ui/gatehouse.css").toExternalForm());
@@ -73,22 +97,27 @@ public final class MainWindow {
         stage.setScene(scene);
         ticker.play();
         leasesModel.start();
+        queueModel.start();
     }
 
     private void tick() {
         java.time.Instant now = context.clock().instant();
         shell.tick(now);
         leasesModel.tick(now);
+        queueModel.tick(now);
     }
 
     public void dispose() {
         ticker.stop();
         leasesModel.stop();
+        queueModel.stop();
     }
 
     private Node view(Screen s) {
         return views.computeIfAbsent(s, key -> switch (key) {
             case LEASES -> new LeasesView(leasesModel);
+            case QUEUE -> new QueueView(queueModel);
+            case RESERVATIONS -> new ReservationsView(reservationsModel);
             default -> new ComingSoonView(key);
         });
     }
