@@ -191,7 +191,7 @@ public final class AppBackend implements Backend {
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskRunner tasks) {
         return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2,
-                s.decisions(), s.queue());
+                s.decisions(), s.queue(), s.aging());
     }
 
     @Override

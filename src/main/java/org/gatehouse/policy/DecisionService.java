@@ -252,6 +252,19 @@ public final class DecisionService {
         return importAll(edits.stream().map(e -> ((ReservationEdit.Put) e).reservation()).toList(), source);
     }
 
+    /** {@link #reserve} for screens: a one-line account of what was done. */
+    public String reserveAndDescribe(Mac mac, String clientClass, Ipv4 ip, String hostname, String note, Long subnetId) {
+        Reservations.Result r = reserve(mac, clientClass, ip, hostname, note, subnetId);
+        return r.written() ? "Saved " + mac + " as " + clientClass + " (persisted in Kea" + (r.merged() ? ", merged with another writer's change" : "")
+                + ")" : mac + ": Kea already had it";
+    }
+
+    /** {@link #importRows} for screens: a one-line account of what was done. */
+    public String importAndDescribe(List<ReservationFiles.Row> rows, String source) {
+        Reservations.Result r = importRows(rows, source);
+        return "Imported " + source + ": " + r.applied() + " written, " + (r.outcomes().size() - r.applied()) + " already so";
+    }
+
     public List<HostReservation> list() {
         return reservations.list();
     }

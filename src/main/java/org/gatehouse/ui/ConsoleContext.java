@@ -2,6 +2,7 @@ package org.gatehouse.ui;
 
 import java.time.Clock;
 import org.gatehouse.model.TaskRunner;
+import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.QueueService;
@@ -12,11 +13,17 @@ import org.gatehouse.policy.StatusService;
  * the screens then say so instead of failing.
  */
 public record ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock,
-                             int refreshSeconds, DecisionService decisions, QueueService queue) {
+                             int refreshSeconds, DecisionService decisions, QueueService queue, AgingService aging) {
+
+    /** With the decision services but without the aging pass (tests of a single screen). */
+    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds,
+                          DecisionService decisions, QueueService queue) {
+        this(endpoint, leases, status, tasks, clock, refreshSeconds, decisions, queue, null);
+    }
 
     /** Without the decision services (screens that only read). */
     public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds) {
-        this(endpoint, leases, status, tasks, clock, refreshSeconds, null, null);
+        this(endpoint, leases, status, tasks, clock, refreshSeconds, null, null, null);
     }
 
     public boolean connected() {

@@ -52,7 +52,13 @@ public final class QueueViewModel {
     private final LongProperty now = new SimpleLongProperty(Instant.now().getEpochSecond());
     private final Set<Mac> inFlight = new HashSet<>();
     private Instant lastFetch = Instant.EPOCH;
+    private Instant lastAging = Instant.EPOCH;
+    private boolean aging;
     private boolean running;
+
+    /** How often the open console runs an aging pass (as {@code gatehouse sync} does), and its threshold. */
+    public static final Duration AGING_EVERY = Duration.ofSeconds(60);
+    public static final Duration OLD_AFTER = Duration.ofMinutes(30);
 
     public QueueViewModel(ConsoleContext context, ShellViewModel shell) {
         this.context = context;
@@ -118,6 +124,25 @@ public final class QueueViewModel {
 
     public void stop() {
         running = false;
+        if (context.aging() != null) {
+            context.tasks().run(() -> {
+                context.aging().release();
+                return null;
+            }, x -> { }, e -> { });
+        }
+    }
+
+    /** One aging pass on the task runner (skipped while another service holds the cache's lock). */
+    private void age(Instant at) {
+        lastAging = at;
+        aging = true;
+        context.tasks().run(() -> context.aging().runOnce(OLD_AFTER, AGING_EVERY.multipliedBy(3)), run -> {
+            aging = false;
+            if (run.heldBy() == null && !run.moved().isEmpty()) {
+                message.set("Moved " + run.moved().size() + " device(s) undecided for 30 min to old-unregistered.");
+                lastFetch = Instant.EPOCH;
+            }
+        }, e -> aging = false);
     }
 
     public void tick(Instant at) {
@@ -135,6 +160,9 @@ public final class QueueViewModel {
         if (running && context.canDecide() && !loading.get()
                 && at.isAfter(lastFetch.plusSeconds(Math.max(1, context.refreshSeconds())))) {
             refresh();
+        }
+        if (running && context.aging() != null && !aging && at.isAfter(lastAging.plus(AGING_EVERY))) {
+            age(at);
         }
     }
 

@@ -107,11 +107,10 @@ public final class ReservationsViewModel {
             return;
         }
         loading.set(true);
-        context.tasks().run(() -> context.decisions().reserve(Mac.parse(in.mac()), in.cls(), in.ip() == null || in.ip().isBlank()
-                ? null : Ipv4.parse(in.ip()), in.hostname(), in.note(), in.subnet()), r -> {
+        context.tasks().run(() -> context.decisions().reserveAndDescribe(Mac.parse(in.mac()), in.cls(), in.ip() == null || in.ip().isBlank()
+                ? null : Ipv4.parse(in.ip()), in.hostname(), in.note(), in.subnet()), text -> {
             loading.set(false);
-            say(r.written() ? "Saved " + Mac.parse(in.mac()) + " as " + in.cls() + " (persisted in Kea)"
-                    : Mac.parse(in.mac()) + ": Kea already had it", false);
+            say(text, false);
             refreshNow();
         }, e -> {
             loading.set(false);
@@ -149,10 +148,10 @@ public final class ReservationsViewModel {
         context.tasks().run(() -> {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             List<ReservationFiles.Row> parsed = ReservationFiles.parse(text, file.getFileName().toString());
-            return context.decisions().importRows(parsed, file.getFileName().toString());
-        }, r -> {
+            return context.decisions().importAndDescribe(parsed, file.getFileName().toString());
+        }, text -> {
             loading.set(false);
-            say("Imported " + file.getFileName() + ": " + r.applied() + " written, " + (r.outcomes().size() - r.applied()) + " already so", false);
+            say(text, false);
             refreshNow();
         }, e -> {
             loading.set(false);
