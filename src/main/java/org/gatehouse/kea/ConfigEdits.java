@@ -229,7 +229,7 @@ public final class ConfigEdits {
             Ipv4Range pool = Ipv4Range.parse(p.path("pool").asText());
             if (pool.contains(ip)) {
                 throw new BadInput("IP", ip + " lies in the dynamic pool " + pool + " of subnet " + s.id()
-                        + "; a fixed address must be outside the pools (Kea would hand it to others too)");
+                        + "; a fixed address must lie outside the pools");
             }
         }
         for (JsonNode h : s.node().path("reservations")) {

@@ -58,6 +58,9 @@ public final class ReservationRules {
      * as typed; MAC and IP in any accepted spelling.
      */
     public String problem(String mac, String cls, String ip, String hostname, String note, Long subnet) {
+        if (mac == null || mac.isBlank()) {
+            return "enter the device's MAC address";
+        }
         try {
             Mac m = Mac.parse(mac);
             String c = HostReservation.validClass(cls);

@@ -83,7 +83,10 @@ public final class ReservationDialog extends Dialog<ReservationsViewModel.Input>
         ((TextField) mac).setPrefColumnCount(22);
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
-        problem.setMaxWidth(380);
+        problem.setPrefWidth(420);
+        problem.setMaxWidth(420);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        problem.setPrefHeight(88);
         grid.add(problem, 0, row, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -103,6 +106,7 @@ public final class ReservationDialog extends Dialog<ReservationsViewModel.Input>
             }
         });
         check();
+        setOnShown(e -> (existing == null ? mac : cls).requestFocus());
         setResultConverter(b -> b == ButtonType.OK ? input() : null);
     }
 

@@ -97,8 +97,16 @@ public final class ReservationsView extends BorderPane {
         refresh.setOnAction(e -> vm.refresh());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, title, spacer, count, busy, search, add, edit, remove, importButton, export, refresh);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        HBox toolbar = new HBox(8, title, spacer, count, busy, search, refresh);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(8, add, edit, remove, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                importButton, export);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : List.of(add, edit, remove, importButton, export)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         Label message = new Label();
         message.setId("res-message");
@@ -111,7 +119,7 @@ public final class ReservationsView extends BorderPane {
             message.getStyleClass().add(b ? Styles.DANGER : Styles.SUCCESS);
         });
         message.getStyleClass().add(vm.errorProperty().get() ? Styles.DANGER : Styles.SUCCESS);
-        VBox top = new VBox(8, toolbar, message);
+        VBox top = new VBox(8, toolbar, actions, message);
         top.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(table);
@@ -160,11 +168,16 @@ public final class ReservationsView extends BorderPane {
                 }
             }
         });
-        t.getColumns().addAll(List.of(text("MAC", r -> r.mac().toString(), 145), cls,
+        TableColumn<HostReservation, String> macCol = text("MAC", r -> r.mac().toString(), 150);
+        macCol.setMinWidth(150);
+        cls.setMinWidth(130);
+        t.getColumns().addAll(List.of(macCol, cls,
                 text("IP", r -> r.ip() == null ? "from pool" : r.ip().toString(), 110), text("Hostname", HostReservation::hostname, 140),
-                text("Note", r -> r.stamp() == null ? "" : r.stamp().note(), 200), text("By", r -> r.stamp() == null ? "" : r.stamp().by(), 130),
+                text("Note", r -> r.stamp() == null ? "" : r.stamp().note(), 160), text("By", r -> r.stamp() == null ? "" : r.stamp().by(), 130),
                 text("When", r -> r.stamp() == null || r.stamp().at() == null ? "" : LocalDateTime.ofInstant(r.stamp().at(),
-                        ZoneId.systemDefault()).format(WHEN), 120), text("Subnet", r -> Long.toString(r.subnetId()), 60)));
+                        ZoneId.systemDefault()).format(WHEN), 150), text("Subnet", r -> Long.toString(r.subnetId()), 72)));
+        t.getColumns().get(t.getColumns().size() - 2).setMinWidth(150);
+        t.getColumns().get(t.getColumns().size() - 1).setMinWidth(72);
         t.setPlaceholder(new Label("No reservations yet. Approve devices in the Queue, or add one here."));
         return t;
     }
