@@ -24,8 +24,14 @@ import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.TaskRunner;
+import org.gatehouse.kea.Reservations;
+import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.MacBlocker;
 import org.gatehouse.policy.OuiRegistry;
+import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.store.SwitchStore;
@@ -39,8 +45,11 @@ import java.util.function.Supplier;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
 import org.gatehouse.store.ActionLog;
+import org.gatehouse.store.ConfigSnapshotStore;
 import org.gatehouse.store.Database;
 import org.gatehouse.store.ObservationStore;
+import org.gatehouse.store.PendingLeaseDeletes;
+import org.gatehouse.store.ServiceLock;
 import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.ConsoleLauncher;
 import org.gatehouse.ui.FxTaskRunner;
@@ -84,6 +93,17 @@ public final class AppBackend implements Backend {
         LeaseService leases = new LeaseService(kea, observations, actions, oui, clock);
         StatusService status = new StatusService(kea);
         SwitchService switches = switchService(options, db, actions);
+        ConfigSnapshotStore snapshots = new ConfigSnapshotStore(db);
+        Reservations reservations = Reservations.forKea(kea, json,
+                (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config)));
+        String user = System.getProperty("user.name");
+        // The switch half of deny is plugged in here once a switch is configured (MacBlocker from the sw package).
+        DecisionService decisions = new DecisionService(kea, reservations, actions, new PendingLeaseDeletes(db), MacBlocker.NONE,
+                clock, user + "@" + hostname());
+        QueueService queue = new QueueService(kea, leases, observations, reservations, clock);
+        AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
+                user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
+        PoolService pools = new PoolService(kea);
         return new Session() {
             @Override
             public SwitchService switches() {
@@ -98,6 +118,26 @@ public final class AppBackend implements Backend {
             @Override
             public StatusService status() {
                 return status;
+            }
+
+            @Override
+            public DecisionService decisions() {
+                return decisions;
+            }
+
+            @Override
+            public QueueService queue() {
+                return queue;
+            }
+
+            @Override
+            public AgingService aging() {
+                return aging;
+            }
+
+            @Override
+            public PoolService pools() {
+                return pools;
             }
 
             @Override
@@ -232,7 +272,8 @@ public final class AppBackend implements Backend {
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskRunner tasks) {
-        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2, s.switches());
+        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2,
+                s.decisions(), s.queue(), s.aging(), s.switches());
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.gatehouse.cli;
 
+import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 
@@ -15,6 +19,18 @@ public interface Backend {
 
         /** The switch (SSH CLI and/or SNMP) of the same options; it says itself what is not configured. */
         SwitchService switches();
+
+        /** Approve, deny, unregister and the reservation editor. */
+        DecisionService decisions();
+
+        /** The approval queue. */
+        QueueService queue();
+
+        /** The aging service ({@code gatehouse sync}). */
+        AgingService aging();
+
+        /** Pool usage per subnet and tier. */
+        PoolService pools();
 
         @Override
         void close();

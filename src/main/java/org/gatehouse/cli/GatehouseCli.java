@@ -14,6 +14,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Approve and deny guest devices on ISC Kea DHCPv4; watch leases and pools.",
         subcommands = {StatusCommand.class, LeasesCommand.class, SwitchCommand.class, GuiCommand.class, DemoCommand.class,
+                QueueCommand.class, DecisionCommands.Approve.class, DecisionCommands.Deny.class, DecisionCommands.Unregister.class,
+                ReservationsCommand.class, PoolsCommand.class, SyncCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GatehouseCli implements Runnable {
 

@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
  */
 public final class Database implements AutoCloseable {
     /** Migration files under {@code org/gatehouse/store/migrations/}, in order; never edit a released one. */
-    static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-config-snapshots.sql", "005-switch.sql");
+    static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-config-snapshots.sql", "004-decisions.sql", "005-switch.sql");
 
     @FunctionalInterface
     public interface SqlWork<T> {

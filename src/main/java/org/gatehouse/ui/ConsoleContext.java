@@ -2,24 +2,51 @@ package org.gatehouse.ui;
 
 import java.time.Clock;
 import org.gatehouse.model.TaskRunner;
+import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 
 /**
- * What the console's screens are built from. {@code leases} and {@code status} are null when no
- * Kea is configured; the screens then say so instead of failing. {@code switches} is null without a
- * switch (or a session that has neither --switch nor --snmp reports itself unconfigured).
+ * What the console's screens are built from. The Kea services are null when no Kea is configured;
+ * the screens then say so instead of failing. {@code switches} is null without a switch (or a
+ * session that has neither --switch nor --snmp reports itself unconfigured).
  */
 public record ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock,
-                             int refreshSeconds, SwitchService switches) {
+                             int refreshSeconds, DecisionService decisions, QueueService queue, AgingService aging,
+                             SwitchService switches) {
 
-    /** Without a switch: the Switch screen then says how to configure one. */
+    /** With the decision services, the aging pass and no switch. */
+    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds,
+                          DecisionService decisions, QueueService queue, AgingService aging) {
+        this(endpoint, leases, status, tasks, clock, refreshSeconds, decisions, queue, aging, null);
+    }
+
+    /** With the decision services but without the aging pass (tests of a single screen). */
+    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds,
+                          DecisionService decisions, QueueService queue) {
+        this(endpoint, leases, status, tasks, clock, refreshSeconds, decisions, queue, null, null);
+    }
+
+    /** Kea reads and a switch, without the decision services. */
+    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds,
+                          SwitchService switches) {
+        this(endpoint, leases, status, tasks, clock, refreshSeconds, null, null, null, switches);
+    }
+
+    /** Without the decision services and the switch (screens that only read). */
     public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds) {
-        this(endpoint, leases, status, tasks, clock, refreshSeconds, null);
+        this(endpoint, leases, status, tasks, clock, refreshSeconds, null, null, null, null);
     }
 
     public boolean connected() {
         return leases != null;
+    }
+
+    /** True when approve/deny/reservations can be used. */
+    public boolean canDecide() {
+        return decisions != null && queue != null;
     }
 }

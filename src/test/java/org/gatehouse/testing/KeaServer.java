@@ -66,6 +66,26 @@ public final class KeaServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Stops Kea (SIGTERM by PID) and keeps its directory: config file, lease file. */
+    public void stop() {
+        kea.stop();
+    }
+
+    /** Starts Kea again from the configuration file it last wrote (config-write) and its lease file. */
+    public void restart() throws IOException {
+        Path dir = kea.dir();
+        kea.stop();
+        ObjectNode written = (ObjectNode) json.mapper().readTree(dir.resolve("kea-dhcp4.conf").toFile());
+        kea = LocalKea.start(dir, written, json, Duration.ofSeconds(20));
+        client.close();
+        client = new KeaClient(new UnixSocketTransport(kea.socket()), json, Duration.ofSeconds(10));
+    }
+
+    /** The configuration file as Kea last wrote it (what a restart would load). */
+    public String configFile() throws IOException {
+        return Files.readString(kea.dir().resolve("kea-dhcp4.conf"));
+    }
+
     public LocalKea process() {
         return kea;
     }

@@ -30,6 +30,10 @@ import org.gatehouse.ui.leases.LeasesView;
 import org.gatehouse.ui.leases.LeasesViewModel;
 import org.gatehouse.ui.switchboard.SwitchboardView;
 import org.gatehouse.ui.switchboard.SwitchboardViewModel;
+import org.gatehouse.ui.queue.QueueView;
+import org.gatehouse.ui.queue.QueueViewModel;
+import org.gatehouse.ui.reservations.ReservationsView;
+import org.gatehouse.ui.reservations.ReservationsViewModel;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -39,6 +43,8 @@ public final class MainWindow {
     private final ShellViewModel shell;
     private final LeasesViewModel leasesModel;
     private final SwitchboardViewModel switchModel;
+    private final QueueViewModel queueModel;
+    private final ReservationsViewModel reservationsModel;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
     private final Timeline ticker;
 
@@ -47,6 +53,8 @@ public final class MainWindow {
         this.shell = new ShellViewModel(context.endpoint(), ZoneId.systemDefault());
         this.leasesModel = new LeasesViewModel(context, shell);
         this.switchModel = new SwitchboardViewModel(context.switches(), context.tasks(), ZoneId.systemDefault());
+        this.queueModel = new QueueViewModel(context, shell);
+        this.reservationsModel = new ReservationsViewModel(context);
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -63,6 +71,14 @@ public final class MainWindow {
         return switchModel;
     }
 
+    public QueueViewModel queue() {
+        return queueModel;
+    }
+
+    public ReservationsViewModel reservations() {
+        return reservationsModel;
+    }
+
     public void install(Stage stage) {
         shell.themeProperty().addListener((o, a, b) -> b.apply());
         shell.themeProperty().get().apply();
@@ -73,7 +89,15 @@ public final class MainWindow {
         root.setLeft(sidebar());
         root.setCenter(content);
         root.setBottom(statusBar());
-        shell.screenProperty().addListener((o, a, b) -> content.getChildren().setAll(view(b)));
+        shell.screenProperty().addListener((o, a, b) -> {
+            content.getChildren().setAll(view(b));
+            if (b == Screen.RESERVATIONS) {
+                reservationsModel.refresh();
+            }
+            if (b == Screen.QUEUE) {
+                queueModel.refresh();
+            }
+        });
         content.getChildren().setAll(view(shell.screenProperty().get()));
         Scene scene = new Scene(root, 1200, 720);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/gatehouse/ui/gatehouse.css").toExternalForm());
@@ -81,23 +105,28 @@ public final class MainWindow {
         stage.setScene(scene);
         ticker.play();
         leasesModel.start();
+        queueModel.start();
     }
 
     private void tick() {
         java.time.Instant now = context.clock().instant();
         shell.tick(now);
         leasesModel.tick(now);
+        queueModel.tick(now);
     }
 
     public void dispose() {
         ticker.stop();
         leasesModel.stop();
+        queueModel.stop();
     }
 
     private Node view(Screen s) {
         return views.computeIfAbsent(s, key -> switch (key) {
             case LEASES -> new LeasesView(leasesModel);
             case SWITCH -> new SwitchboardView(switchModel);
+            case QUEUE -> new QueueView(queueModel);
+            case RESERVATIONS -> new ReservationsView(reservationsModel);
             default -> new ComingSoonView(key);
         });
     }

@@ -6,8 +6,8 @@ import org.kordamp.ikonli.feather.Feather;
 /** The console's screens, in sidebar order, with what the ones still to come will hold. */
 public enum Screen {
     LEASES("Leases", Feather.LIST, null),
-    QUEUE("Queue", Feather.INBOX, "Devices waiting for a decision: approve them into the registered pool or deny them."),
-    RESERVATIONS("Reservations", Feather.BOOKMARK, "Kea host reservations: add, edit, remove, import and export."),
+    QUEUE("Queue", Feather.INBOX, null),
+    RESERVATIONS("Reservations", Feather.BOOKMARK, null),
     POOLS("Pools", Feather.PIE_CHART, "Per subnet and tier: size, addresses in use, free, with warning levels and charts."),
     SWITCH("Switch", Feather.SERVER, null),
     AUDIT("Audit", Feather.FILE_TEXT, "Every action taken, who took it and how it ended; verifiable offline."),

@@ -1,0 +1,130 @@
+package org.gatehouse.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gatehouse.model.GatehouseException;
+import org.gatehouse.model.Mac;
+import org.gatehouse.policy.DecisionReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gatehouse approve|deny|unregister}: the guest master's decisions. */
+final class DecisionCommands {
+    private DecisionCommands() {
+    }
+
+    /** Prints each step of a decision; returns the exit code (the first failed step's, else 0). */
+    static int report(ConnectedCommand cmd, DecisionReport r) {
+        Printer p = cmd.printer();
+        if (cmd.options().format() == OutputFormat.JSON) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("action", r.action());
+            m.put("mac", r.mac().toString());
+            m.put("subnetId", r.subnetId());
+            m.put("written", r.reservation().written());
+            m.put("merged", r.reservation().merged());
+            m.put("mechanism", r.reservation().mechanism());
+            m.put("leases", r.leases().stream().map(l -> Map.of("ip", l.ip().toString(), "state", l.step().state().name().toLowerCase(),
+                    "detail", l.step().detail())).toList());
+            m.put("switch", Map.of("state", r.block().state().name().toLowerCase(), "detail", r.block().detail()));
+            p.json(m);
+        } else {
+            String what = switch (r.action()) {
+                case "approve" -> "approved " + r.mac() + " (registered, subnet " + r.subnetId() + ")";
+                case "deny" -> "denied " + r.mac() + " (Kea gives it no address; subnet " + r.subnetId() + ")";
+                default -> r.reservation().outcomes().isEmpty() ? r.mac() + " had no reservation; nothing changed"
+                        : "unregistered " + r.mac() + " (reservation removed; back to the unregistered pools at its next renewal)";
+            };
+            p.line(what + ": " + (r.reservation().written() ? "written to Kea and persisted (" + r.reservation().mechanism()
+                    + (r.reservation().merged() ? ", merged with another writer's change" : "") + ")" : "Kea already had it"));
+            for (DecisionReport.LeaseStep l : r.leases()) {
+                p.line("  lease " + l.ip() + ": " + l.step().detail());
+            }
+            if (r.block().state() != DecisionReport.State.NOT_REQUESTED) {
+                p.line("  switch: " + r.block().state().name().toLowerCase() + (r.block().detail().isEmpty() ? "" : " — " + r.block().detail()));
+            }
+        }
+        GatehouseException e = r.firstError();
+        if (e != null) {
+            cmd.err().println("gatehouse: error: " + e.what() + ": " + e.getMessage());
+            cmd.err().flush();
+            return e.exitCode();
+        }
+        return 0;
+    }
+
+    @Command(name = "approve", description = "Reserve MAC into 'registered' (persisted in Kea), then delete its current lease.")
+    static final class Approve extends ConnectedCommand {
+        @Parameters(paramLabel = "MAC")
+        String mac;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "why (stored in the reservation's user-context)")
+        String note;
+
+        @Option(names = "--hostname", paramLabel = "NAME", description = "hostname for the reservation")
+        String hostname;
+
+        @Option(names = "--subnet", paramLabel = "ID", description = "subnet id (default: the subnet of the device's lease)")
+        Long subnet;
+
+        Approve(Backend backend) {
+            super(backend);
+        }
+
+        @Override
+        public Integer call() {
+            Mac m = Mac.parse(mac);
+            try (Backend.Session s = backend.connect(options())) {
+                return report(this, s.decisions().approve(m, note, hostname, subnet));
+            }
+        }
+    }
+
+    @Command(name = "deny", description = "Reserve MAC into 'denied' so that Kea gives it no address; with --block (or a configured switch) also block it there.")
+    static final class Deny extends ConnectedCommand {
+        @Parameters(paramLabel = "MAC")
+        String mac;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "why (stored in the reservation's user-context)")
+        String note;
+
+        @Option(names = "--block", description = "also block the MAC on the switch (needs a configured switch)")
+        boolean block;
+
+        @Option(names = "--subnet", paramLabel = "ID", description = "subnet id (default: the subnet of the device's lease)")
+        Long subnet;
+
+        Deny(Backend backend) {
+            super(backend);
+        }
+
+        @Override
+        public Integer call() {
+            Mac m = Mac.parse(mac);
+            try (Backend.Session s = backend.connect(options())) {
+                return report(this, s.decisions().deny(m, note, block, subnet));
+            }
+        }
+    }
+
+    @Command(name = "unregister", description = "Undo approve/deny: remove MAC's reservation; it returns to the unregistered pools.")
+    static final class Unregister extends ConnectedCommand {
+        @Parameters(paramLabel = "MAC")
+        String mac;
+
+        Unregister(Backend backend) {
+            super(backend);
+        }
+
+        @Override
+        public Integer call() {
+            Mac m = Mac.parse(mac);
+            try (Backend.Session s = backend.connect(options())) {
+                return report(this, s.decisions().unregister(m));
+            }
+        }
+    }
+
+}

@@ -1,0 +1,93 @@
+package org.gatehouse.cli;
+
+import java.time.Duration;
+import org.gatehouse.model.BadInput;
+import org.gatehouse.model.GatehouseException;
+import org.gatehouse.model.Mac;
+import org.gatehouse.policy.AgingService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gatehouse sync}: the aging service, once or as a loop (the systemd unit runs the loop). */
+@Command(name = "sync", description = "The aging service: poll Kea, record history, move devices undecided for --old-after to old-unregistered.")
+final class SyncCommand extends ConnectedCommand {
+
+    @Option(names = "--once", description = "one pass, then exit")
+    boolean once;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", description = "seconds between passes (default 60)")
+    int interval = 60;
+
+    @Option(names = "--old-after", paramLabel = "DURATION", description = "age at which undecided devices move (default 30m; 45s, 30m, 2h)")
+    String oldAfter = "30m";
+
+    SyncCommand(Backend backend) {
+        super(backend);
+    }
+
+    @Override
+    public Integer call() {
+        Duration age = AgingService.parseDuration(oldAfter);
+        if (interval < 1 || interval > 86_400) {
+            throw new BadInput("--interval", interval + " is not 1-86400 seconds");
+        }
+        Duration lockFor = Duration.ofSeconds(Math.max(120, 3L * interval));
+        try (Backend.Session s = backend.connect(options())) {
+            AgingService aging = s.aging();
+            if (once) {
+                try {
+                    AgingService.Run run = aging.runOnce(age, lockFor);
+                    if (run.heldBy() != null) {
+                        err().println("gatehouse: error: sync: another sync holds the lock (" + run.heldBy() + "); nothing done");
+                        err().flush();
+                        return 1;
+                    }
+                    print(run, age);
+                    return 0;
+                } finally {
+                    aging.release();
+                }
+            }
+            Thread hook = new Thread(aging::release, "gatehouse-sync-release");
+            Runtime.getRuntime().addShutdownHook(hook);
+            printer().line("gatehouse sync: every " + interval + " s, moving devices undecided for " + AgingService.format(age)
+                    + " to old-unregistered");
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    AgingService.Run run = aging.runOnce(age, lockFor);
+                    if (run.heldBy() != null) {
+                        printer().line(run.at() + " another sync holds the lock (" + run.heldBy() + "); waiting");
+                    } else {
+                        print(run, age);
+                    }
+                } catch (GatehouseException e) {
+                    // A 24/7 service outlives Kea restarts: report and try again next pass.
+                    err().println("gatehouse: error: " + e.what() + ": " + e.getMessage());
+                    err().flush();
+                }
+                try {
+                    Thread.sleep(interval * 1000L);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            aging.release();
+            return 0;
+        }
+    }
+
+    private void print(AgingService.Run run, Duration age) {
+        StringBuilder sb = new StringBuilder(run.at() + " " + run.leases() + " leases, " + run.queued() + " waiting for a decision");
+        if (!run.moved().isEmpty()) {
+            sb.append("; moved to old-unregistered (undecided for ").append(AgingService.format(age)).append("): ")
+                    .append(String.join(" ", run.moved().stream().map(Mac::toString).toList()));
+        }
+        if (!run.skipped().isEmpty()) {
+            sb.append("; left alone (changed meanwhile): ").append(String.join(" ", run.skipped().stream().map(Mac::toString).toList()));
+        }
+        if (run.pendingLeft() > 0) {
+            sb.append("; lease deletions still pending: ").append(run.pendingLeft());
+        }
+        printer().line(sb.toString());
+    }
+}

@@ -1,0 +1,178 @@
+package org.gatehouse.kea;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.gatehouse.model.HostReservation;
+import org.gatehouse.model.ReservationEdit;
+
+/**
+ * Reservations through the configuration, the only way on Kea 2.2 (no open host_cmds there):
+ * config-get → edit → config-set → config-write. Kea has no compare-and-set, so right before
+ * config-set the configuration is read again (config-hash-get where Kea has it, else a second
+ * config-get compared by SHA-256). If it changed, each edit is re-applied on the new version when
+ * the reservation it touches is as we first saw it (a merge); otherwise the write is refused
+ * ({@link ReservationConflict}, exit 4) or, for the aging service, that edit is left out.
+ * A config-set is always followed by config-write; if the write fails the previous configuration
+ * is set back, so that the running and the persisted configuration never differ.
+ */
+public final class ConfigSetReservations implements Reservations {
+    private final KeaClient kea;
+    private final KeaJson json;
+    private final SnapshotSink snapshots;
+    private volatile KeaConfig last;
+
+    public ConfigSetReservations(KeaClient kea, KeaJson json, SnapshotSink snapshots) {
+        this.kea = kea;
+        this.json = json;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public String mechanism() {
+        return "config-set";
+    }
+
+    @Override
+    public KeaConfig lastConfig() {
+        return last;
+    }
+
+    @Override
+    public List<HostReservation> list() {
+        KeaConfig c = kea.config();
+        last = c;
+        return ConfigEdits.reservations(c.raw().path("Dhcp4"));
+    }
+
+    @Override
+    public List<HostReservation> listFrom(KeaConfig config) {
+        last = config;
+        return ConfigEdits.reservations(config.raw().path("Dhcp4"));
+    }
+
+    /** A stable fingerprint of a config-get answer: Kea's own hash when it sends one, else our SHA-256 of Dhcp4. */
+    String fingerprint(KeaConfig c) {
+        if (c.hash() != null) {
+            return c.hash();
+        }
+        return sha256(json.write(c.raw().path("Dhcp4")));
+    }
+
+    @Override
+    public Result apply(List<ReservationEdit> edits, String reason, OnConflict onConflict) {
+        KeaConfig base = kea.config();
+        last = base;
+        JsonNode baseDhcp4 = base.raw().path("Dhcp4");
+        ConfigEdits.validateAll(baseDhcp4, edits);
+        List<Outcome> outcomes = new ArrayList<>();
+        List<ReservationEdit> todo = new ArrayList<>();
+        for (ReservationEdit e : edits) {
+            if (ConfigEdits.satisfies(ConfigEdits.find(baseDhcp4, e.subnetId(), e.mac()).orElse(null), e)) {
+                outcomes.add(new Outcome(e, Status.UNCHANGED, "already so in Kea"));
+            } else {
+                todo.add(e);
+            }
+        }
+        if (todo.isEmpty()) {
+            return new Result(outcomes, false, false, mechanism());
+        }
+        boolean hashCommand = kea.capabilities().configHash();
+        String baseHash = base.hash() != null ? base.hash()
+                : hashCommand ? kea.execute(new ReservationCommands.ConfigHashGet()) : fingerprint(base);
+
+        // Right before writing: has anyone changed the configuration since we read it?
+        KeaConfig current = base;
+        boolean changed;
+        if (hashCommand) {
+            changed = !baseHash.equalsIgnoreCase(kea.execute(new ReservationCommands.ConfigHashGet()));
+            if (changed) {
+                current = kea.config();
+            }
+        } else {
+            current = kea.config();
+            changed = !fingerprint(current).equals(fingerprint(base));
+        }
+        JsonNode currentDhcp4 = current.raw().path("Dhcp4");
+        List<ReservationEdit> write = new ArrayList<>();
+        if (changed) {
+            last = current;
+            for (ReservationEdit e : todo) {
+                JsonNode before = ConfigEdits.find(baseDhcp4, e.subnetId(), e.mac()).orElse(null);
+                JsonNode now = ConfigEdits.find(currentDhcp4, e.subnetId(), e.mac()).orElse(null);
+                if (ConfigEdits.satisfies(now, e)) {
+                    outcomes.add(new Outcome(e, Status.UNCHANGED, "another writer made the same change meanwhile"));
+                } else if (Objects.equals(before, now)) {
+                    ConfigEdits.validate(currentDhcp4, e);
+                    write.add(e);
+                } else if (onConflict == OnConflict.SKIP) {
+                    outcomes.add(new Outcome(e, Status.SKIPPED, "changed by someone else meanwhile; left as it is"));
+                } else {
+                    HostReservation theirs = now == null ? null : ConfigEdits.fromJson(now, e.subnetId());
+                    throw new ReservationConflict("the reservation of " + e.mac() + " in subnet " + e.subnetId()
+                            + " was changed by someone else meanwhile (now: " + describe(theirs) + "); nothing was written");
+                }
+            }
+        } else {
+            write.addAll(todo);
+        }
+        if (write.isEmpty()) {
+            return new Result(outcomes, false, changed, mechanism());
+        }
+        ObjectNode next = (ObjectNode) currentDhcp4.deepCopy();
+        for (ReservationEdit e : write) {
+            ConfigEdits.apply(next, e);
+        }
+        snapshots.beforeWrite(reason, changed ? fingerprint(current) : baseHash, current.raw());
+        kea.execute(new ReservationCommands.ConfigSet(next));
+        persistOrRollBack(currentDhcp4);
+        for (ReservationEdit e : write) {
+            outcomes.add(new Outcome(e, Status.APPLIED, changed ? "merged with another writer's change" : "written"));
+        }
+        return new Result(outcomes, true, changed, mechanism());
+    }
+
+    private void persistOrRollBack(JsonNode previous) {
+        try {
+            kea.execute(new ReservationCommands.ConfigWrite());
+        } catch (KeaException writeFailed) {
+            String why = writeFailed.getMessage();
+            try {
+                kea.execute(new ReservationCommands.ConfigSet(previous));
+            } catch (KeaException rollbackFailed) {
+                throw new NotPersisted("Kea applied the change but config-write failed (" + why
+                        + ") and setting the previous configuration back failed too (" + rollbackFailed.getMessage()
+                        + "); Kea's running configuration differs from its file until it restarts", 
+                        writeFailed.exitCode() == 3 ? 3 : 1, writeFailed);
+            }
+            throw new NotPersisted("config-write failed (" + why + "); the previous configuration was set back, nothing changed",
+                    writeFailed.exitCode() == 3 ? 3 : 1, writeFailed);
+        }
+    }
+
+    static String describe(HostReservation r) {
+        if (r == null) {
+            return "no reservation";
+        }
+        StringBuilder sb = new StringBuilder(r.clientClasses().isEmpty() ? "no class" : String.join(",", r.clientClasses()));
+        Optional.ofNullable(r.stamp()).ifPresent(s -> sb.append(" by ").append(s.by().isEmpty() ? "?" : s.by())
+                .append(s.at() == null ? "" : " at " + s.at()));
+        return sb.toString();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().withUpperCase().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.gatehouse.kea;
+
+/** Someone else changed the same reservation between our read and our write; nothing was written (exit 4). */
+public final class ReservationConflict extends KeaException {
+    public ReservationConflict(String why) {
+        super(why);
+    }
+
+    @Override
+    public String what() {
+        return "conflict";
+    }
+
+    @Override
+    public int exitCode() {
+        return 4;
+    }
+}

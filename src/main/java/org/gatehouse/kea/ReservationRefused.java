@@ -1,0 +1,21 @@
+package org.gatehouse.kea;
+
+/**
+ * Gatehouse refuses a reservation write that Kea would accept but that would not do what the
+ * user expects (e.g. in a shared network, where reserved classes come too late); exit 1.
+ */
+public final class ReservationRefused extends KeaException {
+    public ReservationRefused(String why) {
+        super(why);
+    }
+
+    @Override
+    public String what() {
+        return "reservation";
+    }
+
+    @Override
+    public int exitCode() {
+        return 1;
+    }
+}

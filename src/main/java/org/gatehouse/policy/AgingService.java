@@ -1,0 +1,140 @@
+package org.gatehouse.policy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gatehouse.kea.Reservations;
+import org.gatehouse.model.BadInput;
+import org.gatehouse.model.HostReservation;
+import org.gatehouse.model.Mac;
+import org.gatehouse.model.ReservationEdit;
+import org.gatehouse.model.Tier;
+import org.gatehouse.store.ActionLog;
+import org.gatehouse.store.ServiceLock;
+
+/**
+ * The aging service ({@code gatehouse sync}): records what Kea holds, retries owed lease
+ * deletions, and gives devices first seen more than {@code oldAfter} ago that are still
+ * undecided an {@code old-unregistered} reservation (24 h leases: they stop churning).
+ * Two services on one cache never run at once (a lease in the cache); two on different caches
+ * do not double-write either, because each move only applies while the device still has no
+ * reservation in Kea (re-checked right before the write) and is otherwise left out.
+ */
+public final class AgingService {
+    public static final String LOCK = "sync";
+    public static final Duration DEFAULT_OLD_AFTER = Duration.ofMinutes(30);
+
+    private final QueueService queue;
+    private final DecisionService decisions;
+    private final Reservations reservations;
+    private final ServiceLock lock;
+    private final ActionLog actions;
+    private final Clock clock;
+    private final String holder;
+
+    public AgingService(QueueService queue, DecisionService decisions, Reservations reservations, ServiceLock lock,
+                        ActionLog actions, Clock clock, String holder) {
+        this.queue = queue;
+        this.decisions = decisions;
+        this.reservations = reservations;
+        this.lock = lock;
+        this.actions = actions;
+        this.clock = clock;
+        this.holder = holder;
+    }
+
+    /** One run's result; {@code heldBy} is set (and nothing done) when another service holds the lock. */
+    public record Run(Instant at, String heldBy, int leases, int queued, List<Mac> moved, List<Mac> skipped, int pendingLeft) {
+    }
+
+    /**
+     * One pass. {@code lockFor} is how long the lock is held if this process dies mid-way
+     * (a looping service renews it every pass).
+     */
+    public Run runOnce(Duration oldAfter, Duration lockFor) {
+        Instant at = clock.instant();
+        Optional<String> other = lock.tryAcquire(LOCK, holder, at, lockFor);
+        if (other.isPresent()) {
+            return new Run(at, other.get(), 0, 0, List.of(), List.of(), 0);
+        }
+        int pendingLeft = decisions.retryPending().size();
+        QueueService.Snapshot snap = queue.refresh();
+        Instant cutoff = snap.asOf().minus(oldAfter);
+        List<ReservationEdit> edits = new ArrayList<>();
+        for (QueueService.Entry e : snap.entries()) {
+            boolean hasReservation = snap.reservations().stream()
+                    .anyMatch(r -> r.mac().equals(e.mac()) && r.subnetId() == e.subnetId());
+            if (e.tier() == Tier.NEWLY_UNREGISTERED && !hasReservation && !e.firstSeen().isAfter(cutoff)) {
+                edits.add(new ReservationEdit.Put(new HostReservation(e.mac(), e.subnetId(), List.of(HostReservation.OLD_UNREGISTERED),
+                        null, "", new HostReservation.Stamp(holderName(), snap.asOf(), "no decision within " + format(oldAfter)))));
+            }
+        }
+        List<Mac> moved = new ArrayList<>();
+        List<Mac> skipped = new ArrayList<>();
+        if (!edits.isEmpty()) {
+            Reservations.Result r;
+            try {
+                r = reservations.apply(edits, "before aging " + edits.size() + " device(s)", Reservations.OnConflict.SKIP);
+            } catch (RuntimeException e) {
+                for (ReservationEdit ed : edits) {
+                    actions.append(at, "age", ed.mac().toString(), "old-unregistered after " + format(oldAfter), "failed: " + e.getMessage());
+                }
+                throw e;
+            }
+            for (Reservations.Outcome o : r.outcomes()) {
+                if (o.status() == Reservations.Status.APPLIED) {
+                    moved.add(o.edit().mac());
+                    actions.append(at, "age", o.edit().mac().toString(), "old-unregistered after " + format(oldAfter), "ok");
+                } else {
+                    skipped.add(o.edit().mac());
+                    actions.append(at, "age", o.edit().mac().toString(), "old-unregistered after " + format(oldAfter),
+                            "skipped: " + o.detail());
+                }
+            }
+        }
+        return new Run(at, null, snap.leases().size(), snap.entries().size(), moved, skipped, pendingLeft);
+    }
+
+    /** Gives the lock up (a --once run, or a service stopping). */
+    public void release() {
+        lock.release(LOCK, holder);
+    }
+
+    private String holderName() {
+        int at = holder.indexOf('#');
+        return "gatehouse sync (" + (at < 0 ? holder : holder.substring(0, at)) + ")";
+    }
+
+    /** Parses {@code 45s}, {@code 30m}, {@code 2h} (and {@code 1d}). */
+    public static Duration parseDuration(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase();
+        if (!t.matches("\\d{1,7}[smhd]")) {
+            throw new BadInput("duration", "'" + text + "' is not a duration like 45s, 30m or 2h");
+        }
+        long n = Long.parseLong(t.substring(0, t.length() - 1));
+        Duration d = switch (t.charAt(t.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+        if (d.isZero()) {
+            throw new BadInput("duration", "must be more than zero");
+        }
+        return d;
+    }
+
+    public static String format(Duration d) {
+        long s = d.toSeconds();
+        if (s % 3600 == 0) {
+            return s / 3600 + "h";
+        }
+        if (s % 60 == 0) {
+            return s / 60 + "m";
+        }
+        return s + "s";
+    }
+}

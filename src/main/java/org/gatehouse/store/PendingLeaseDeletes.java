@@ -1,0 +1,65 @@
+package org.gatehouse.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.gatehouse.model.Ipv4;
+import org.gatehouse.model.Mac;
+
+/**
+ * Lease deletions still owed after an approval whose reservation was written but whose
+ * lease4-del failed (Kea went away in between). Kept until a retry succeeds.
+ */
+public final class PendingLeaseDeletes {
+    private final Database db;
+
+    public PendingLeaseDeletes(Database db) {
+        this.db = db;
+    }
+
+    public record Pending(Mac mac, Ipv4 ip, long subnetId, Instant since, int attempts, String lastError) {
+    }
+
+    /** Records a failed deletion, or counts one more attempt of a known one. */
+    public void failed(Mac mac, Ipv4 ip, long subnetId, Instant at, String error) {
+        db.write(c -> {
+            try (PreparedStatement ins = c.prepareStatement("""
+                    INSERT INTO pending_lease_delete (mac, ip, subnet_id, since, attempts, last_error) VALUES (?, ?, ?, ?, 1, ?)
+                    ON CONFLICT(mac, ip) DO UPDATE SET attempts = attempts + 1, last_error = excluded.last_error""")) {
+                ins.setString(1, mac.toString());
+                ins.setString(2, ip.toString());
+                ins.setLong(3, subnetId);
+                ins.setLong(4, at.toEpochMilli());
+                ins.setString(5, error);
+                return ins.executeUpdate();
+            }
+        });
+    }
+
+    public void done(Mac mac, Ipv4 ip) {
+        db.write(c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM pending_lease_delete WHERE mac = ? AND ip = ?")) {
+                del.setString(1, mac.toString());
+                del.setString(2, ip.toString());
+                return del.executeUpdate();
+            }
+        });
+    }
+
+    public List<Pending> all() {
+        return db.read(c -> {
+            List<Pending> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT mac, ip, subnet_id, since, attempts, last_error FROM pending_lease_delete ORDER BY since");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Pending(Mac.parse(rs.getString(1)), Ipv4.parse(rs.getString(2)), rs.getLong(3),
+                            Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5), rs.getString(6)));
+                }
+            }
+            return out;
+        });
+    }
+}

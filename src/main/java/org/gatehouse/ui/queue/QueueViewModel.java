@@ -1,0 +1,315 @@
+package org.gatehouse.ui.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.gatehouse.model.GatehouseException;
+import org.gatehouse.model.Mac;
+import org.gatehouse.model.Tier;
+import org.gatehouse.policy.DecisionReport;
+import org.gatehouse.policy.QueueService;
+import org.gatehouse.ui.ConsoleContext;
+import org.gatehouse.ui.shell.ShellViewModel;
+
+/**
+ * The Queue screen's state. Refreshes on the task runner; approve and deny run there too and a
+ * row leaves the queue only when Kea confirmed the decision. Each decision can be undone for
+ * {@value #UNDO_SECONDS} s (it removes the reservation again). A conflict (someone else decided
+ * the same device meanwhile, exit 4) is raised for a dialog rather than overwritten.
+ */
+public final class QueueViewModel {
+    public static final int UNDO_SECONDS = 10;
+
+    /** The undo offer after a decision; {@code until} is when it lapses. */
+    public record Toast(String text, List<Mac> macs, String action, Instant until) {
+    }
+
+    private final ConsoleContext context;
+    private final ShellViewModel shell;
+    private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<DecidedRow> decided = FXCollections.observableArrayList();
+    private final StringProperty note = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty conflict = new SimpleStringProperty("");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObjectProperty<Toast> toast = new SimpleObjectProperty<>();
+    private final StringProperty toastText = new SimpleStringProperty("");
+    private final LongProperty now = new SimpleLongProperty(Instant.now().getEpochSecond());
+    private final Set<Mac> inFlight = new HashSet<>();
+    private Instant lastFetch = Instant.EPOCH;
+    private Instant lastAging = Instant.EPOCH;
+    private boolean aging;
+    private boolean running;
+
+    /** How often the open console runs an aging pass (as {@code gatehouse sync} does), and its threshold. */
+    public static final Duration AGING_EVERY = Duration.ofSeconds(60);
+    public static final Duration OLD_AFTER = Duration.ofMinutes(30);
+
+    public QueueViewModel(ConsoleContext context, ShellViewModel shell) {
+        this.context = context;
+        this.shell = shell;
+        if (!context.canDecide()) {
+            message.set("No Kea is configured. Start Gatehouse with --kea URI (or set GATEHOUSE_KEA), or try ./gatehouse demo.");
+        }
+    }
+
+    public ObservableList<QueueRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<DecidedRow> decided() {
+        return decided;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    /** Non-empty while a conflict waits to be shown; the view clears it after showing. */
+    public StringProperty conflictProperty() {
+        return conflict;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObjectProperty<Toast> toastProperty() {
+        return toast;
+    }
+
+    public StringProperty toastTextProperty() {
+        return toastText;
+    }
+
+    public LongProperty nowProperty() {
+        return now;
+    }
+
+    public boolean canBlock() {
+        return context.canDecide() && context.decisions().canBlock();
+    }
+
+    public void start() {
+        running = true;
+        refresh();
+    }
+
+    public void stop() {
+        running = false;
+        if (context.aging() != null) {
+            context.tasks().run(() -> {
+                context.aging().release();
+                return null;
+            }, x -> { }, e -> { });
+        }
+    }
+
+    /** One aging pass on the task runner (skipped while another service holds the cache's lock). */
+    private void age(Instant at) {
+        lastAging = at;
+        aging = true;
+        context.tasks().run(() -> context.aging().runOnce(OLD_AFTER, AGING_EVERY.multipliedBy(3)), run -> {
+            aging = false;
+            if (run.heldBy() == null && !run.moved().isEmpty()) {
+                message.set("Moved " + run.moved().size() + " device(s) undecided for 30 min to old-unregistered.");
+                lastFetch = Instant.EPOCH;
+            }
+        }, e -> aging = false);
+    }
+
+    public void tick(Instant at) {
+        now.set(at.getEpochSecond());
+        Toast t = toast.get();
+        if (t != null) {
+            long left = Duration.between(at, t.until()).toSeconds();
+            if (left <= 0) {
+                toast.set(null);
+                toastText.set("");
+            } else {
+                toastText.set(t.text() + " — undo within " + left + " s");
+            }
+        }
+        if (running && context.canDecide() && !loading.get()
+                && at.isAfter(lastFetch.plusSeconds(Math.max(1, context.refreshSeconds())))) {
+            refresh();
+        }
+        if (running && context.aging() != null && !aging && at.isAfter(lastAging.plus(AGING_EVERY))) {
+            age(at);
+        }
+    }
+
+    public void refresh() {
+        if (!context.canDecide() || loading.get()) {
+            return;
+        }
+        loading.set(true);
+        context.tasks().run(context.queue()::refresh, this::show, e -> {
+            loading.set(false);
+            lastFetch = context.clock().instant();
+            message.set("Kea is unreachable: " + text(e));
+            shell.reportOffline(text(e), null);
+        });
+    }
+
+    private void show(QueueService.Snapshot snap) {
+        loading.set(false);
+        lastFetch = context.clock().instant();
+        // Update in place: rows that stay keep their identity (and the user's selection).
+        java.util.Map<Mac, QueueService.Entry> fresh = new java.util.LinkedHashMap<>();
+        snap.entries().stream().filter(e -> !inFlight.contains(e.mac())).forEach(e -> fresh.put(e.mac(), e));
+        rows.removeIf(r -> !fresh.containsKey(r.macValue()));
+        java.util.Set<Mac> present = new HashSet<>();
+        for (QueueRow r : rows) {
+            r.entryProperty().set(fresh.get(r.macValue()));
+            present.add(r.macValue());
+        }
+        fresh.values().stream().filter(e -> !present.contains(e.mac())).map(QueueRow::new).forEach(rows::add);
+        for (DecidedRow d : decided) {
+            if (!d.moved() && d.action().equals("approved") && snap.currentTier().get(d.mac()) == Tier.REGISTERED) {
+                d.markMoved("✓ in the registered pool");
+            }
+        }
+        if (message.get().startsWith("Kea is unreachable")) {
+            message.set("");
+        }
+        summary.set(rows.size() == 1 ? "1 device waiting" : rows.size() + " devices waiting");
+    }
+
+    public void approve(List<QueueRow> selected) {
+        decide(selected, "approved");
+    }
+
+    public void deny(List<QueueRow> selected) {
+        decide(selected, "denied");
+    }
+
+    private void decide(List<QueueRow> selected, String action) {
+        if (!context.canDecide() || selected.isEmpty() || busy.get()) {
+            return;
+        }
+        List<QueueRow> chosen = List.copyOf(selected);
+        String n = note.get();
+        busy.set(true);
+        chosen.forEach(r -> inFlight.add(r.entry().mac()));
+        context.tasks().run(() -> {
+            List<Object> results = new ArrayList<>();
+            for (QueueRow r : chosen) {
+                try {
+                    results.add(action.equals("approved")
+                            ? context.decisions().approve(r.entry().mac(), n, "", r.entry().subnetId())
+                            : context.decisions().deny(r.entry().mac(), n, false, r.entry().subnetId()));
+                } catch (GatehouseException e) {
+                    results.add(e);
+                }
+            }
+            return results;
+        }, results -> finish(chosen, results, action), e -> {
+            busy.set(false);
+            chosen.forEach(r -> inFlight.remove(r.entry().mac()));
+            message.set(text(e));
+        });
+    }
+
+    private void finish(List<QueueRow> chosen, List<Object> results, String action) {
+        busy.set(false);
+        Instant at = context.clock().instant();
+        List<Mac> done = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            QueueRow row = chosen.get(i);
+            Object r = results.get(i);
+            inFlight.remove(row.entry().mac());
+            if (r instanceof DecisionReport report) {
+                done.add(row.entry().mac());
+                rows.remove(row);
+                String state = action.equals("approved") ? "approved — moves at its next renewal" : "denied — no address from Kea";
+                GatehouseException half = report.firstError();
+                if (half != null) {
+                    state = action + " — " + half.getMessage();
+                    problems.add(row.mac() + ": " + half.getMessage());
+                }
+                decided.add(0, new DecidedRow(row.entry().mac(), row.hostname(), action, at, state));
+            } else if (r instanceof GatehouseException e) {
+                if (e.exitCode() == 4) {
+                    conflict.set(row.mac() + ": " + e.getMessage());
+                } else {
+                    problems.add(row.mac() + ": " + e.getMessage());
+                }
+            }
+        }
+        message.set(problems.isEmpty() ? "" : String.join("\n", problems));
+        if (!done.isEmpty()) {
+            note.set("");
+            String text = (action.equals("approved") ? "Approved " : "Denied ") + (done.size() == 1 ? done.get(0) : done.size() + " devices");
+            toast.set(new Toast(text, done, action, at.plusSeconds(UNDO_SECONDS)));
+            toastText.set(text + " — undo within " + UNDO_SECONDS + " s");
+        }
+    }
+
+    /** Takes back the last decision (removes the reservations it wrote), while its toast shows. */
+    public void undo() {
+        Toast t = toast.get();
+        if (t == null || !context.canDecide()) {
+            return;
+        }
+        toast.set(null);
+        toastText.set("");
+        busy.set(true);
+        context.tasks().run(() -> {
+            List<String> failed = new ArrayList<>();
+            for (Mac m : t.macs()) {
+                try {
+                    context.decisions().unregister(m);
+                } catch (GatehouseException e) {
+                    failed.add(m + ": " + e.getMessage());
+                }
+            }
+            return failed;
+        }, failed -> {
+            busy.set(false);
+            for (DecidedRow d : decided) {
+                if (t.macs().contains(d.mac()) && d.action().equals(t.action())) {
+                    d.stateProperty().set(failed.stream().anyMatch(f -> f.startsWith(d.mac().toString())) ? "undo failed" : "undone");
+                }
+            }
+            message.set(failed.isEmpty() ? "" : "Undo failed: " + String.join("; ", failed));
+            lastFetch = Instant.EPOCH;
+            refresh();
+        }, e -> {
+            busy.set(false);
+            message.set("Undo failed: " + text(e));
+        });
+    }
+
+    private static String text(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

@@ -1,0 +1,219 @@
+package org.gatehouse.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gatehouse.cli.CliRun;
+import org.gatehouse.kea.ConfigEdits;
+import org.gatehouse.kea.ConfigSetReservations;
+import org.gatehouse.kea.KeaClient;
+import org.gatehouse.kea.KeaCommands;
+import org.gatehouse.kea.KeaConfig;
+import org.gatehouse.kea.ReservationCommands;
+import org.gatehouse.kea.ReservationConflict;
+import org.gatehouse.kea.Reservations;
+import org.gatehouse.kea.UnixSocketTransport;
+import org.gatehouse.model.HostReservation;
+import org.gatehouse.model.Mac;
+import org.gatehouse.model.ReservationEdit;
+import org.gatehouse.store.ActionLog;
+import org.gatehouse.store.Database;
+import org.gatehouse.store.PendingLeaseDeletes;
+import org.gatehouse.store.ServiceLock;
+import org.gatehouse.testing.InterceptingTransport;
+import org.gatehouse.testing.KeaServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Writing reservations on a real Kea 2.2 when someone else writes too, or Kea goes away mid-way:
+ * lost updates are detected (merged or refused with exit 4), Kea down leaves nothing half-written,
+ * and a lease deletion that could not be done is kept and retried.
+ */
+class WriteSafetyTest {
+    private static final Mac A = Mac.parse("f0:18:98:00:00:0a");
+    private static final Mac B = Mac.parse("f0:18:98:00:00:0b");
+
+    @RegisterExtension
+    static KeaServer kea = new KeaServer();
+
+    @TempDir
+    Path dir;
+
+    InterceptingTransport wire;
+    KeaClient client;
+    ConfigSetReservations reservations;
+
+    @BeforeEach
+    void fresh() throws Exception {
+        if (!kea.process().isRunning()) {
+            kea.restart();
+        }
+        kea.wipeLeases();
+        KeaConfig c = kea.client().config();
+        var dhcp4 = c.raw().path("Dhcp4").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) dhcp4.path("subnet4").get(0)).putArray("reservations");
+        kea.client().execute(new ReservationCommands.ConfigSet(dhcp4));
+        kea.client().execute(new ReservationCommands.ConfigWrite());
+        wire = new InterceptingTransport(new UnixSocketTransport(kea.socket()));
+        client = new KeaClient(wire, kea.json(), Duration.ofSeconds(5));
+        reservations = new ConfigSetReservations(client, kea.json(), Reservations.SnapshotSink.NONE);
+    }
+
+    private static ReservationEdit put(Mac mac, String cls) {
+        return new ReservationEdit.Put(new HostReservation(mac, KeaServer.VLAN, List.of(cls), null, "",
+                new HostReservation.Stamp("test", java.time.Instant.now(), "")));
+    }
+
+    /** Another writer (another workstation) does a full config-get / edit / config-set / config-write. */
+    private void otherWriterPuts(Mac mac, String cls) {
+        KeaConfig c = kea.client().config();
+        var dhcp4 = c.raw().path("Dhcp4").deepCopy();
+        ConfigEditsAccess.apply(dhcp4, put(mac, cls));
+        kea.client().execute(new ReservationCommands.ConfigSet(dhcp4));
+        kea.client().execute(new ReservationCommands.ConfigWrite());
+    }
+
+    /** Runs {@code action} right after our first config-get of the next apply: the lost-update window. */
+    private void afterFirstConfigGet(Runnable action) {
+        AtomicInteger gets = new AtomicInteger();
+        wire.after((command, reply) -> {
+            if (command.equals("config-get") && gets.incrementAndGet() == 1) {
+                action.run();
+            }
+        });
+    }
+
+    private List<HostReservation> inKea() {
+        return ConfigEdits.reservations(kea.client().config().raw().path("Dhcp4"));
+    }
+
+    @Test
+    void aConcurrentChangeToAnotherReservationIsMergedNotLost() throws Exception {
+        afterFirstConfigGet(() -> otherWriterPuts(B, "denied"));
+        Reservations.Result r = reservations.apply(List.of(put(A, "registered")), "test", Reservations.OnConflict.FAIL);
+        assertThat(r.merged()).isTrue();
+        assertThat(r.written()).isTrue();
+        assertThat(inKea()).extracting(HostReservation::mac).containsExactlyInAnyOrder(A, B);
+        assertThat(kea.configFile()).contains(A.toString()).contains(B.toString());
+    }
+
+    @Test
+    void aConcurrentChangeOfTheSameReservationIsAConflictAndNothingIsOverwritten() {
+        afterFirstConfigGet(() -> otherWriterPuts(A, "denied"));
+        assertThatThrownBy(() -> reservations.apply(List.of(put(A, "registered")), "test", Reservations.OnConflict.FAIL))
+                .isInstanceOfSatisfying(ReservationConflict.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(4);
+                    assertThat(e.getMessage()).contains("changed by someone else meanwhile (now: denied by test");
+                });
+        assertThat(inKea()).singleElement().satisfies(h -> assertThat(h.clientClasses()).containsExactly("denied"));
+    }
+
+    @Test
+    void theAgingServiceLeavesAConcurrentlyDecidedDeviceAloneAndWritesTheRest() {
+        afterFirstConfigGet(() -> otherWriterPuts(A, "registered"));
+        Reservations.Result r = reservations.apply(List.of(put(A, "old-unregistered"), put(B, "old-unregistered")), "aging",
+                Reservations.OnConflict.SKIP);
+        assertThat(r.outcomes()).extracting(Reservations.Outcome::status)
+                .containsExactlyInAnyOrder(Reservations.Status.SKIPPED, Reservations.Status.APPLIED);
+        assertThat(inKea()).filteredOn(h -> h.mac().equals(A)).singleElement()
+                .satisfies(h -> assertThat(h.clientClasses()).containsExactly("registered"));
+    }
+
+    @Test
+    void keaDownDuringApproveIsAClearErrorAndNothingIsHalfWritten() throws Exception {
+        kea.addLease(140, A.toString(), "", 60);
+        Map<String, String> env = Map.of("GATEHOUSE_KEA", kea.endpoint(), "GATEHOUSE_DB", dir.resolve("c.db").toString());
+        kea.stop();
+        CliRun r = CliRun.run(env, "approve", A.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gatehouse: error: unix:").hasLineCount(1);
+        kea.restart();
+        assertThat(inKea()).isEmpty();
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            assertThat(new ActionLog(db, "x", "y").recent(5)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo("approve");
+                assertThat(e.result()).startsWith("failed (exit 3)");
+            });
+        }
+    }
+
+    @Test
+    void aReservationWhoseLeaseDeletionFailedIsReportedKeptAndRetried() throws Exception {
+        kea.addLease(141, A.toString(), "", 60);
+        Path cache = dir.resolve("retry.db");
+        try (Database db = Database.open(cache)) {
+            PendingLeaseDeletes pending = new PendingLeaseDeletes(db);
+            DecisionService decisions = new DecisionService(client, reservations, new ActionLog(db, "t", "t"), pending,
+                    MacBlocker.NONE, Clock.systemUTC(), "tester");
+            // Kea goes away right after it persisted the reservation, before the lease is deleted.
+            wire.after((command, reply) -> {
+                if (command.equals("config-write")) {
+                    kea.stop();
+                }
+            });
+            DecisionReport report = decisions.approve(A, "", "", null);
+            assertThat(report.reservation().written()).isTrue();
+            assertThat(report.leases()).singleElement().satisfies(l -> {
+                assertThat(l.step().state()).isEqualTo(DecisionReport.State.PENDING);
+                assertThat(l.ip()).hasToString("192.168.40.141");
+            });
+            assertThat(report.firstError().exitCode()).isEqualTo(3);
+            assertThat(pending.all()).singleElement().satisfies(p -> assertThat(p.mac()).isEqualTo(A));
+        }
+        kea.restart();
+        assertThat(inKea()).singleElement().satisfies(h -> assertThat(h.clientClasses()).containsExactly("registered"));
+        assertThat(kea.client().execute(new KeaCommands.Lease4GetByHwAddress(A))).hasSize(1);
+
+        // The next aging pass retries the deletion.
+        CliRun sync = CliRun.run(Map.of("GATEHOUSE_KEA", kea.endpoint(), "GATEHOUSE_DB", cache.toString()), "sync", "--once");
+        assertThat(sync.exit()).as(sync.err()).isZero();
+        assertThat(kea.client().execute(new KeaCommands.Lease4GetByHwAddress(A))).isEmpty();
+        try (Database db = Database.open(cache)) {
+            assertThat(new PendingLeaseDeletes(db).all()).isEmpty();
+            assertThat(new ActionLog(db, "x", "y").recent(10)).anySatisfy(e -> assertThat(e.action()).isEqualTo("lease-delete-retry"));
+        }
+    }
+
+    @Test
+    void twoSyncsAtOnceOnOneCacheNeverBothWrite() throws Exception {
+        kea.addLease(150, A.toString(), "", 60);
+        kea.addLease(151, B.toString(), "", 60);
+        Path cache = dir.resolve("sync.db");
+        try (Database db = Database.open(cache)) {
+            ServiceLock lock = new ServiceLock(db);
+            ActionLog log = new ActionLog(db, "t", "t");
+            var obs = new org.gatehouse.store.ObservationStore(db);
+            LeaseService leases = new LeaseService(client, obs, log, new OuiRegistry(null), Clock.systemUTC());
+            QueueService queue = new QueueService(client, leases, obs, reservations, Clock.systemUTC());
+            DecisionService decisions = new DecisionService(client, reservations, log, new PendingLeaseDeletes(db), MacBlocker.NONE,
+                    Clock.systemUTC(), "t");
+            AgingService one = new AgingService(queue, decisions, reservations, lock, log, Clock.systemUTC(), "one");
+            AgingService two = new AgingService(queue, decisions, reservations, lock, log, Clock.systemUTC(), "two");
+            // "two" holds the lock (as a running service would) while "one" tries to run.
+            assertThat(two.runOnce(Duration.ofHours(1), Duration.ofMinutes(2)).heldBy()).isNull();
+            AgingService.Run refused = one.runOnce(Duration.ofSeconds(0).plusMillis(1), Duration.ofMinutes(2));
+            assertThat(refused.heldBy()).startsWith("two until");
+            assertThat(inKea()).isEmpty();
+            two.release();
+            Thread.sleep(10);
+            AgingService.Run ran = one.runOnce(Duration.ofMillis(1), Duration.ofMinutes(2));
+            assertThat(ran.heldBy()).isNull();
+            assertThat(ran.moved()).containsExactlyInAnyOrder(A, B);
+            // A second pass (the other service taking over) finds nothing left to do: no second write.
+            one.release();
+            AgingService.Run again = two.runOnce(Duration.ofMillis(1), Duration.ofMinutes(2));
+            assertThat(again.moved()).isEmpty();
+            assertThat(inKea()).hasSize(2).allSatisfy(h -> assertThat(h.clientClasses()).containsExactly("old-unregistered"));
+            assertThat(log.recent(20)).filteredOn(e -> e.action().equals("age")).hasSize(2);
+        }
+    }
+}

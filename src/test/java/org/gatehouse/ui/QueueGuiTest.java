@@ -1,0 +1,145 @@
+package org.gatehouse.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.gatehouse.kea.ConfigEdits;
+import org.gatehouse.kea.KeaJson;
+import org.gatehouse.kea.Reservations;
+import org.gatehouse.model.HostReservation;
+import org.gatehouse.policy.DecisionService;
+import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.MacBlocker;
+import org.gatehouse.policy.OuiRegistry;
+import org.gatehouse.policy.QueueService;
+import org.gatehouse.policy.ReservationRules;
+import org.gatehouse.policy.StatusService;
+import org.gatehouse.store.ActionLog;
+import org.gatehouse.store.Database;
+import org.gatehouse.store.ObservationStore;
+import org.gatehouse.store.PendingLeaseDeletes;
+import org.gatehouse.testing.KeaServer;
+import org.gatehouse.ui.queue.QueueRow;
+import org.gatehouse.ui.reservations.ReservationDialog;
+import org.gatehouse.ui.shell.MainWindow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Queue and Reservations screens, headless, on a real Kea: approve by key, undo, editor checks. */
+class QueueGuiTest {
+
+    @RegisterExtension
+    static KeaServer kea = new KeaServer();
+
+    @TempDir
+    static Path dir;
+
+    static Database db;
+    static FxTaskRunner tasks;
+    static MainWindow window;
+    static DecisionService decisions;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        kea.addLease(140, "f0:18:98:00:00:8c", "anna-iphone", 60);
+        kea.addLease(141, "f0:18:98:00:00:8d", "ben-ipad", 60);
+        db = Database.open(dir.resolve("gui.db"));
+        tasks = new FxTaskRunner();
+        KeaJson json = kea.json();
+        ObservationStore obs = new ObservationStore(db);
+        ActionLog log = new ActionLog(db, "test", "test");
+        LeaseService leases = new LeaseService(kea.client(), obs, log, new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());
+        Reservations res = Reservations.forKea(kea.client(), json, Reservations.SnapshotSink.NONE);
+        decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), MacBlocker.NONE, Clock.systemUTC(), "gui@test");
+        QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
+        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,
+                decisions, queue);
+        FxToolkit.setupStage(stage -> {
+            window = new MainWindow(ctx);
+            window.install(stage);
+        });
+        FxToolkit.showStage();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        FxToolkit.setupStage(Stage::hide);
+        window.dispose();
+        tasks.close();
+        db.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<QueueRow> queueTable() {
+        return (TableView<QueueRow>) robot.lookup("#queue-table").query();
+    }
+
+    private List<HostReservation> inKea() {
+        return ConfigEdits.reservations(kea.client().config().raw().path("Dhcp4"));
+    }
+
+    @Test
+    void approveByKeyLeavesTheQueueWithANoteAndCanBeUndone() {
+        robot.clickOn("#nav-queue");
+        await().atMost(Duration.ofSeconds(10)).until(() -> queueTable().getItems().size() == 2);
+        robot.clickOn("#queue-note").write("room 12");
+        robot.interact(() -> {
+            int anna = queueTable().getItems().stream().map(QueueRow::hostname).toList().indexOf("anna-iphone");
+            queueTable().getSelectionModel().clearAndSelect(anna);
+            queueTable().requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.A);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queueTable().getItems().size() == 1);
+        assertThat(queueTable().getItems()).extracting(QueueRow::hostname).containsExactly("ben-ipad");
+        assertThat(inKea()).singleElement().satisfies(r -> {
+            assertThat(r.clientClasses()).containsExactly("registered");
+            assertThat(r.stamp().note()).isEqualTo("room 12");
+            assertThat(r.stamp().by()).isEqualTo("gui@test");
+        });
+        assertThat(robot.lookup("#queue-toast").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#queue-toast-text").queryAs(Label.class).getText()).startsWith("Approved f0:18:98:00:00:8c — undo within");
+
+        robot.clickOn("#queue-undo");
+        await().atMost(Duration.ofSeconds(10)).failFast(() -> window.queue().messageProperty().get().startsWith("Undo failed"))
+                .until(() -> inKea().isEmpty());
+        // Approve deleted the device's lease (so the address is free at once); after undo it is back in the
+        // unregistered pools at its next DISCOVER, and the session list says it was undone.
+        await().atMost(Duration.ofSeconds(5)).until(() -> window.queue().decided().get(0).stateProperty().get().equals("undone"));
+    }
+
+    @Test
+    void theReservationFormRefusesAnAddressInsideAPoolAndNormalisesTheMac() throws Exception {
+        ReservationRules rules = decisions.rules();
+        ReservationDialog[] dialog = new ReservationDialog[1];
+        robot.interact(() -> dialog[0] = new ReservationDialog(null, rules, null, "F0-18-98-00-00-99", "printer"));
+        WaitForAsyncUtils.asyncFx(() -> {
+            var grid = (javafx.scene.layout.GridPane) dialog[0].getDialogPane().getContent();
+            var ip = (javafx.scene.control.TextField) grid.lookup("#res-ip");
+            ip.setText("192.168.40.130");
+        }).get();
+        assertThat(dialog[0].problemText()).contains("lies in the dynamic pool 192.168.40.128-192.168.40.191");
+        assertThat(dialog[0].getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).isDisabled()).isTrue();
+        WaitForAsyncUtils.asyncFx(() -> {
+            var grid = (javafx.scene.layout.GridPane) dialog[0].getDialogPane().getContent();
+            ((javafx.scene.control.TextField) grid.lookup("#res-ip")).setText("192.168.40.3");
+        }).get();
+        assertThat(dialog[0].problemText()).isEmpty();
+        assertThat(dialog[0].getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).isDisabled()).isFalse();
+    }
+}
