@@ -24,13 +24,23 @@ import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.TaskRunner;
+import java.util.Map;
+import org.gatehouse.policy.AuditService;
+import org.gatehouse.policy.AuditTools;
+import org.gatehouse.policy.CacheService;
+import org.gatehouse.policy.ConfigService;
 import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.OfflineQueue;
+import org.gatehouse.policy.Replayers;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
 import org.gatehouse.store.ActionLog;
+import org.gatehouse.store.CacheMaintenance;
+import org.gatehouse.store.ConfigSnapshotStore;
 import org.gatehouse.store.Database;
+import org.gatehouse.store.OfflineActionStore;
 import org.gatehouse.store.ObservationStore;
 import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.ConsoleLauncher;
@@ -63,12 +73,87 @@ public final class AppBackend implements Backend {
         return session(kea, db);
     }
 
-    private Session session(KeaClient kea, Database db) {
+    @Override
+    public Local local(ConnectionOptions options) {
+        Database db = Database.open(options.db());
+        LocalParts p = localParts(null, db);
+        return new Local() {
+            @Override
+            public AuditService audit() {
+                return p.audit();
+            }
+
+            @Override
+            public ConfigService configs() {
+                return p.configs();
+            }
+
+            @Override
+            public OfflineQueue offline() {
+                return p.offline();
+            }
+
+            @Override
+            public CacheService cache() {
+                return p.cache();
+            }
+
+            @Override
+            public void close() {
+                db.close();
+            }
+        };
+    }
+
+    /** The cache-backed services; {@code kea} may be null (offline: restore is then refused). */
+    record LocalParts(ActionLog actions, ObservationStore observations, AuditService audit, ConfigService configs,
+                      OfflineQueue offline, CacheService cache) {
+    }
+
+    private LocalParts localParts(KeaClient kea, Database db) {
+        String user = System.getProperty("user.name");
+        String host = hostname();
         ObservationStore observations = new ObservationStore(db);
-        ActionLog actions = new ActionLog(db, System.getProperty("user.name"), hostname());
+        ActionLog actions = new ActionLog(db, user, host);
+        return new LocalParts(actions, observations, new AuditService(actions, observations),
+                new ConfigService(kea, new ConfigSnapshotStore(db), actions, json, clock),
+                new OfflineQueue(new OfflineActionStore(db, actions, user, host), clock),
+                new CacheService(db, new CacheMaintenance(db), actions, clock));
+    }
+
+    private Session session(KeaClient kea, Database db) {
+        LocalParts p = localParts(kea, db);
+        ObservationStore observations = p.observations();
+        ActionLog actions = p.actions();
         LeaseService leases = new LeaseService(kea, observations, actions, oui, clock);
         StatusService status = new StatusService(kea);
+        Map<String, OfflineQueue.Replayer> replayers = Replayers.of(kea, p.configs());
         return new Session() {
+            @Override
+            public AuditService audit() {
+                return p.audit();
+            }
+
+            @Override
+            public ConfigService configs() {
+                return p.configs();
+            }
+
+            @Override
+            public OfflineQueue offline() {
+                return p.offline();
+            }
+
+            @Override
+            public CacheService cache() {
+                return p.cache();
+            }
+
+            @Override
+            public Map<String, OfflineQueue.Replayer> replayers() {
+                return replayers;
+            }
+
             @Override
             public LeaseService leases() {
                 return leases;
@@ -140,7 +225,11 @@ public final class AppBackend implements Backend {
     public void gui(ConnectionOptions options) {
         try (FxTaskRunner tasks = new FxTaskRunner()) {
             if (options.kea() == null) {
-                new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2));
+                // No Kea: the Audit screen still works from the cache.
+                try (Local local = local(options)) {
+                    new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2,
+                            new AuditTools(local.audit(), local.configs(), local.offline(), local.cache(), Map.of())));
+                }
                 return;
             }
             try (Session s = connect(options)) {
@@ -150,7 +239,8 @@ public final class AppBackend implements Backend {
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskRunner tasks) {
-        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2);
+        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2,
+                new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
     }
 
     @Override

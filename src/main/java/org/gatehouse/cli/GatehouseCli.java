@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Approve and deny guest devices on ISC Kea DHCPv4; watch leases and pools.",
         subcommands = {StatusCommand.class, LeasesCommand.class, GuiCommand.class, DemoCommand.class,
+                AuditCommand.class, DbCommand.class, SnapshotCommand.class, OfflineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GatehouseCli implements Runnable {
 

@@ -2,6 +2,7 @@ package org.gatehouse.ui;
 
 import java.time.Clock;
 import org.gatehouse.model.TaskRunner;
+import org.gatehouse.policy.AuditTools;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.StatusService;
 
@@ -10,7 +11,13 @@ import org.gatehouse.policy.StatusService;
  * Kea is configured; the screens then say so instead of failing.
  */
 public record ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock,
-                             int refreshSeconds) {
+                             int refreshSeconds, AuditTools auditTools) {
+
+    /** Without the Audit screen's services (it then says so). */
+    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock,
+                          int refreshSeconds) {
+        this(endpoint, leases, status, tasks, clock, refreshSeconds, null);
+    }
 
     public boolean connected() {
         return leases != null;
