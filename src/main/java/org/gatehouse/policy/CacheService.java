@@ -53,6 +53,31 @@ public final class CacheService {
         return maintenance.report();
     }
 
+    /** The cache's size for the Settings and Audit screens. */
+    public record SizeInfo(long bytesOnDisk, long auditRows, long historyRows, int retentionDays, Instant lastVacuum) {
+        public String describe() {
+            String mb = String.format("%.1f MB", bytesOnDisk / 1_000_000.0);
+            return "Cache " + mb + " · " + auditRows + " audit rows (never pruned) · " + historyRows + " lease history rows (kept "
+                    + retentionDays + " days) · last VACUUM " + (lastVacuum == null ? "never" : lastVacuum.toString());
+        }
+    }
+
+    public SizeInfo sizeInfo() {
+        CacheMaintenance.Report r = maintenance.report();
+        return new SizeInfo(r.bytesOnDisk(), r.rows().getOrDefault("action_log", 0L), r.rows().getOrDefault("lease_history", 0L),
+                r.retentionDays(), r.lastVacuum());
+    }
+
+    /** For the console: maintain only when due, so it can run at start-up and daily; says what it did. */
+    public String maintainIfDue() {
+        Instant last = maintenance.lastVacuum();
+        if (last != null && last.plus(Duration.ofDays(1)).isAfter(clock.instant())) {
+            return "not due";
+        }
+        Maintained m = maintain(false);
+        return "pruned " + m.historyRowsPruned() + " history rows" + (m.vacuumed() ? ", vacuumed" : "");
+    }
+
     public int retentionDays() {
         return maintenance.retentionDays();
     }

@@ -68,7 +68,7 @@ public final class OfflineQueue {
             throw new BadInput("queued action", "a queued action needs a kind and a target");
         }
         Instant at = clock.instant();
-        ActionLog.Draft row = ActionLog.Draft.of(at, r.kind(), r.target()).mac(r.mac() != null ? r.mac() : macOf(r.target()))
+        ActionLog.Draft row = ActionLog.Draft.of(at, r.kind(), r.target()).mac(r.mac() != null ? r.mac() : macOf(r.target()) != null ? macOf(r.target()) : macOf(r.basis()))
                 .note(r.note()).change(r.basis(), null).result(ActionLog.QUEUED);
         return store.enqueue(at, r.kind(), r.target(), r.payload(), r.basis(), r.note(), row);
     }
@@ -140,11 +140,13 @@ public final class OfflineQueue {
         return new Report(outcomes, 0, null);
     }
 
+    /** The device a queued action concerns: its target, or else a MAC basis (who held the address). */
     private static ActionLog.Draft draft(QueuedAction a, Instant at) {
-        return ActionLog.Draft.of(at, a.kind(), a.target()).mac(macOf(a.target())).note(a.note());
+        Mac m = macOf(a.target());
+        return ActionLog.Draft.of(at, a.kind(), a.target()).mac(m != null ? m : macOf(a.basis())).note(a.note());
     }
 
     private static Mac macOf(String target) {
-        return Mac.isValid(target) ? Mac.parse(target) : null;
+        return target != null && Mac.isValid(target) ? Mac.parse(target) : null;
     }
 }

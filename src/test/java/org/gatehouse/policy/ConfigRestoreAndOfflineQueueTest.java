@@ -229,7 +229,9 @@ class ConfigRestoreAndOfflineQueueTest {
         assertThat(log.verify().ok()).isTrue();
         // And the device timeline of the released MAC shows the queueing and the replay.
         AuditService audit = new AuditService(log, new ObservationStore(db));
-        assertThat(audit.timeline(Mac.parse("f0:18:98:00:00:0a"))).isEmpty(); // target was an IP, no MAC given
+        // The queued release is on the device's timeline by the MAC that held the address.
+        assertThat(audit.timeline(Mac.parse("f0:18:98:00:00:0a"))).extracting(AuditService.TimelineEntry::result)
+                .containsExactly("queued", "ok");
         assertThat(audit.query(new AuditQuery(null, null, null, null, "lease-release", "conflict", 0))).isEmpty();
         assertThat(audit.query(new AuditQuery(null, null, null, null, "lease-release", "refused", 0))).hasSize(1);
         kea.client().execute(new ConfigCommands.ConfigWrite());

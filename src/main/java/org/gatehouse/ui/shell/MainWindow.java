@@ -26,6 +26,8 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.gatehouse.ui.ConsoleContext;
+import org.gatehouse.ui.audit.AuditView;
+import org.gatehouse.ui.audit.AuditViewModel;
 import org.gatehouse.ui.leases.LeasesView;
 import org.gatehouse.ui.leases.LeasesViewModel;
 import org.kordamp.ikonli.feather.Feather;
@@ -36,6 +38,7 @@ public final class MainWindow {
     private final ConsoleContext context;
     private final ShellViewModel shell;
     private final LeasesViewModel leasesModel;
+    private final AuditViewModel auditModel;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
     private final Timeline ticker;
 
@@ -43,6 +46,7 @@ public final class MainWindow {
         this.context = context;
         this.shell = new ShellViewModel(context.endpoint(), ZoneId.systemDefault());
         this.leasesModel = new LeasesViewModel(context, shell);
+        this.auditModel = new AuditViewModel(context);
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -53,6 +57,10 @@ public final class MainWindow {
 
     public LeasesViewModel leases() {
         return leasesModel;
+    }
+
+    public AuditViewModel audit() {
+        return auditModel;
     }
 
     public void install(Stage stage) {
@@ -73,12 +81,14 @@ public final class MainWindow {
         stage.setScene(scene);
         ticker.play();
         leasesModel.start();
+        auditModel.start();
     }
 
     private void tick() {
         java.time.Instant now = context.clock().instant();
         shell.tick(now);
         leasesModel.tick(now);
+        auditModel.tick(now);
     }
 
     public void dispose() {
@@ -89,6 +99,7 @@ public final class MainWindow {
     private Node view(Screen s) {
         return views.computeIfAbsent(s, key -> switch (key) {
             case LEASES -> new LeasesView(leasesModel);
+            case AUDIT -> new AuditView(auditModel);
             default -> new ComingSoonView(key);
         });
     }
