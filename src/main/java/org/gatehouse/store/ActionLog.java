@@ -93,6 +93,67 @@ public final class ActionLog {
         return db.write(c -> appendIn(c, d));
     }
 
+    /**
+     * Appends many rows in one transaction (bulk imports: one row per imported reservation),
+     * chained in list order. Returns how many.
+     */
+    public int appendAll(List<Draft> drafts) {
+        for (Draft d : drafts) {
+            if (d.action() == null || d.action().isBlank() || d.result() == null || d.result().isBlank()) {
+                throw new IllegalArgumentException("an audit row needs an action and a result");
+            }
+        }
+        return db.write(c -> {
+            long id;
+            String prev;
+            try (PreparedStatement q = c.prepareStatement("SELECT id, hash FROM action_log ORDER BY id DESC LIMIT 1");
+                 ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    id = rs.getLong(1);
+                    prev = rs.getString(2);
+                } else {
+                    AuditChain.Head head = AuditChain.head(c);
+                    id = head == null ? 0 : head.id();
+                    prev = head == null ? AuditChain.GENESIS : head.hash();
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO action_log (id, at, os_user, host, action, target, mac, "
+                    + "before_state, after_state, note, detail, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (Draft d : drafts) {
+                    id++;
+                    long at = d.at().toEpochMilli();
+                    String hash = AuditChain.hash(new AuditChain.Fields(id, at, osUser, workstation, d.action(), d.target(), d.mac(),
+                            d.before(), d.after(), d.note(), d.detail(), d.result(), prev));
+                    ins.setLong(1, id);
+                    ins.setLong(2, at);
+                    ins.setString(3, osUser);
+                    ins.setString(4, workstation);
+                    ins.setString(5, d.action());
+                    ins.setString(6, d.target());
+                    ins.setString(7, d.mac());
+                    ins.setString(8, d.before());
+                    ins.setString(9, d.after());
+                    ins.setString(10, d.note());
+                    ins.setString(11, d.detail());
+                    ins.setString(12, d.result());
+                    ins.setString(13, prev);
+                    ins.setString(14, hash);
+                    ins.addBatch();
+                    prev = hash;
+                    if (++n % 10_000 == 0) {
+                        ins.executeBatch();
+                    }
+                }
+                ins.executeBatch();
+            }
+            if (!drafts.isEmpty()) {
+                AuditChain.setHead(c, new AuditChain.Head(id, prev));
+            }
+            return drafts.size();
+        });
+    }
+
     /** Appends inside a caller's transaction (e.g. together with the queue row it concerns). */
     AuditEntry appendIn(Connection c, Draft d) throws SQLException {
         long id;

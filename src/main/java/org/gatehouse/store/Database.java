@@ -88,6 +88,11 @@ public final class Database implements AutoCloseable {
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA foreign_keys=ON");
             s.execute("PRAGMA busy_timeout=10000");
+            if (writer) {
+                // A 50k-lease refresh touches several MB of B-tree pages at random; with SQLite's
+                // default 2 MB page cache they spill and are read back mid-transaction.
+                s.execute("PRAGMA cache_size=-65536");
+            }
         }
         return c;
     }

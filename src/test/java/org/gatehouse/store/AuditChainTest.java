@@ -188,4 +188,20 @@ class AuditChainTest {
             assertThat(log.distinctUsers()).containsExactly("anna", "bob");
         }
     }
+
+    @Test
+    void bulkAppendsChainOnFromTheNewestRow() {
+        try (Database db = Database.open(file)) {
+            ActionLog log = new ActionLog(db, "importer", "desk-3");
+            List<ActionLog.Draft> many = new ArrayList<>();
+            for (int i = 0; i < 25_000; i++) {
+                many.add(ActionLog.Draft.of(T0.plusMillis(i), "reservation-add", new Mac(0xF01898000000L + i).toString()).result(ActionLog.OK));
+            }
+            assertThat(log.appendAll(many)).isEqualTo(25_000);
+            log.append(T0, "approve", "f0:18:98:00:00:01", null, ActionLog.OK);
+            AuditChain.Verification v = log.verify();
+            assertThat(v.ok()).as(v.summary()).isTrue();
+            assertThat(v.rows()).isEqualTo(25_011);
+        }
+    }
 }

@@ -251,4 +251,19 @@ class CacheSafetyTest {
             assertThat(cache.size().rows()).containsEntry("action_log", 2L);
         }
     }
+
+    @Test
+    void theOfflineSnapshotFollowsTheLeaseListAcrossRefreshes() {
+        try (Database db = Database.open(dir.resolve("snap.db"))) {
+            ObservationStore obs = new ObservationStore(db);
+            obs.record(List.of(lease(1, Tier.NEWLY_UNREGISTERED), lease(2, Tier.REGISTERED)), T0);
+            obs.record(List.of(lease(2, Tier.OLD_UNREGISTERED), lease(3, Tier.REGISTERED)), T0.plusSeconds(2));
+            ObservationStore.Snapshot s = obs.lastSnapshot().orElseThrow();
+            assertThat(s.at()).isEqualTo(T0.plusSeconds(2));
+            assertThat(s.rows()).extracting(r -> r.lease().ip().toString() + " " + r.tier().label())
+                    .containsExactlyInAnyOrder("10.0.0.2 old-unregistered", "10.0.0.3 registered");
+            obs.record(List.of(), T0.plusSeconds(4));
+            assertThat(obs.lastSnapshot().orElseThrow().rows()).isEmpty();
+        }
+    }
 }
