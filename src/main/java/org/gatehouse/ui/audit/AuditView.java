@@ -96,11 +96,26 @@ public final class AuditView extends BorderPane {
         };
     }
 
+    /** A text column whose cells show their full text as a tooltip (long results, notes, hashes). */
     private static <T> TableColumn<T, String> text(String name, Function<T, String> f, double width) {
         TableColumn<T, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         return c;
+    }
+
+    private static <T extends Region> T fixed(T node, double width) {
+        node.setPrefWidth(width);
+        node.setMinWidth(Region.USE_PREF_SIZE);
+        return node;
     }
 
     private static Label warning(javafx.beans.property.StringProperty text, String id) {
@@ -118,23 +133,26 @@ public final class AuditView extends BorderPane {
     private Node trail() {
         DatePicker since = new DatePicker();
         since.setId("audit-since");
-        since.setPromptText("From (UTC)");
-        since.setPrefWidth(130);
+        since.setPromptText("From");
+        fixed(since, 128);
         since.valueProperty().bindBidirectional(vm.sinceProperty());
         DatePicker until = new DatePicker();
         until.setId("audit-until");
-        until.setPromptText("To (UTC)");
-        until.setPrefWidth(130);
+        until.setPromptText("To");
+        fixed(until, 128);
         until.valueProperty().bindBidirectional(vm.untilProperty());
         ComboBox<String> user = new ComboBox<>(vm.users());
         user.setId("audit-user");
         user.setConverter(anyConverter("Any user"));
         user.setPromptText("Any user");
         user.valueProperty().bindBidirectional(vm.userProperty());
+        fixed(user, 120);
         TextField mac = new TextField();
         mac.setId("audit-mac");
         mac.setPromptText("MAC");
-        mac.setPrefColumnCount(14);
+        mac.setPrefColumnCount(12);
+        mac.setMinWidth(110);
+        HBox.setHgrow(mac, Priority.ALWAYS);
         mac.textProperty().bindBidirectional(vm.macProperty());
         mac.setOnAction(e -> vm.refresh());
         ComboBox<String> action = new ComboBox<>(vm.actions());
@@ -142,6 +160,7 @@ public final class AuditView extends BorderPane {
         action.setConverter(anyConverter("Any action"));
         action.setPromptText("Any action");
         action.valueProperty().bindBidirectional(vm.actionProperty());
+        fixed(action, 135);
         ComboBox<String> result = new ComboBox<>();
         result.getItems().add(null);
         result.getItems().addAll(AuditViewModel.OUTCOMES);
@@ -149,11 +168,14 @@ public final class AuditView extends BorderPane {
         result.setConverter(anyConverter("Any result"));
         result.setPromptText("Any result");
         result.valueProperty().bindBidirectional(vm.resultProperty());
+        fixed(result, 128);
         Button apply = new Button("Filter", new FontIcon(Feather.FILTER));
         apply.setId("audit-filter");
         apply.setDefaultButton(true);
         apply.setOnAction(e -> vm.refresh());
+        apply.setMinWidth(Region.USE_PREF_SIZE);
         Button clear = new Button("Clear");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(e -> vm.clearFilters());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
@@ -194,6 +216,13 @@ public final class AuditView extends BorderPane {
             return sel == null || sel.mac() == null;
         }, table.getSelectionModel().selectedItemProperty()));
         timelineButton.setOnAction(e -> vm.showTimeline(table.getSelectionModel().getSelectedItem()));
+        timelineButton.setMinWidth(Region.USE_PREF_SIZE);
+        Label details = new Label("Select a row to see all of it; double-click a row about a device for its timeline.");
+        details.setId("audit-details");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        details.getStyleClass().add(Styles.TEXT_MUTED);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> details.setText(b == null ? "" : details(b)));
         table.setRowFactory(tv -> {
             TableRow<AuditEntry> row = new TableRow<>() {
                 @Override
@@ -216,24 +245,26 @@ public final class AuditView extends BorderPane {
         Label timelineTitle = new Label();
         timelineTitle.setId("audit-timeline-title");
         timelineTitle.textProperty().bind(Bindings.when(vm.timelineTitleProperty().isEmpty())
-                .then("Select a row about a device and press “Show device timeline”: its lease history and actions, in order.")
+                .then("Its lease history and the actions on it, in order.")
                 .otherwise(vm.timelineTitleProperty()));
         timelineTitle.setWrapText(true);
         timelineTitle.getStyleClass().add(Styles.TEXT_BOLD);
         TableView<AuditService.TimelineEntry> timeline = new TableView<>(vm.timeline());
         timeline.setId("audit-timeline-table");
+        timeline.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        timeline.getColumns().addAll(List.of(text("When (UTC)", t -> time(t.at()), 150), text("Kind", AuditService.TimelineEntry::kind, 60),
-                text("What", AuditService.TimelineEntry::what, 360), text("Result", AuditService.TimelineEntry::result, 120)));
+        timeline.getColumns().addAll(List.of(text("When (UTC)", t -> time(t.at()), 178), text("Kind", AuditService.TimelineEntry::kind, 65),
+                text("Result", AuditService.TimelineEntry::result, 150), text("What", AuditService.TimelineEntry::what, 480)));
         timeline.setPlaceholder(new Label("No timeline shown"));
-        VBox timelinePane = new VBox(6, new HBox(8, timelineButton, timelineTitle), timeline);
-        ((HBox) timelinePane.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+        HBox timelineBar = new HBox(8, timelineButton, timelineTitle);
+        timelineBar.setAlignment(Pos.CENTER_LEFT);
+        VBox timelinePane = new VBox(6, details, timelineBar, timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
         timelinePane.setPadding(new Insets(6, 0, 0, 0));
 
         SplitPane split = new SplitPane(table, timelinePane);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox box = new VBox(8, filters, tools, warning(vm.messageProperty(), "audit-message"), split);
         box.setPadding(new Insets(8, 0, 0, 0));
@@ -243,23 +274,34 @@ public final class AuditView extends BorderPane {
     private TableView<AuditEntry> trailTable() {
         TableView<AuditEntry> table = new TableView<>(vm.rows());
         table.setId("audit-table");
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, "audit-table");
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "audit-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<AuditEntry, String> result = text("Result", AuditEntry::result, 220);
-        result.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
-            }
-        });
-        table.getColumns().addAll(List.of(text("#", e -> Long.toString(e.id()), 50), text("When (UTC)", e -> time(e.at()), 150),
-                text("User", e -> nz(e.osUser()) + "@" + nz(e.host()), 120), text("Action", AuditEntry::action, 110),
-                text("Target", e -> nz(e.target()), 140), text("Before → after", AuditView::change, 170),
-                text("Note", e -> nz(e.note()), 140), result));
+        // Workstation, note, detail and hash are in the details line under the table (and in exports).
+        table.getColumns().addAll(List.of(text("#", e -> Long.toString(e.id()), 45), text("When (UTC)", e -> time(e.at()), 178),
+                text("User", e -> nz(e.osUser()), 75), text("Action", AuditEntry::action, 125),
+                text("Target", e -> nz(e.target()), 150), text("Before → after", AuditView::change, 180), result));
         table.setPlaceholder(new Label("No audit rows match"));
         return table;
+    }
+
+    static String details(AuditEntry e) {
+        StringBuilder sb = new StringBuilder("#" + e.id() + " · " + time(e.at()) + " · " + nz(e.osUser()) + " on " + nz(e.host()) + " · "
+                + e.action() + " " + nz(e.target()));
+        if (e.mac() != null && !e.mac().equals(e.target())) {
+            sb.append(" (device ").append(e.mac()).append(')');
+        }
+        if (e.before() != null || e.after() != null) {
+            sb.append(" · ").append(shortValue(e.before())).append(" → ").append(shortValue(e.after()));
+        }
+        if (e.note() != null && !e.note().isBlank()) {
+            sb.append(" · note: “").append(e.note()).append('”');
+        }
+        if (e.detail() != null && !e.detail().isBlank()) {
+            sb.append(" · ").append(e.detail());
+        }
+        sb.append(" · ").append(e.result());
+        return sb.toString();
     }
 
     static String change(AuditEntry e) {
@@ -311,6 +353,9 @@ public final class AuditView extends BorderPane {
             }
         });
         list.setPlaceholder(new Label("No snapshots yet: one is stored before every configuration write."));
+        if (vm.selectedSnapshotProperty().get() != null) {
+            list.getSelectionModel().select(vm.selectedSnapshotProperty().get());
+        }
 
         ComboBox<Long> with = new ComboBox<>();
         with.setId("snapshot-compare-with");
@@ -346,20 +391,24 @@ public final class AuditView extends BorderPane {
 
         TableView<ConfigDiff.PathChange> changes = new TableView<>(vm.diffChanges());
         changes.setId("snapshot-changes");
+        changes.getStyleClass().add(Styles.DENSE);
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         changes.getColumns().addAll(List.of(text("Change", c -> c.kind().name().toLowerCase(), 80), text("Path", ConfigDiff.PathChange::path, 260),
                 text("Left", c -> nz(c.before()), 200), text("Right", c -> nz(c.after()), 200)));
-        changes.setPlaceholder(new Label("No differences"));
+        changes.setPlaceholder(new Label("Nothing compared yet, or no differences"));
         changes.setPrefHeight(130);
 
         TableView<ConfigDiff.Row> sideBySide = new TableView<>(vm.diffRows());
         sideBySide.setId("snapshot-diff");
-        sideBySide.getStyleClass().add("config-diff");
+        sideBySide.getStyleClass().addAll("config-diff", Styles.DENSE);
         sideBySide.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<ConfigDiff.Row, String> ln = text("", r -> r.leftNo() == 0 ? "" : Integer.toString(r.leftNo()), 40);
         TableColumn<ConfigDiff.Row, String> rn = text("", r -> r.rightNo() == 0 ? "" : Integer.toString(r.rightNo()), 40);
-        ln.setMaxWidth(48);
-        rn.setMaxWidth(48);
+        for (TableColumn<ConfigDiff.Row, String> n : List.of(ln, rn)) {
+            n.setMinWidth(52);
+            n.setMaxWidth(60);
+            n.setSortable(false);
+        }
         sideBySide.getColumns().addAll(List.of(ln, text("Left", ConfigDiff.Row::left, 400), rn, text("Right", ConfigDiff.Row::right, 400)));
         sideBySide.setRowFactory(tv -> new TableRow<>() {
             @Override
@@ -372,6 +421,16 @@ public final class AuditView extends BorderPane {
             }
         });
         sideBySide.setPlaceholder(new Label("Select a snapshot and press Compare"));
+        // Bring the first difference into view: a Kea config runs to hundreds of lines.
+        vm.diffRows().addListener((javafx.collections.ListChangeListener<ConfigDiff.Row>) c -> {
+            for (int i = 0; i < vm.diffRows().size(); i++) {
+                if (vm.diffRows().get(i).kind() != ConfigDiff.Kind.SAME) {
+                    int first = Math.max(0, i - 4);
+                    javafx.application.Platform.runLater(() -> sideBySide.scrollTo(first));
+                    return;
+                }
+            }
+        });
         VBox.setVgrow(sideBySide, Priority.ALWAYS);
 
         TextField note = new TextField();
@@ -417,9 +476,9 @@ public final class AuditView extends BorderPane {
     private Node queue() {
         TableView<QueuedAction> table = new TableView<>(vm.queued());
         table.setId("queue-table");
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().addAll(List.of(text("#", a -> Long.toString(a.id()), 50), text("Queued (UTC)", a -> time(a.queuedAt()), 150),
+        table.getColumns().addAll(List.of(text("#", a -> Long.toString(a.id()), 50), text("Queued (UTC)", a -> time(a.queuedAt()), 178),
                 text("User", a -> nz(a.osUser()), 90), text("Action", QueuedAction::kind, 120), text("Target", QueuedAction::target, 140),
                 text("Note", a -> nz(a.note()), 160), text("State", QueuedAction::state, 80), text("Outcome", a -> nz(a.outcome()), 240)));
         table.setPlaceholder(new Label("Nothing is queued. When Kea or the switch is unreachable, an action can be queued "
