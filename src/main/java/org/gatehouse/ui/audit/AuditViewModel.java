@@ -349,10 +349,11 @@ public final class AuditViewModel {
             return;
         }
         context.tasks().run(() -> tools.configs().list(500), list -> {
+            // Keep the user's choice across a refresh (a restore adds a snapshot at the top).
+            Long keep = selectedSnapshot.get() == null ? null : selectedSnapshot.get().id();
             snapshots.setAll(list);
-            if (selectedSnapshot.get() == null && !list.isEmpty()) {
-                selectedSnapshot.set(list.get(0));
-            }
+            selectedSnapshot.set(list.stream().filter(s -> keep != null && s.id() == keep).findFirst()
+                    .orElse(list.isEmpty() ? null : list.get(0)));
         }, e -> snapshotMessage.set("Cannot read snapshots: " + why(e)));
     }
 
