@@ -24,11 +24,18 @@ import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.TaskRunner;
+import java.util.Map;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.AuditService;
+import org.gatehouse.policy.AuditTools;
+import org.gatehouse.policy.CacheService;
+import org.gatehouse.policy.ConfigService;
 import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.MacBlocker;
+import org.gatehouse.policy.OfflineQueue;
+import org.gatehouse.policy.Replayers;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.QueueService;
@@ -45,8 +52,10 @@ import java.util.function.Supplier;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
 import org.gatehouse.store.ActionLog;
+import org.gatehouse.store.CacheMaintenance;
 import org.gatehouse.store.ConfigSnapshotStore;
 import org.gatehouse.store.Database;
+import org.gatehouse.store.OfflineActionStore;
 import org.gatehouse.store.ObservationStore;
 import org.gatehouse.store.PendingLeaseDeletes;
 import org.gatehouse.store.ServiceLock;
@@ -87,9 +96,58 @@ public final class AppBackend implements Backend {
         }
     }
 
-    private Session session(KeaClient kea, Database db, ConnectionOptions options) {
+    @Override
+    public Local local(ConnectionOptions options) {
+        Database db = Database.open(options.db());
+        LocalParts p = localParts(null, db);
+        return new Local() {
+            @Override
+            public AuditService audit() {
+                return p.audit();
+            }
+
+            @Override
+            public ConfigService configs() {
+                return p.configs();
+            }
+
+            @Override
+            public OfflineQueue offline() {
+                return p.offline();
+            }
+
+            @Override
+            public CacheService cache() {
+                return p.cache();
+            }
+
+            @Override
+            public void close() {
+                db.close();
+            }
+        };
+    }
+
+    /** The cache-backed services; {@code kea} may be null (offline: restore is then refused). */
+    record LocalParts(ActionLog actions, ObservationStore observations, AuditService audit, ConfigService configs,
+                      OfflineQueue offline, CacheService cache) {
+    }
+
+    private LocalParts localParts(KeaClient kea, Database db) {
+        String user = System.getProperty("user.name");
+        String host = hostname();
         ObservationStore observations = new ObservationStore(db);
-        ActionLog actions = new ActionLog(db, System.getProperty("user.name"), hostname());
+        ActionLog actions = new ActionLog(db, user, host);
+        return new LocalParts(actions, observations, new AuditService(actions, observations),
+                new ConfigService(kea, new ConfigSnapshotStore(db), actions, json, clock),
+                new OfflineQueue(new OfflineActionStore(db, actions, user, host), clock),
+                new CacheService(db, new CacheMaintenance(db), actions, clock));
+    }
+
+    private Session session(KeaClient kea, Database db, ConnectionOptions options) {
+        LocalParts p = localParts(kea, db);
+        ObservationStore observations = p.observations();
+        ActionLog actions = p.actions();
         LeaseService leases = new LeaseService(kea, observations, actions, oui, clock);
         StatusService status = new StatusService(kea);
         SwitchService switches = switchService(options, db, actions);
@@ -104,10 +162,36 @@ public final class AppBackend implements Backend {
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
                 user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
         PoolService pools = new PoolService(kea);
+        Map<String, OfflineQueue.Replayer> replayers = Replayers.of(kea, p.configs());
         return new Session() {
             @Override
             public SwitchService switches() {
                 return switches;
+            }
+
+            @Override
+            public AuditService audit() {
+                return p.audit();
+            }
+
+            @Override
+            public ConfigService configs() {
+                return p.configs();
+            }
+
+            @Override
+            public OfflineQueue offline() {
+                return p.offline();
+            }
+
+            @Override
+            public CacheService cache() {
+                return p.cache();
+            }
+
+            @Override
+            public Map<String, OfflineQueue.Replayer> replayers() {
+                return replayers;
             }
 
             @Override
@@ -260,8 +344,10 @@ public final class AppBackend implements Backend {
     public void gui(ConnectionOptions options) {
         try (FxTaskRunner tasks = new FxTaskRunner()) {
             if (options.kea() == null) {
-                try (SwitchSession sw = connectSwitch(options)) {
-                    new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2, sw.switches()));
+                // No Kea: the Switch screen (if configured) and the Audit screen (from the cache) still work.
+                try (SwitchSession sw = connectSwitch(options); Local local = local(options)) {
+                    new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2, null, null, null,
+                            sw.switches(), new AuditTools(local.audit(), local.configs(), local.offline(), local.cache(), Map.of())));
                 }
                 return;
             }
@@ -273,7 +359,8 @@ public final class AppBackend implements Backend {
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskRunner tasks) {
         return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock, 2,
-                s.decisions(), s.queue(), s.aging(), s.switches());
+                s.decisions(), s.queue(), s.aging(), s.switches(),
+                new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
     }
 
     @Override

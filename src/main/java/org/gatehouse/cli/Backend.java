@@ -1,8 +1,13 @@
 package org.gatehouse.cli;
 
+import java.util.Map;
 import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.AuditService;
+import org.gatehouse.policy.CacheService;
+import org.gatehouse.policy.ConfigService;
 import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.OfflineQueue;
 import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
@@ -11,8 +16,29 @@ import org.gatehouse.policy.SwitchService;
 /** What the commands need from the wired application; implemented in {@code app}. */
 public interface Backend {
 
+    /** What works from the local cache alone, with Kea and the switch unreachable or not configured. */
+    interface Local extends AutoCloseable {
+        AuditService audit();
+
+        /** Snapshots list and diff offline; restore needs a Kea. */
+        ConfigService configs();
+
+        OfflineQueue offline();
+
+        CacheService cache();
+
+        @Override
+        void close();
+    }
+
+    /** Opens the cache only (audit, db, snapshot listing): needs no --kea. */
+    Local local(ConnectionOptions options);
+
     /** Services bound to one connection; closing it closes the Kea client and the cache. */
-    interface Session extends AutoCloseable {
+    interface Session extends Local {
+        /** How queued offline actions are carried out on this connection, by kind. */
+        Map<String, OfflineQueue.Replayer> replayers();
+
         LeaseService leases();
 
         StatusService status();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {StatusCommand.class, LeasesCommand.class, SwitchCommand.class, GuiCommand.class, DemoCommand.class,
                 QueueCommand.class, DecisionCommands.Approve.class, DecisionCommands.Deny.class, DecisionCommands.Unregister.class,
                 ReservationsCommand.class, PoolsCommand.class, SyncCommand.class,
+                AuditCommand.class, DbCommand.class, SnapshotCommand.class, OfflineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GatehouseCli implements Runnable {
 

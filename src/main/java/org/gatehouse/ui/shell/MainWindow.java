@@ -26,6 +26,8 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.gatehouse.ui.ConsoleContext;
+import org.gatehouse.ui.audit.AuditView;
+import org.gatehouse.ui.audit.AuditViewModel;
 import org.gatehouse.ui.leases.LeasesView;
 import org.gatehouse.ui.leases.LeasesViewModel;
 import org.gatehouse.ui.switchboard.SwitchboardView;
@@ -45,6 +47,7 @@ public final class MainWindow {
     private final SwitchboardViewModel switchModel;
     private final QueueViewModel queueModel;
     private final ReservationsViewModel reservationsModel;
+    private final AuditViewModel auditModel;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
     private final Timeline ticker;
 
@@ -55,6 +58,7 @@ public final class MainWindow {
         this.switchModel = new SwitchboardViewModel(context.switches(), context.tasks(), ZoneId.systemDefault());
         this.queueModel = new QueueViewModel(context, shell);
         this.reservationsModel = new ReservationsViewModel(context);
+        this.auditModel = new AuditViewModel(context);
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -77,6 +81,10 @@ public final class MainWindow {
 
     public ReservationsViewModel reservations() {
         return reservationsModel;
+    }
+
+    public AuditViewModel audit() {
+        return auditModel;
     }
 
     public void install(Stage stage) {
@@ -106,6 +114,7 @@ public final class MainWindow {
         ticker.play();
         leasesModel.start();
         queueModel.start();
+        auditModel.start();
     }
 
     private void tick() {
@@ -113,6 +122,7 @@ public final class MainWindow {
         shell.tick(now);
         leasesModel.tick(now);
         queueModel.tick(now);
+        auditModel.tick(now);
     }
 
     public void dispose() {
@@ -127,6 +137,7 @@ public final class MainWindow {
             case SWITCH -> new SwitchboardView(switchModel);
             case QUEUE -> new QueueView(queueModel);
             case RESERVATIONS -> new ReservationsView(reservationsModel);
+            case AUDIT -> new AuditView(auditModel);
             default -> new ComingSoonView(key);
         });
     }

@@ -10,7 +10,7 @@ public enum Screen {
     RESERVATIONS("Reservations", Feather.BOOKMARK, null),
     POOLS("Pools", Feather.PIE_CHART, "Per subnet and tier: size, addresses in use, free, with warning levels and charts."),
     SWITCH("Switch", Feather.SERVER, null),
-    AUDIT("Audit", Feather.FILE_TEXT, "Every action taken, who took it and how it ended; verifiable offline."),
+    AUDIT("Audit", Feather.FILE_TEXT, null),
     SETTINGS("Settings", Feather.SETTINGS, "Connection profiles for Kea and the switch, refresh interval, cache retention.");
 
     private final String title;

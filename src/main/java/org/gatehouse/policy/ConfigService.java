@@ -1,0 +1,172 @@
+package org.gatehouse.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.gatehouse.kea.ConfigCommands;
+import org.gatehouse.kea.KeaClient;
+import org.gatehouse.kea.KeaConflict;
+import org.gatehouse.kea.KeaJson;
+import org.gatehouse.kea.KeaRefused;
+import org.gatehouse.kea.KeaUnreachable;
+import org.gatehouse.model.BadInput;
+import org.gatehouse.store.ActionLog;
+import org.gatehouse.store.ConfigSnapshotStore;
+
+/**
+ * Config snapshots: list, compare and restore. A restore is an ordinary audited configuration
+ * write with a conflict check: the configuration is read again and compared with the one the user
+ * based the decision on (Kea 2.2 has no config-hash-get, so the comparison is of the whole JSON,
+ * canonically hashed); then snapshot of what is being replaced, config-test, config-set, and
+ * config-write to the file Kea was started with (never config-set alone). Listing and comparing
+ * work offline, from the cache.
+ */
+public final class ConfigService {
+    private final KeaClient kea;
+    private final ConfigSnapshotStore snapshots;
+    private final ActionLog actions;
+    private final KeaJson json;
+    private final Clock clock;
+
+    /** @param kea null when no Kea is configured: snapshots can still be listed and compared */
+    public ConfigService(KeaClient kea, ConfigSnapshotStore snapshots, ActionLog actions, KeaJson json, Clock clock) {
+        this.kea = kea;
+        this.snapshots = snapshots;
+        this.actions = actions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record SnapshotInfo(long id, Instant at, String endpoint, String hash, String reason) {
+    }
+
+    /** A configuration as read, with the fingerprint a later write compares against. */
+    public record Based(JsonNode dhcp4, String fingerprint, String keaHash) {
+        public String pretty() {
+            return ConfigDiff.pretty(dhcp4);
+        }
+    }
+
+    /** How a restore ended. */
+    public record Restored(long snapshotId, long savedBeforeId, String fingerprintBefore, String fingerprintAfter, String file) {
+    }
+
+    public boolean online() {
+        return kea != null;
+    }
+
+    public List<SnapshotInfo> list(int limit) {
+        return snapshots.list(limit).stream().map(s -> new SnapshotInfo(s.id(), s.at(), s.endpoint(), s.hash(), s.reason())).toList();
+    }
+
+    /** The Dhcp4 tree of a stored snapshot. */
+    public Based snapshot(long id) {
+        ConfigSnapshotStore.Snapshot s = snapshots.get(id).orElseThrow(() -> new BadInput("snapshot", "there is no snapshot #" + id));
+        JsonNode dhcp4 = dhcp4Of(s.config(), "snapshot #" + id);
+        return new Based(dhcp4, fingerprint(dhcp4), s.hash());
+    }
+
+    /** The running configuration, read now. */
+    public Based current() {
+        JsonNode args = requireKea().config().raw();
+        JsonNode dhcp4 = args.path("Dhcp4");
+        return new Based(dhcp4, fingerprint(dhcp4), args.hasNonNull("hash") ? args.get("hash").asText() : null);
+    }
+
+    /** Stores the running configuration now (e.g. before a manual change) and returns its id. */
+    public long take(String reason) {
+        JsonNode args = requireKea().config().raw();
+        return snapshots.save(clock.instant(), kea.endpoint(), args.hasNonNull("hash") ? args.get("hash").asText() : null, reason,
+                json.write(args));
+    }
+
+    public ConfigDiff.Result diff(Based left, Based right) {
+        return ConfigDiff.compare(left.dhcp4(), right.dhcp4());
+    }
+
+    /**
+     * Restores snapshot {@code id} if the running configuration still has fingerprint
+     * {@code basis} (what the user looked at); one audit row either way.
+     */
+    public Restored restore(long id, String basis, String note) {
+        Instant at = clock.instant();
+        ActionLog.Draft row = ActionLog.Draft.of(at, "config-restore", "snapshot #" + id).note(note);
+        try {
+            Restored r = apply(id, basis, null);
+            actions.append(row.change(r.fingerprintBefore(), r.fingerprintAfter()).detail(detail(r, null)).result(ActionLog.OK));
+            return r;
+        } catch (KeaConflict e) {
+            actions.append(row.change(basis, null).result(ActionLog.refused("conflict: " + e.keaText())));
+            throw e;
+        } catch (KeaRefused e) {
+            actions.append(row.change(basis, null).result(ActionLog.refused(e.getMessage())));
+            throw e;
+        } catch (RuntimeException e) {
+            actions.append(row.change(basis, null).result(ActionLog.failed(e.getMessage())));
+            throw e;
+        }
+    }
+
+    static String detail(Restored r, String origin) {
+        return "replaced configuration saved as snapshot #" + r.savedBeforeId() + "; written to "
+                + (r.file().isEmpty() ? "Kea's config file" : r.file()) + (origin == null ? "" : "; " + origin);
+    }
+
+    /** The write itself, without the audit row (the offline queue audits its replays itself). */
+    Restored apply(long id, String basis, String origin) {
+        KeaClient k = requireKea();
+        Based target = snapshot(id);
+        Based now = current();
+        if (basis != null && !basis.equals(now.fingerprint())) {
+            throw new KeaConflict("config-restore", "the configuration changed since it was read (based on " + shortFp(basis)
+                    + ", now " + shortFp(now.fingerprint()) + "); nothing was written");
+        }
+        long saved = snapshots.save(clock.instant(), k.endpoint(), now.keaHash(), "before restore of snapshot #" + id
+                + (origin == null ? "" : " (" + origin + ")"), json.write(k.config().raw()));
+        k.execute(new ConfigCommands.ConfigTest(target.dhcp4()));
+        k.execute(new ConfigCommands.ConfigSet(target.dhcp4()));
+        ConfigCommands.Written written;
+        try {
+            written = k.execute(new ConfigCommands.ConfigWrite());
+        } catch (KeaRefused e) {
+            throw new KeaRefused("config-write", e.result(), e.keaText()
+                    + " (the running configuration was changed but not saved to its file; restore snapshot #" + saved + " to undo)");
+        }
+        return new Restored(id, saved, now.fingerprint(), current().fingerprint(), written.filename());
+    }
+
+    /** A fingerprint of the Dhcp4 tree independent of key order, comparable across Kea versions. */
+    public static String fingerprint(JsonNode dhcp4) {
+        return ConfigSnapshotStore.sha256(ConfigDiff.canonical(dhcp4).toString());
+    }
+
+    static String shortFp(String fp) {
+        return fp == null ? "none" : fp.substring(0, Math.min(12, fp.length()));
+    }
+
+    private JsonNode dhcp4Of(String config, String what) {
+        try {
+            JsonNode root = json.read(config);
+            JsonNode d = root.has("Dhcp4") ? root.get("Dhcp4") : null;
+            if (d == null || !d.isObject()) {
+                throw new BadInput("snapshot", what + " holds no Dhcp4 configuration");
+            }
+            return d;
+        } catch (JsonProcessingException e) {
+            throw new BadInput("snapshot", what + " is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private KeaClient requireKea() {
+        if (kea == null) {
+            throw new KeaUnreachable("kea", "no Kea is configured (--kea URI or GATEHOUSE_KEA)", null);
+        }
+        return kea;
+    }
+
+    KeaClient kea() {
+        return kea;
+    }
+}

@@ -1,0 +1,69 @@
+package org.gatehouse.policy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.gatehouse.kea.KeaClient;
+import org.gatehouse.kea.KeaCommands;
+import org.gatehouse.kea.KeaConflict;
+import org.gatehouse.model.BadInput;
+import org.gatehouse.model.Ipv4;
+import org.gatehouse.model.Lease;
+import org.gatehouse.model.QueuedAction;
+
+/**
+ * The replayers this branch knows: {@code lease-release} and {@code config-restore}. Approve,
+ * deny and switch actions add theirs to the map where they are wired.
+ */
+public final class Replayers {
+    public static final String LEASE_RELEASE = "lease-release";
+    public static final String CONFIG_RESTORE = "config-restore";
+
+    private Replayers() {
+    }
+
+    public static Map<String, OfflineQueue.Replayer> of(KeaClient kea, ConfigService configs) {
+        Map<String, OfflineQueue.Replayer> m = new LinkedHashMap<>();
+        m.put(LEASE_RELEASE, a -> releaseLease(kea, a));
+        m.put(CONFIG_RESTORE, a -> restoreConfig(configs, a));
+        return m;
+    }
+
+    /** The basis of a queued lease release: the MAC that held the address when the user decided ("none" if free). */
+    public static OfflineQueue.Request leaseRelease(Ipv4 ip, String heldBy, String note) {
+        return new OfflineQueue.Request(LEASE_RELEASE, ip.toString(), null, null, heldBy == null ? "none" : heldBy, note);
+    }
+
+    /** The basis of a queued restore: the fingerprint of the configuration the user compared against. */
+    public static OfflineQueue.Request configRestore(long snapshotId, String basisFingerprint, String note) {
+        return new OfflineQueue.Request(CONFIG_RESTORE, "snapshot #" + snapshotId, null, Long.toString(snapshotId), basisFingerprint, note);
+    }
+
+    static OfflineQueue.Done releaseLease(KeaClient kea, QueuedAction a) {
+        Ipv4 ip = Ipv4.parse(a.target());
+        Optional<Lease> now = kea.execute(new KeaCommands.Lease4Get(ip));
+        String holder = now.map(l -> l.mac() == null ? "unknown" : l.mac().toString()).orElse("none");
+        if (!holder.equals(a.basis())) {
+            throw new KeaConflict(LEASE_RELEASE, ip + " is now held by " + holder + ", not " + a.basis()
+                    + " as when the release was queued; nothing was deleted");
+        }
+        boolean deleted = now.isPresent() && kea.execute(new KeaCommands.Lease4Del(ip));
+        return new OfflineQueue.Done(holder, deleted ? "released" : "none", deleted ? "lease deleted" : "Kea had no lease");
+    }
+
+    static OfflineQueue.Done restoreConfig(ConfigService configs, QueuedAction a) {
+        long id;
+        try {
+            id = Long.parseLong(a.payload());
+        } catch (NumberFormatException e) {
+            throw new BadInput("queued action", "#" + a.id() + " names no snapshot");
+        }
+        ConfigService.Restored r = configs.apply(id, a.basis(), "queued #" + a.id());
+        return new OfflineQueue.Done(r.fingerprintBefore(), r.fingerprintAfter(), ConfigService.detail(r, null));
+    }
+
+    /** For screens: whether an action of this kind can be replayed here. */
+    public static boolean known(QueuedAction a) {
+        return LEASE_RELEASE.equals(a.kind()) || CONFIG_RESTORE.equals(a.kind());
+    }
+}
