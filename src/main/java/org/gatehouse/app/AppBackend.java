@@ -155,8 +155,9 @@ public final class AppBackend implements Backend {
         Reservations reservations = Reservations.forKea(kea, json,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config)));
         String user = System.getProperty("user.name");
-        // The switch half of deny is plugged in here once a switch is configured (MacBlocker from the sw package).
-        DecisionService decisions = new DecisionService(kea, reservations, actions, new PendingLeaseDeletes(db), MacBlocker.NONE,
+        // The switch half of deny: a configured switch CLI blocks denied devices, so they lose the network at once.
+        MacBlocker blocker = switches != null && switches.sshConfigured() ? switches.asMacBlocker() : MacBlocker.NONE;
+        DecisionService decisions = new DecisionService(kea, reservations, actions, new PendingLeaseDeletes(db), blocker,
                 clock, user + "@" + hostname());
         QueueService queue = new QueueService(kea, leases, observations, reservations, clock);
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,

@@ -156,6 +156,30 @@ public final class SwitchService {
         this.mode = mode;
     }
 
+    /**
+     * The switch half of "deny and block" for {@link DecisionService}: configured when the CLI
+     * (SSH) is, since only the CLI can block.
+     */
+    public MacBlocker asMacBlocker() {
+        SwitchService self = this;
+        return new MacBlocker() {
+            @Override
+            public boolean configured() {
+                return self.sshConfigured();
+            }
+
+            @Override
+            public String block(Mac mac, String note) {
+                return self.block(mac, note).message();
+            }
+
+            @Override
+            public String unblock(Mac mac) {
+                return self.unblock(mac).message();
+            }
+        };
+    }
+
     public String endpoint() {
         return endpoint;
     }

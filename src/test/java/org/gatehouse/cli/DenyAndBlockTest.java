@@ -1,0 +1,83 @@
+package org.gatehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gatehouse.testing.ComwareCliDouble;
+import org.gatehouse.testing.KeaServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Deny and block": the Kea half and the switch half of {@code deny}, and {@code unregister} undoing both. */
+class DenyAndBlockTest {
+    static final String MAC = "f0:18:98:00:0d:01";
+
+    @RegisterExtension
+    static KeaServer kea = new KeaServer();
+
+    @TempDir
+    Path dir;
+    ComwareCliDouble sw;
+    Path password;
+
+    @BeforeEach
+    void start() throws Exception {
+        sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
+        password = dir.resolve("pw");
+        Files.writeString(password, sw.password());
+        kea.addLease(140, MAC, "guest-laptop", 60);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        sw.close();
+        kea.wipeLeases();
+    }
+
+    private CliRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--kea", kea.endpoint(), "--db", dir.resolve("cache.db").toString(),
+                "--switch", "ssh://" + sw.user() + "@127.0.0.1:" + sw.port(), "--switch-password-file", password.toString(),
+                "--known-hosts", dir.resolve("known_hosts").toString(), "--accept-new-host-key", "--timeout", "5"));
+        all.addAll(List.of(args));
+        return CliRun.run(Map.of(), all.toArray(String[]::new));
+    }
+
+    private String reservedClass() {
+        for (JsonNode r : kea.client().config().raw().path("Dhcp4").path("subnet4").get(0).path("reservations")) {
+            if (MAC.equals(r.path("hw-address").asText())) {
+                return r.path("client-classes").get(0).asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void denyReservesInKeaAndBlocksOnTheSwitchThenUnregisterUndoesBoth() {
+        CliRun deny = run("deny", MAC, "--block", "--note", "abuse report");
+        assertThat(deny.exit()).as(deny.err()).isZero();
+        assertThat(reservedClass()).isEqualTo("denied");
+        assertThat(sw.saved().rules(4000)).containsValue("deny source-mac f018-9800-0d01 ffff-ffff-ffff");
+
+        CliRun undo = run("unregister", MAC);
+        assertThat(undo.exit()).as(undo.err()).isZero();
+        assertThat(reservedClass()).isNull();
+        assertThat(sw.saved().rules(4000)).doesNotContainValue("deny source-mac f018-9800-0d01 ffff-ffff-ffff");
+    }
+
+    @Test
+    void aSwitchThatDropsTheConnectionLeavesTheKeaHalfDoneAndSaysSo() {
+        sw.options(new ComwareCliDouble.Options().dropAfter(2));
+        CliRun deny = run("deny", MAC, "--block");
+        assertThat(reservedClass()).isEqualTo("denied");
+        assertThat(deny.exit()).isNotZero();
+        assertThat(deny.out() + deny.err()).containsIgnoringCase("switch");
+    }
+}
