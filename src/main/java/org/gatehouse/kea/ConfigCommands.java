@@ -99,7 +99,11 @@ public final class ConfigCommands {
 
         @Override
         public String decode(KeaResponse r, KeaJson json) {
-            return r.arguments().path("hash").asText(null);
+            String h = r.arguments().path("hash").asText("");
+            if (h.isEmpty()) {
+                throw new KeaProtocolError("config-hash-get answered without a hash");
+            }
+            return h;
         }
     }
 }

@@ -86,13 +86,13 @@ public final class ConfigSetReservations implements Reservations {
         }
         boolean hashCommand = kea.capabilities().configHash();
         String baseHash = base.hash() != null ? base.hash()
-                : hashCommand ? kea.execute(new ReservationCommands.ConfigHashGet()) : fingerprint(base);
+                : hashCommand ? kea.execute(new ConfigCommands.ConfigHashGet()) : fingerprint(base);
 
         // Right before writing: has anyone changed the configuration since we read it?
         KeaConfig current = base;
         boolean changed;
         if (hashCommand) {
-            changed = !baseHash.equalsIgnoreCase(kea.execute(new ReservationCommands.ConfigHashGet()));
+            changed = !baseHash.equalsIgnoreCase(kea.execute(new ConfigCommands.ConfigHashGet()));
             if (changed) {
                 current = kea.config();
             }
@@ -131,7 +131,7 @@ public final class ConfigSetReservations implements Reservations {
             ConfigEdits.apply(next, e);
         }
         snapshots.beforeWrite(reason, changed ? fingerprint(current) : baseHash, current.raw());
-        kea.execute(new ReservationCommands.ConfigSet(next));
+        kea.execute(new ConfigCommands.ConfigSet(next));
         persistOrRollBack(currentDhcp4);
         for (ReservationEdit e : write) {
             outcomes.add(new Outcome(e, Status.APPLIED, changed ? "merged with another writer's change" : "written"));
@@ -141,11 +141,11 @@ public final class ConfigSetReservations implements Reservations {
 
     private void persistOrRollBack(JsonNode previous) {
         try {
-            kea.execute(new ReservationCommands.ConfigWrite());
+            kea.execute(new ConfigCommands.ConfigWrite());
         } catch (KeaException writeFailed) {
             String why = writeFailed.getMessage();
             try {
-                kea.execute(new ReservationCommands.ConfigSet(previous));
+                kea.execute(new ConfigCommands.ConfigSet(previous));
             } catch (KeaException rollbackFailed) {
                 throw new NotPersisted("Kea applied the change but config-write failed (" + why
                         + ") and setting the previous configuration back failed too (" + rollbackFailed.getMessage()

@@ -109,7 +109,7 @@ public final class HostCmdsReservations implements Reservations {
         }
         if (wrote && memory) {
             try {
-                kea.execute(new ReservationCommands.ConfigWrite());
+                kea.execute(new ConfigCommands.ConfigWrite());
             } catch (KeaException ex) {
                 throw new NotPersisted("Kea applied the reservation change in memory but config-write failed (" + ex.getMessage()
                         + "); it is lost when Kea restarts unless written later", ex.exitCode() == 3 ? 3 : 1, ex);

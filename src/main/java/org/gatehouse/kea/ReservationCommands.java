@@ -21,59 +21,6 @@ public final class ReservationCommands {
     private ReservationCommands() {
     }
 
-    /** {@code config-set} with a whole Dhcp4 map; Kea 2.4+ answers the new config's hash (else null). */
-    public record ConfigSet(JsonNode dhcp4) implements KeaCommand<String> {
-        @Override
-        public String name() {
-            return "config-set";
-        }
-
-        @Override
-        public ObjectNode arguments(KeaJson json) {
-            ObjectNode a = json.object();
-            a.set("Dhcp4", dhcp4);
-            return a;
-        }
-
-        @Override
-        public String decode(KeaResponse r, KeaJson json) {
-            return r.arguments().hasNonNull("hash") ? r.arguments().get("hash").asText() : null;
-        }
-    }
-
-    /**
-     * {@code config-write} without a file name: Kea writes the file it was started with (a named
-     * file must lie beside it since 2.6.3, so naming none is the portable form). Returns the file.
-     */
-    public record ConfigWrite() implements KeaCommand<String> {
-        @Override
-        public String name() {
-            return "config-write";
-        }
-
-        @Override
-        public String decode(KeaResponse r, KeaJson json) {
-            return r.arguments().path("filename").asText("");
-        }
-    }
-
-    /** {@code config-hash-get} (Kea 2.4+): the SHA-256 of the running configuration. */
-    public record ConfigHashGet() implements KeaCommand<String> {
-        @Override
-        public String name() {
-            return "config-hash-get";
-        }
-
-        @Override
-        public String decode(KeaResponse r, KeaJson json) {
-            String h = r.arguments().path("hash").asText("");
-            if (h.isEmpty()) {
-                throw new KeaProtocolError("config-hash-get answered without a hash");
-            }
-            return h;
-        }
-    }
-
     /** host_cmds {@code reservation-add}: one host map with "subnet-id" and "hw-address". */
     public record ReservationAdd(JsonNode reservation, String operationTarget) implements KeaCommand<Void> {
         @Override

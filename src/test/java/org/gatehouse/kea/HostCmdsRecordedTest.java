@@ -144,6 +144,6 @@ class HostCmdsRecordedTest {
         assertThat(hosts.stream().map(h -> ConfigEdits.fromJson(h, 0)).toList())
                 .extracting(HostReservation::hostname).containsExactly("reserved-hostname1", "reserved-hostname2", "reserved-hostname3");
         assertThat(ConfigEdits.fromJson(hosts.get(0), 0).subnetId()).isEqualTo(1);
-        assertThat(k.execute(new ReservationCommands.ConfigHashGet())).hasSize(64);
+        assertThat(k.execute(new ConfigCommands.ConfigHashGet())).hasSize(64);
     }
 }

@@ -15,6 +15,7 @@ import org.gatehouse.kea.ConfigSetReservations;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaCommands;
 import org.gatehouse.kea.KeaConfig;
+import org.gatehouse.kea.ConfigCommands;
 import org.gatehouse.kea.ReservationCommands;
 import org.gatehouse.kea.ReservationConflict;
 import org.gatehouse.kea.Reservations;
@@ -61,8 +62,8 @@ class WriteSafetyTest {
         KeaConfig c = kea.client().config();
         var dhcp4 = c.raw().path("Dhcp4").deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) dhcp4.path("subnet4").get(0)).putArray("reservations");
-        kea.client().execute(new ReservationCommands.ConfigSet(dhcp4));
-        kea.client().execute(new ReservationCommands.ConfigWrite());
+        kea.client().execute(new ConfigCommands.ConfigSet(dhcp4));
+        kea.client().execute(new ConfigCommands.ConfigWrite());
         wire = new InterceptingTransport(new UnixSocketTransport(kea.socket()));
         client = new KeaClient(wire, kea.json(), Duration.ofSeconds(5));
         reservations = new ConfigSetReservations(client, kea.json(), Reservations.SnapshotSink.NONE);
@@ -78,8 +79,8 @@ class WriteSafetyTest {
         KeaConfig c = kea.client().config();
         var dhcp4 = c.raw().path("Dhcp4").deepCopy();
         ConfigEditsAccess.apply(dhcp4, put(mac, cls));
-        kea.client().execute(new ReservationCommands.ConfigSet(dhcp4));
-        kea.client().execute(new ReservationCommands.ConfigWrite());
+        kea.client().execute(new ConfigCommands.ConfigSet(dhcp4));
+        kea.client().execute(new ConfigCommands.ConfigWrite());
     }
 
     /** Runs {@code action} right after our first config-get of the next apply: the lost-update window. */
