@@ -16,7 +16,6 @@ import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaCommands;
 import org.gatehouse.kea.KeaConfig;
 import org.gatehouse.kea.ConfigCommands;
-import org.gatehouse.kea.ReservationCommands;
 import org.gatehouse.kea.ReservationConflict;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.kea.UnixSocketTransport;
