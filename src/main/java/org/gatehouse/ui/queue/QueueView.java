@@ -33,6 +33,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
+import org.gatehouse.ui.switchboard.WhereIsIt;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -85,6 +86,15 @@ public final class QueueView extends StackPane {
         approve.setOnAction(e -> vm.approve(List.copyOf(table.getSelectionModel().getSelectedItems())));
         deny.setOnAction(e -> vm.deny(List.copyOf(table.getSelectionModel().getSelectedItems())));
         HBox actions = new HBox(8, note, approve, deny);
+        WhereIsIt whereIsIt = vm.whereIsIt();
+        if (whereIsIt.available()) {
+            Button locate = new Button("Where is it?", new FontIcon(Feather.MAP_PIN));
+            locate.setId("queue-locate");
+            locate.setTooltip(new Tooltip("Ask the switch which port the selected device is on"));
+            locate.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+            locate.setOnAction(e -> whereIsIt.show(table.getSelectionModel().getSelectedItem().entry().mac(), getScene().getWindow()));
+            actions.getChildren().add(locate);
+        }
         actions.setAlignment(Pos.CENTER_LEFT);
 
         table.setOnKeyPressed(e -> {

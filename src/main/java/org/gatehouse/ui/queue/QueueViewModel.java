@@ -1,5 +1,6 @@
 package org.gatehouse.ui.queue;
 
+import org.gatehouse.ui.switchboard.WhereIsIt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,6 +112,11 @@ public final class QueueViewModel {
 
     public LongProperty nowProperty() {
         return now;
+    }
+
+    /** "Where is this device?" on the configured switch (not available without one). */
+    public WhereIsIt whereIsIt() {
+        return new WhereIsIt(context.switches(), context.tasks());
     }
 
     public boolean canBlock() {
