@@ -133,6 +133,105 @@ public final class ObservationStore {
         }
     }
 
+    /**
+     * Records what changed since the last {@link #record} or {@code recordChanges} of this lease
+     * list, in one transaction: {@code upserts} are leases that are new or differ, {@code gone}
+     * the addresses whose lease disappeared. Devices and history are updated as {@link #record}
+     * does for the upserted leases; with {@code touchAll}, every device in the (now current) last
+     * lease list also gets {@code last_seen = at}. A live screen calls this every refresh and
+     * touches all devices only now and then, so that a quiet 50,000-lease site writes almost nothing.
+     */
+    public Recorded recordChanges(List<ClassifiedLease> upserts, List<Ipv4> gone, Instant at, boolean touchAll) {
+        long now = at.toEpochMilli();
+        return db.write(c -> {
+            int fresh = 0;
+            int changes = 0;
+            try (PreparedStatement known = c.prepareStatement("SELECT last_ip, last_state, last_tier FROM device WHERE mac = ?");
+                 PreparedStatement upsert = c.prepareStatement("""
+                    INSERT INTO device (mac, first_seen, last_seen, last_ip, last_subnet, last_hostname, last_state, last_tier)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(mac) DO UPDATE SET last_seen = excluded.last_seen, last_ip = excluded.last_ip,
+                      last_subnet = excluded.last_subnet, last_hostname = excluded.last_hostname,
+                      last_state = excluded.last_state, last_tier = excluded.last_tier, times_seen = times_seen + 1""");
+                 PreparedStatement history = c.prepareStatement(
+                         "INSERT INTO lease_history (mac, at, ip, subnet_id, state, tier, hostname, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM lease_snapshot WHERE ip = ?");
+                 PreparedStatement snapshot = c.prepareStatement(
+                         "INSERT OR REPLACE INTO lease_snapshot (ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Ipv4 ip : gone) {
+                    delete.setString(1, ip.toString());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+                Map<String, Seen> seenNow = new HashMap<>();
+                for (ClassifiedLease cl : upserts) {
+                    Lease l = cl.lease();
+                    snapshot.setString(1, l.ip().toString());
+                    snapshot.setString(2, l.mac() == null ? null : l.mac().toString());
+                    snapshot.setString(3, l.hostname());
+                    snapshot.setLong(4, l.subnetId());
+                    snapshot.setInt(5, l.state().code());
+                    snapshot.setLong(6, l.cltt());
+                    snapshot.setLong(7, l.validLifetime());
+                    snapshot.setString(8, cl.tier().label());
+                    snapshot.addBatch();
+                    if (l.mac() == null) {
+                        continue;
+                    }
+                    String mac = l.mac().toString();
+                    Seen before = seenNow.get(mac);
+                    if (before == null) {
+                        known.setString(1, mac);
+                        try (ResultSet rs = known.executeQuery()) {
+                            before = rs.next() ? new Seen(rs.getString(1), rs.getString(2), rs.getString(3)) : null;
+                        }
+                    }
+                    Seen now2 = new Seen(l.ip().toString(), l.state().label(), cl.tier().label());
+                    upsert.setString(1, mac);
+                    upsert.setLong(2, now);
+                    upsert.setLong(3, now);
+                    upsert.setString(4, now2.ip());
+                    upsert.setLong(5, l.subnetId());
+                    upsert.setString(6, l.hostname());
+                    upsert.setString(7, now2.state());
+                    upsert.setString(8, now2.tier());
+                    upsert.executeUpdate();
+                    if (before == null) {
+                        fresh++;
+                    }
+                    if (!Objects.equals(before, now2)) {
+                        changes++;
+                        history.setString(1, mac);
+                        history.setLong(2, now);
+                        history.setString(3, now2.ip());
+                        history.setLong(4, l.subnetId());
+                        history.setString(5, now2.state());
+                        history.setString(6, now2.tier());
+                        history.setString(7, l.hostname());
+                        history.setLong(8, l.expires().toEpochMilli());
+                        history.addBatch();
+                    }
+                    seenNow.put(mac, now2);
+                }
+                snapshot.executeBatch();
+                history.executeBatch();
+            }
+            if (touchAll) {
+                try (PreparedStatement touch = c.prepareStatement("UPDATE device SET last_seen = ?, times_seen = times_seen + 1"
+                        + " WHERE last_seen < ? AND mac IN (SELECT mac FROM lease_snapshot WHERE mac IS NOT NULL)")) {
+                    touch.setLong(1, now);
+                    touch.setLong(2, now);
+                    touch.executeUpdate();
+                }
+            }
+            try (PreparedStatement meta = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot_at', ?)")) {
+                meta.setString(1, Long.toString(now));
+                meta.executeUpdate();
+            }
+            return new Recorded(fresh, changes, upserts.size());
+        });
+    }
+
     /** The last lease list recorded, with the time it was seen; empty if none was ever recorded. */
     public Optional<Snapshot> lastSnapshot() {
         return db.read(c -> {

@@ -55,6 +55,11 @@ public final class MainWindow {
         return leasesModel;
     }
 
+    /** The Leases screen (built on first use); other screens add row actions through it. */
+    public LeasesView leasesView() {
+        return (LeasesView) view(Screen.LEASES);
+    }
+
     public void install(Stage stage) {
         shell.themeProperty().addListener((o, a, b) -> b.apply());
         shell.themeProperty().get().apply();
