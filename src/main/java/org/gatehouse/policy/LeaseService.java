@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaCommands;
@@ -88,8 +89,11 @@ public final class LeaseService {
 
     /** Fetches from Kea and records the observation; throws a KeaException when Kea cannot be read. */
     public LeaseSnapshot refresh() {
+        // The vendor registry (a 3 MB file, read once) loads while Kea answers.
+        CompletableFuture<Void> vendors = CompletableFuture.runAsync(oui::preload);
         KeaConfig config = kea.config();
         List<Lease> leases = kea.allLeases(pageSize);
+        vendors.join();
         Instant at = clock.instant();
         List<ClassifiedLease> classified = classify(config, leases);
         record(classified, at);

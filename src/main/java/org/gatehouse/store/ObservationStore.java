@@ -73,6 +73,10 @@ public final class ObservationStore {
                     String mac = l.mac().toString();
                     Seen before = known.get(mac);
                     Seen now2 = new Seen(l.ip().toString(), l.state().label(), cl.tier().label());
+                    if (before != null && before.equals(now2)) {
+                        // Unchanged: only "last seen" moves, for all such devices at once below.
+                        continue;
+                    }
                     upsert.setString(1, mac);
                     upsert.setLong(2, now);
                     upsert.setLong(3, now);
@@ -103,8 +107,19 @@ public final class ObservationStore {
                 history.executeBatch();
             }
             replaceSnapshot(c, leases, now);
+            touchSnapshotDevices(c, now);
             return new Recorded(fresh, changes, leases.size());
         });
+    }
+
+    /** Every device in the last lease list not yet stamped {@code at} was seen again: one statement, not one per device. */
+    private static void touchSnapshotDevices(java.sql.Connection c, long at) throws SQLException {
+        try (PreparedStatement touch = c.prepareStatement("UPDATE device SET last_seen = ?, times_seen = times_seen + 1"
+                + " WHERE last_seen < ? AND mac IN (SELECT mac FROM lease_snapshot WHERE mac IS NOT NULL)")) {
+            touch.setLong(1, at);
+            touch.setLong(2, at);
+            touch.executeUpdate();
+        }
     }
 
     private static void replaceSnapshot(java.sql.Connection c, List<ClassifiedLease> leases, long at) throws SQLException {
@@ -217,12 +232,7 @@ public final class ObservationStore {
                 history.executeBatch();
             }
             if (touchAll) {
-                try (PreparedStatement touch = c.prepareStatement("UPDATE device SET last_seen = ?, times_seen = times_seen + 1"
-                        + " WHERE last_seen < ? AND mac IN (SELECT mac FROM lease_snapshot WHERE mac IS NOT NULL)")) {
-                    touch.setLong(1, now);
-                    touch.setLong(2, now);
-                    touch.executeUpdate();
-                }
+                touchSnapshotDevices(c, now);
             }
             try (PreparedStatement meta = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot_at', ?)")) {
                 meta.setString(1, Long.toString(now));

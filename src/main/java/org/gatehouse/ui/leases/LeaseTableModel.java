@@ -71,6 +71,11 @@ public final class LeaseTableModel {
         return rows;
     }
 
+    /** True while an applied plan is being announced to the list's listeners. */
+    boolean applying() {
+        return rows.applying();
+    }
+
     State state() {
         return state;
     }

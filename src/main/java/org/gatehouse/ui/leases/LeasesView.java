@@ -309,9 +309,46 @@ public final class LeasesView extends BorderPane {
         });
         t.getSortOrder().add(t.getColumns().get(0));
         t.setRowFactory(x -> new FlashingRow());
+        keepSelection(t);
         t.setPlaceholder(new Label("No leases"));
         t.opacityProperty().bind(Bindings.when(vm.staleProperty()).then(0.55).otherwise(1.0));
         return t;
+    }
+
+    /**
+     * The selection follows its lease, not its index: after every change of the rows, the lease
+     * that was selected is selected again if it is still shown (and scrolled to after a
+     * wholesale change such as a search), and nothing is selected once it is gone. JavaFX's
+     * own selection model shifts indices, which goes wrong for many scattered changes at once.
+     */
+    private void keepSelection(TableView<LeaseRow> t) {
+        long[] selectedKey = {-1};
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!vm.model().applying()) {
+                selectedKey[0] = b == null ? -1 : b.key();
+            }
+        });
+        vm.visibleRows().addListener((javafx.collections.ListChangeListener<LeaseRow>) c -> {
+            LeaseRow now = t.getSelectionModel().getSelectedItem();
+            if (selectedKey[0] < 0 || (now != null && now.key() == selectedKey[0])) {
+                return;
+            }
+            boolean wholesale = false;
+            while (c.next()) {
+                wholesale |= c.getFrom() == 0 && c.getAddedSize() == c.getList().size();
+            }
+            for (int i = 0; i < t.getItems().size(); i++) {
+                if (t.getItems().get(i).key() == selectedKey[0]) {
+                    int index = i;
+                    t.getSelectionModel().clearAndSelect(index);
+                    if (wholesale) {
+                        javafx.application.Platform.runLater(() -> t.scrollTo(Math.max(0, index - 3)));
+                    }
+                    return;
+                }
+            }
+            t.getSelectionModel().clearSelection();
+        });
     }
 
     /** A row that shows the :changed pseudo-class while its lease is flashing. */

@@ -11,7 +11,14 @@ import javafx.collections.ModifiableObservableListBase;
  * position survive a refresh.
  */
 final class RowList extends ModifiableObservableListBase<LeaseRow> {
+    /**
+     * Beyond this many scattered changes one "replace everything" is cheaper for the table than
+     * thousands of small ones (a search that hides 45,000 rows); the view then restores the selection.
+     */
+    static final int WHOLESALE = 2000;
+
     private List<LeaseRow> rows = new ArrayList<>();
+    private boolean applying;
 
     @Override
     public LeaseRow get(int index) {
@@ -54,9 +61,15 @@ final class RowList extends ModifiableObservableListBase<LeaseRow> {
         }
         List<LeaseRow> old = rows;
         List<LeaseRow> next = edit.next();
+        applying = true;
         beginChange();
         try {
             rows = new ArrayList<>(next);
+            if (edit.removedCount() + edit.addedCount() > WHOLESALE) {
+                nextRemove(0, old);
+                nextAdd(0, next.size());
+                return;
+            }
             int i = 0;
             int j = 0;
             int at = 0;
@@ -76,7 +89,13 @@ final class RowList extends ModifiableObservableListBase<LeaseRow> {
             }
         } finally {
             endChange();
+            applying = false;
         }
+    }
+
+    /** True while {@link #apply} notifies listeners (selection changes then are not the user's). */
+    boolean applying() {
+        return applying;
     }
 
     /**
