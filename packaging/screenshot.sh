@@ -5,7 +5,7 @@
 set -eu
 out=${1:-docs/screenshots}
 mkdir -p "$out"
-display=:97
+display=${SHOT_DISPLAY:-:97}
 Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT

@@ -10,27 +10,34 @@ import org.gatehouse.policy.LeaseService;
 
 /** The lease table's columns: title, how a value reads (copy, export) and how it sorts. */
 public enum LeaseColumn {
-    IP("IP", 120),
-    MAC("MAC", 140),
-    VENDOR("Vendor", 170),
-    HOSTNAME("Hostname", 160),
-    TIER("Tier", 140),
-    SUBNET("Subnet", 150),
-    STATE("State", 90),
-    EXPIRES("Expires in", 95),
-    FIRST_SEEN("First seen", 130),
-    LAST_SEEN("Last seen", 130),
-    RESERVED("Reserved", 75);
+    IP("IP", 110, 105),
+    MAC("MAC", 130, 125),
+    VENDOR("Vendor", 150, 80),
+    HOSTNAME("Hostname", 140, 80),
+    TIER("Tier", 135, 130),
+    SUBNET("Subnet", 55, 45),
+    STATE("State", 70, 60),
+    EXPIRES("Expires in", 80, 72),
+    FIRST_SEEN("First seen", 85, 75),
+    LAST_SEEN("Last seen", 85, 75),
+    RESERVED("Reserved", 70, 66);
 
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH);
 
     private final String title;
     private final double width;
+    private final double minWidth;
 
-    LeaseColumn(String title, double width) {
+    LeaseColumn(String title, double width, double minWidth) {
         this.title = title;
         this.width = width;
+        this.minWidth = minWidth;
+    }
+
+    /** Below this the column's usual values no longer fit. */
+    public double minWidth() {
+        return minWidth;
     }
 
     public String title() {
@@ -50,7 +57,7 @@ public enum LeaseColumn {
             case VENDOR -> d.lease().vendor() == null ? "" : d.lease().vendor();
             case HOSTNAME -> l.hostname();
             case TIER -> d.lease().tier().label();
-            case SUBNET -> d.subnet();
+            case SUBNET -> Long.toString(l.subnetId());
             case STATE -> l.state().label();
             case EXPIRES -> countdown(d.expiresEpoch() - now);
             case FIRST_SEEN -> time(seenOf(d, seen, true), now, zone);

@@ -55,6 +55,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class LeasesView extends BorderPane {
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    static final double ROW_HEIGHT = 26;
     private static final KeyCombination COPY_ROW = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY_CELL = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
@@ -88,7 +89,8 @@ public final class LeasesView extends BorderPane {
         count.getStyleClass().add(Styles.TEXT_MUTED);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(vm.loadingProperty());
+        // Only while the first load runs: a spinner every 2 s would distract (and redraw the window 60 times a second).
+        busy.visibleProperty().bind(vm.loadingProperty().and(Bindings.isEmpty(vm.visibleRows())));
 
         Button refresh = iconButton("lease-refresh", Feather.REFRESH_CW, "Refresh now (F5)");
         refresh.setOnAction(e -> vm.refresh());
@@ -116,7 +118,7 @@ public final class LeasesView extends BorderPane {
         search.setMaxWidth(Double.MAX_VALUE);
         ComboBox<Tier> tier = filter("lease-tier", FXCollections.observableArrayList(Tier.values()), "All tiers", Tier::label);
         tier.valueProperty().bindBidirectional(vm.tierProperty());
-        ComboBox<Long> subnet = filter("lease-subnet", vm.subnets(), "All subnets", id -> "Subnet " + id);
+        ComboBox<Long> subnet = filter("lease-subnet", vm.subnets(), "All subnets", vm::subnetLabel);
         subnet.valueProperty().bindBidirectional(vm.subnetProperty());
         ComboBox<LeaseState> state = filter("lease-state",
                 FXCollections.observableArrayList(LeaseState.DEFAULT, LeaseState.DECLINED, LeaseState.EXPIRED_RECLAIMED,
@@ -294,6 +296,7 @@ public final class LeasesView extends BorderPane {
             col.setId("col-" + c.name().toLowerCase().replace('_', '-'));
             col.setUserData(c);
             col.setPrefWidth(c.width());
+            col.setMinWidth(c.minWidth());
             col.setCellValueFactory(cell -> cell.getValue().dataProperty());
             col.setCellFactory(x -> new LeaseCell(c, vm, clicked -> lastColumn = clicked));
             t.getColumns().add(col);
@@ -309,6 +312,8 @@ public final class LeasesView extends BorderPane {
         });
         t.getSortOrder().add(t.getColumns().get(0));
         t.setRowFactory(x -> new FlashingRow());
+        // Every row is one line high: with a fixed height the table never measures rows it scrolls past.
+        t.setFixedCellSize(ROW_HEIGHT);
         keepSelection(t);
         t.setPlaceholder(new Label("No leases"));
         t.opacityProperty().bind(Bindings.when(vm.staleProperty()).then(0.55).otherwise(1.0));
@@ -329,13 +334,16 @@ public final class LeasesView extends BorderPane {
             }
         });
         vm.visibleRows().addListener((javafx.collections.ListChangeListener<LeaseRow>) c -> {
-            LeaseRow now = t.getSelectionModel().getSelectedItem();
-            if (selectedKey[0] < 0 || (now != null && now.key() == selectedKey[0])) {
-                return;
-            }
             boolean wholesale = false;
             while (c.next()) {
                 wholesale |= c.getFrom() == 0 && c.getAddedSize() == c.getList().size();
+            }
+            if (!wholesale) {
+                keepTopRow(t);
+            }
+            LeaseRow now = t.getSelectionModel().getSelectedItem();
+            if (selectedKey[0] < 0 || (now != null && now.key() == selectedKey[0])) {
+                return;
             }
             for (int i = 0; i < t.getItems().size(); i++) {
                 if (t.getItems().get(i).key() == selectedKey[0]) {
@@ -349,6 +357,24 @@ public final class LeasesView extends BorderPane {
             }
             t.getSelectionModel().clearSelection();
         });
+    }
+
+    /**
+     * Rows that come or go above the viewport would shift what the user is reading; the row at
+     * the top before the change (the cells still show it) stays at the top.
+     */
+    private static void keepTopRow(TableView<LeaseRow> t) {
+        if (!(t.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            return;
+        }
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first == null || first.getIndex() <= 0 || !(first.getItem() instanceof LeaseRow top)) {
+            return;
+        }
+        int at = t.getItems().indexOf(top);
+        if (at >= 0 && at != first.getIndex()) {
+            flow.scrollToTop(at);
+        }
     }
 
     /** A row that shows the :changed pseudo-class while its lease is flashing. */

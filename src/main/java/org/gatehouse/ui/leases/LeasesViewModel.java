@@ -75,6 +75,7 @@ public final class LeasesViewModel {
     private final List<LeaseRow> flashing = new ArrayList<>();
     private List<LeaseTableModel.SortKey> sort = LeaseTableModel.Params.DEFAULT.sort();
     private volatile Map<Mac, LeaseService.Seen> seen = Map.of();
+    private Map<Long, String> subnetCidrs = Map.of();
     private Instant flashedAt = Instant.EPOCH;
     private Instant lastFetch = Instant.EPOCH;
     private Instant nextAttempt = Instant.EPOCH;
@@ -314,7 +315,15 @@ public final class LeasesViewModel {
         shell.reportOffline(offlineWhy, t);
     }
 
+    /** "Subnet 40 · 192.168.40.0/24" (the CIDR when the configuration was read). */
+    public String subnetLabel(Long id) {
+        return "Subnet " + LeaseTableModel.label(id, subnetCidrs);
+    }
+
     private void updateSubnets(LeaseService.LeaseSnapshot snap) {
+        if (!snap.subnets().isEmpty()) {
+            subnetCidrs = snap.subnets();
+        }
         TreeSet<Long> ids = new TreeSet<>(snap.subnets().keySet());
         snap.leases().forEach(cl -> ids.add(cl.lease().subnetId()));
         if (!new ArrayList<>(ids).equals(subnets)) {
