@@ -16,7 +16,7 @@ sleep "${SHOT_WAIT:-12}"
 DISPLAY=$display import -window root "$out/leases.png"
 if command -v xdotool >/dev/null 2>&1; then
     # Dark theme: the toggle sits at the bottom of the sidebar.
-    DISPLAY=$display xdotool mousemove 65 690 click 1 || true
+    DISPLAY=$display xdotool mousemove 25 704 click 1 || true
     sleep 2
     DISPLAY=$display import -window root "$out/leases-dark.png"
 fi

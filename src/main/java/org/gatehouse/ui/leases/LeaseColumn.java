@@ -10,17 +10,17 @@ import org.gatehouse.policy.LeaseService;
 
 /** The lease table's columns: title, how a value reads (copy, export) and how it sorts. */
 public enum LeaseColumn {
-    IP("IP", 110, 105),
-    MAC("MAC", 130, 125),
-    VENDOR("Vendor", 150, 80),
-    HOSTNAME("Hostname", 140, 80),
-    TIER("Tier", 135, 130),
-    SUBNET("Subnet", 55, 45),
-    STATE("State", 70, 60),
-    EXPIRES("Expires in", 80, 72),
-    FIRST_SEEN("First seen", 85, 75),
-    LAST_SEEN("Last seen", 85, 75),
-    RESERVED("Reserved", 70, 66);
+    IP("IP", 112, 108),
+    MAC("MAC", 128, 124),
+    VENDOR("Vendor", 120, 70),
+    HOSTNAME("Hostname", 120, 70),
+    TIER("Tier", 128, 124),
+    SUBNET("Subnet", 68, 66),
+    STATE("State", 66, 56),
+    EXPIRES("Expires in", 88, 84),
+    FIRST_SEEN("First seen", 84, 82),
+    LAST_SEEN("Last seen", 80, 78),
+    RESERVED("Reserved", 82, 80);
 
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH);

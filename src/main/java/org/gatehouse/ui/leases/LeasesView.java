@@ -55,7 +55,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class LeasesView extends BorderPane {
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
-    static final double ROW_HEIGHT = 26;
+    static final double ROW_HEIGHT = 24;
     private static final KeyCombination COPY_ROW = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY_CELL = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);

@@ -72,7 +72,7 @@ public final class MainWindow {
         root.setBottom(statusBar());
         shell.screenProperty().addListener((o, a, b) -> content.getChildren().setAll(view(b)));
         content.getChildren().setAll(view(shell.screenProperty().get()));
-        Scene scene = new Scene(root, 1200, 720);
+        Scene scene = new Scene(root, 1280, 740);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/gatehouse/ui/gatehouse.css").toExternalForm());
         stage.setTitle("Gatehouse" + (context.endpoint() == null ? "" : " — " + context.endpoint()));
         stage.setScene(scene);
