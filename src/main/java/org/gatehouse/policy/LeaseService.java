@@ -115,7 +115,7 @@ public final class LeaseService {
         }
         Map<Mac, Seen> times = seen;
         if (recorded == null) {
-            observations.record(classified, at);
+            observations.record(classified, at, touchInterval);
             lastTouch = at;
             if (times != null) {
                 classified.forEach(cl -> saw(times, cl, at));
