@@ -172,7 +172,33 @@ public final class LeaseTableModel {
         }
         List<LeaseRow> visible = filter(order, p.filter(), cancelled);
         State ns = new State(s.entries(), order, visible, p);
-        return new Plan(s, ns, List.of(), List.of(), 0, diff(s.visible(), visible));
+        // Same order as before (a keystroke): both lists are subsequences of it, so one walk finds the edit.
+        RowList.Edit edit = order == s.sorted() ? diffAlong(order, s.visible(), visible) : diff(s.visible(), visible);
+        return new Plan(s, ns, List.of(), List.of(), 0, edit);
+    }
+
+    /** The edit between two subsequences of {@code order}, in one pass and without hashing. */
+    static RowList.Edit diffAlong(List<Entry> order, List<LeaseRow> base, List<LeaseRow> next) {
+        boolean[] removed = new boolean[base.size()];
+        boolean[] added = new boolean[next.size()];
+        int i = 0;
+        int j = 0;
+        int removedCount = 0;
+        int addedCount = 0;
+        for (Entry e : order) {
+            boolean inBase = i < base.size() && base.get(i) == e.row();
+            boolean inNext = j < next.size() && next.get(j) == e.row();
+            if (inBase && !inNext) {
+                removed[i] = true;
+                removedCount++;
+            } else if (inNext && !inBase) {
+                added[j] = true;
+                addedCount++;
+            }
+            i += inBase ? 1 : 0;
+            j += inNext ? 1 : 0;
+        }
+        return new RowList.Edit(base, next, removed, added, removedCount, addedCount);
     }
 
     /** FX thread: applies a plan made from the current state; false (and nothing done) if the state moved on. */

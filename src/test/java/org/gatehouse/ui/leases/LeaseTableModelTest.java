@@ -122,6 +122,36 @@ class LeaseTableModelTest {
     }
 
     @Test
+    void theOnePassEditForAKeystrokeIsTheSameAsTheGeneralOne() {
+        java.util.Random r = new java.util.Random(11);
+        List<LeaseTableModel.Entry> order = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            RowData d = new RowData(lease(i % 250, "h" + i), false, "40", LeaseFilter.Haystack.of(lease(i % 250, "h" + i)));
+            order.add(new LeaseTableModel.Entry(new LeaseRow(d), d));
+        }
+        for (int round = 0; round < 50; round++) {
+            List<LeaseRow> base = new ArrayList<>();
+            List<LeaseRow> next = new ArrayList<>();
+            int keepBase = r.nextInt(4);
+            int keepNext = r.nextInt(4);
+            for (LeaseTableModel.Entry e : order) {
+                if (r.nextInt(4) <= keepBase) {
+                    base.add(e.row());
+                }
+                if (r.nextInt(4) <= keepNext) {
+                    next.add(e.row());
+                }
+            }
+            RowList.Edit general = LeaseTableModel.diff(base, next);
+            RowList.Edit along = LeaseTableModel.diffAlong(order, base, next);
+            assertThat(along.removed()).isEqualTo(general.removed());
+            assertThat(along.added()).isEqualTo(general.added());
+            assertThat(along.removedCount()).isEqualTo(general.removedCount());
+            assertThat(along.addedCount()).isEqualTo(general.addedCount());
+        }
+    }
+
+    @Test
     void sortingBySeenTimesUsesTheCache() {
         LeaseTableModel m = new LeaseTableModel();
         refresh(m, List.of(lease(10, "a"), lease(20, "b")));
