@@ -138,6 +138,9 @@ public final class LeasesView extends BorderPane {
         reconnect.setOnAction(e -> vm.refresh());
         reconnect.visibleProperty().bind(vm.offlineProperty());
         reconnect.managedProperty().bind(vm.offlineProperty());
+        reconnect.setMinWidth(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
         HBox warning = new HBox(8, message, reconnect);
         warning.setAlignment(Pos.CENTER_LEFT);
         warning.managedProperty().bind(message.textProperty().isNotEmpty());

@@ -310,7 +310,7 @@ public final class LeasesViewModel {
         Instant t = asOf.get();
         String data = t == null ? "No data to show yet" : "Showing the data as of " + LocalTime.ofInstant(t, zone).format(HMS);
         int in = reconnectIn.get();
-        message.set("Kea is unreachable (" + offlineWhy + "). " + data + "; "
+        message.set("Kea is unreachable: " + offlineWhy + ". " + data + "; "
                 + (fetching ? "reconnecting…" : in <= 0 ? "reconnecting now." : "reconnecting in " + in + " s."));
         shell.reportOffline(offlineWhy, t);
     }
