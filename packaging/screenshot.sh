@@ -5,7 +5,7 @@
 set -eu
 out=${1:-docs/screenshots}
 mkdir -p "$out"
-display=:97
+display=${SHOT_DISPLAY:-:97}
 Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
@@ -16,7 +16,7 @@ sleep "${SHOT_WAIT:-12}"
 DISPLAY=$display import -window root "$out/leases.png"
 if command -v xdotool >/dev/null 2>&1; then
     # Dark theme: the toggle sits at the bottom of the sidebar.
-    DISPLAY=$display xdotool mousemove 65 690 click 1 || true
+    DISPLAY=$display xdotool mousemove 25 704 click 1 || true
     sleep 2
     DISPLAY=$display import -window root "$out/leases-dark.png"
 fi

@@ -80,6 +80,10 @@ public final class ConnectionOptions {
             description = "file holding the SNMPv3 privacy passphrase (env GATEHOUSE_SNMP_PRIV_FILE)")
     Path snmpPrivFile;
 
+    @Option(names = "--refresh", paramLabel = "SECONDS", scope = ScopeType.INHERIT,
+            description = "how often the console re-reads Kea (default 2; env GATEHOUSE_REFRESH)")
+    Integer refreshSeconds;
+
     private final Environment env;
 
     public ConnectionOptions(Environment env) {
@@ -175,6 +179,23 @@ public final class ConnectionOptions {
 
     public Path snmpPrivFile() {
         return snmpPrivFile != null ? snmpPrivFile : pathOf(env.get("GATEHOUSE_SNMP_PRIV_FILE"));
+    }
+
+    /** The console's refresh interval, 1 to 3600 s (default 2). */
+    public int refreshSeconds() {
+        String text = refreshSeconds != null ? refreshSeconds.toString() : env.get("GATEHOUSE_REFRESH");
+        if (text == null || text.isBlank()) {
+            return 2;
+        }
+        try {
+            int s = Integer.parseInt(text.trim());
+            if (s >= 1 && s <= 3600) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new org.gatehouse.model.BadInput("--refresh", "'" + text + "' is not a number of seconds from 1 to 3600");
     }
 
     /** For the demo, which points every part at its private Kea and cache. */

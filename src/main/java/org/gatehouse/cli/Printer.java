@@ -26,16 +26,19 @@ final class Printer {
     }
 
     void rows(OutputFormat format, List<String> headers, List<List<String>> rows) {
+        // One write, not one flush per line: 50,000 leases print in a blink.
+        StringBuilder sb = new StringBuilder(rows.size() * 96 + 128);
         if (format == OutputFormat.CSV) {
-            out.println(csvLine(headers));
-            rows.forEach(r -> out.println(csvLine(r)));
+            sb.append(csvLine(headers)).append(System.lineSeparator());
+            rows.forEach(r -> sb.append(csvLine(r)).append(System.lineSeparator()));
         } else {
-            table(headers, rows);
+            table(sb, headers, rows);
         }
+        out.print(sb);
         out.flush();
     }
 
-    private void table(List<String> headers, List<List<String>> rows) {
+    private static void table(StringBuilder out, List<String> headers, List<List<String>> rows) {
         int[] width = new int[headers.size()];
         List<List<String>> all = new ArrayList<>();
         all.add(headers);
@@ -54,7 +57,7 @@ final class Printer {
                     sb.append(" ".repeat(width[i] - c.length() + 2));
                 }
             }
-            out.println(sb.toString().stripTrailing());
+            out.append(sb.toString().stripTrailing()).append(System.lineSeparator());
         }
     }
 
@@ -67,7 +70,9 @@ final class Printer {
         List<String> q = new ArrayList<>();
         for (String c : cells) {
             String s = c == null ? "" : c;
-            q.add(s.matches(".*[\",\\r\\n].*") || s.startsWith(" ") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+            boolean quote = s.indexOf('"') >= 0 || s.indexOf(',') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0
+                    || s.startsWith(" ");
+            q.add(quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
         }
         return String.join(",", q);
     }

@@ -22,13 +22,15 @@ public final class LocalKea implements AutoCloseable {
             "/usr/lib/aarch64-linux-gnu/kea/hooks", "/usr/lib64/kea/hooks", "/usr/lib/kea/hooks", "/usr/local/lib/kea/hooks");
 
     private final Path dir;
-    private final Process process;
+    private volatile Process process;
     private final Path socket;
+    private final KeaJson json;
 
-    private LocalKea(Path dir, Process process, Path socket) {
+    private LocalKea(Path dir, Process process, Path socket, KeaJson json) {
         this.dir = dir;
         this.process = process;
         this.socket = socket;
+        this.json = json;
     }
 
     /** The runtime paths for a Kea living in {@code dir}. */
@@ -57,22 +59,39 @@ public final class LocalKea implements AutoCloseable {
             Path conf = dir.resolve("kea-dhcp4.conf");
             Files.writeString(conf, json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(config));
             Path socket = Path.of(config.path("Dhcp4").path("control-socket").path("socket-name").asText());
-            ProcessBuilder pb = new ProcessBuilder(binary().toString(), "-c", conf.toString());
-            Map<String, String> env = pb.environment();
-            env.put("KEA_PIDFILE_DIR", dir.toString());
-            env.put("KEA_LOCKFILE_DIR", "none");
-            // Kea 2.6.3+ restricts socket, data and log paths to these directories.
-            env.put("KEA_CONTROL_SOCKET_DIR", dir.toString());
-            env.put("KEA_DHCP_DATA_DIR", dir.toString());
-            env.put("KEA_LOG_FILE_DIR", dir.toString());
-            pb.redirectErrorStream(true).redirectOutput(dir.resolve("kea-dhcp4.out").toFile());
-            Process p = pb.start();
-            LocalKea kea = new LocalKea(dir, p, socket);
+            LocalKea kea = new LocalKea(dir, launch(dir), socket, json);
             kea.awaitReady(json, startTimeout);
             return kea;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start kea-dhcp4 in " + dir, e);
         }
+    }
+
+    private static Process launch(Path dir) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(binary().toString(), "-c", dir.resolve("kea-dhcp4.conf").toString());
+        Map<String, String> env = pb.environment();
+        env.put("KEA_PIDFILE_DIR", dir.toString());
+        env.put("KEA_LOCKFILE_DIR", "none");
+        // Kea 2.6.3+ restricts socket, data and log paths to these directories.
+        env.put("KEA_CONTROL_SOCKET_DIR", dir.toString());
+        env.put("KEA_DHCP_DATA_DIR", dir.toString());
+        env.put("KEA_LOG_FILE_DIR", dir.toString());
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kea-dhcp4.out").toFile()));
+        return pb.start();
+    }
+
+    /**
+     * Starts the stopped Kea again with the same directory, configuration and lease file (so it
+     * comes back with the leases it had), and waits until its socket answers.
+     */
+    public void restart(Duration startTimeout) {
+        stop();
+        try {
+            process = launch(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart kea-dhcp4 in " + dir, e);
+        }
+        awaitReady(json, startTimeout);
     }
 
     private void awaitReady(KeaJson json, Duration timeout) {
@@ -140,6 +159,7 @@ public final class LocalKea implements AutoCloseable {
 
     /** Stops Kea by PID (SIGTERM, then SIGKILL after 5 s) and leaves the directory in place. */
     public void stop() {
+        Process process = this.process;
         if (process.isAlive()) {
             process.destroy();
             try {

@@ -52,7 +52,9 @@ public record Mac(long value) implements Comparable<Mac> {
     }
 
     public String hex() {
-        return String.format("%012x", value);
+        // Not String.format: a 50,000-lease refresh prints 50,000 MACs.
+        String h = Long.toHexString(value);
+        return h.length() == 12 ? h : "000000000000".substring(h.length()) + h;
     }
 
     @Override

@@ -1,10 +1,16 @@
 package org.gatehouse.policy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaCommands;
 import org.gatehouse.kea.KeaConfig;
@@ -18,37 +24,154 @@ import org.gatehouse.store.ObservationStore;
 /**
  * The "observe" flow: fetch every lease and the configuration from Kea, classify each lease into
  * its tier, record what was seen in the cache, and hand back the result. Also the lease actions.
+ * The first refresh records the whole list; later ones (a live screen refreshing every few
+ * seconds) record only what changed, and move every device's "last seen" once per
+ * {@code touchInterval}.
  */
 public final class LeaseService {
+    public static final Duration DEFAULT_TOUCH_INTERVAL = Duration.ofSeconds(60);
+
     private final KeaClient kea;
     private final ObservationStore observations;
     private final ActionLog actions;
     private final OuiRegistry oui;
     private final Clock clock;
+    private final int pageSize;
+    private final Duration touchInterval;
+    /** What the cache's last lease list holds after this service's last write; null before the first. */
+    private Map<Ipv4, ClassifiedLease> recorded;
+    private Instant lastTouch = Instant.EPOCH;
+    private volatile Map<Mac, Seen> seen;
 
     public LeaseService(KeaClient kea, ObservationStore observations, ActionLog actions, OuiRegistry oui, Clock clock) {
+        this(kea, observations, actions, oui, clock, KeaClient.DEFAULT_PAGE_SIZE, DEFAULT_TOUCH_INTERVAL);
+    }
+
+    public LeaseService(KeaClient kea, ObservationStore observations, ActionLog actions, OuiRegistry oui, Clock clock,
+                        int pageSize, Duration touchInterval) {
         this.kea = kea;
         this.observations = observations;
         this.actions = actions;
         this.oui = oui;
         this.clock = clock;
+        this.pageSize = pageSize;
+        this.touchInterval = touchInterval;
     }
 
-    /** A lease list and when it was true; {@code live} is false when it came from the cache. */
-    public record LeaseSnapshot(Instant asOf, boolean live, List<ClassifiedLease> leases) {
+    /** When the cache first and last saw a device. */
+    public record Seen(Instant first, Instant last) {
+    }
+
+    /**
+     * A lease list and when it was true; {@code live} is false when it came from the cache.
+     * {@code reserved} and {@code subnets} (id to CIDR) come from the running configuration,
+     * and are empty for a list from the cache.
+     */
+    public record LeaseSnapshot(Instant asOf, boolean live, List<ClassifiedLease> leases, ReservedMacs reserved,
+                                Map<Long, String> subnets) {
+        public LeaseSnapshot(Instant asOf, boolean live, List<ClassifiedLease> leases) {
+            this(asOf, live, leases, ReservedMacs.NONE, Map.of());
+        }
+
         public List<ClassifiedLease> filter(LeaseFilter f) {
-            return leases.stream().filter(f::matches).toList();
+            if (f.isAll()) {
+                return leases;
+            }
+            LeaseFilter.Compiled c = f.compile();
+            return leases.stream().filter(cl -> c.matches(cl, LeaseFilter.Haystack.of(cl))).toList();
+        }
+
+        /** True when the lease's MAC has a host reservation in its subnet (or a global one). */
+        public boolean reserved(ClassifiedLease cl) {
+            return reserved.reserved(cl.lease().mac(), cl.lease().subnetId());
         }
     }
 
     /** Fetches from Kea and records the observation; throws a KeaException when Kea cannot be read. */
     public LeaseSnapshot refresh() {
+        // The vendor registry (a 3 MB file, read once) loads while Kea answers.
+        CompletableFuture<Void> vendors = CompletableFuture.runAsync(oui::preload);
         KeaConfig config = kea.config();
-        List<Lease> leases = kea.allLeases();
+        List<Lease> leases = kea.allLeases(pageSize);
+        vendors.join();
         Instant at = clock.instant();
         List<ClassifiedLease> classified = classify(config, leases);
-        observations.record(classified, at);
-        return new LeaseSnapshot(at, true, classified);
+        record(classified, at);
+        return new LeaseSnapshot(at, true, classified, ReservedMacs.from(config), subnetLabels(config));
+    }
+
+    private static Map<Long, String> subnetLabels(KeaConfig config) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        for (KeaConfig.Subnet s : config.subnets()) {
+            m.put(s.id(), s.cidr());
+        }
+        return Map.copyOf(m);
+    }
+
+    private synchronized void record(List<ClassifiedLease> classified, Instant at) {
+        Map<Ipv4, ClassifiedLease> now = new HashMap<>(classified.size() * 2);
+        for (ClassifiedLease cl : classified) {
+            now.put(cl.lease().ip(), cl);
+        }
+        Map<Mac, Seen> times = seen;
+        if (recorded == null) {
+            observations.record(classified, at, touchInterval);
+            lastTouch = at;
+            if (times != null) {
+                classified.forEach(cl -> saw(times, cl, at));
+            }
+        } else {
+            List<ClassifiedLease> upserts = new ArrayList<>();
+            for (ClassifiedLease cl : classified) {
+                if (!cl.equals(recorded.get(cl.lease().ip()))) {
+                    upserts.add(cl);
+                }
+            }
+            List<Ipv4> gone = new ArrayList<>();
+            for (Ipv4 ip : recorded.keySet()) {
+                if (!now.containsKey(ip)) {
+                    gone.add(ip);
+                }
+            }
+            boolean touch = !Duration.between(lastTouch, at).minus(touchInterval).isNegative();
+            observations.recordChanges(upserts, gone, at, touch);
+            if (touch) {
+                lastTouch = at;
+            }
+            if (times != null) {
+                (touch ? classified : upserts).forEach(cl -> saw(times, cl, at));
+            }
+        }
+        recorded = now;
+    }
+
+    private static void saw(Map<Mac, Seen> times, ClassifiedLease cl, Instant at) {
+        Mac mac = cl.lease().mac();
+        if (mac != null) {
+            times.merge(mac, new Seen(at, at), (old, fresh) -> new Seen(old.first(), at));
+        }
+    }
+
+    /**
+     * First and last sighting of every device the cache knows, kept current by later refreshes.
+     * Read from the cache on the first call (disk: call it off the FX thread); safe to read from
+     * any thread.
+     */
+    public Map<Mac, Seen> seenTimes() {
+        Map<Mac, Seen> m = seen;
+        if (m == null) {
+            synchronized (this) {
+                m = seen;
+                if (m == null) {
+                    m = new ConcurrentHashMap<>();
+                    for (ObservationStore.Device d : observations.devices().values()) {
+                        m.put(d.mac(), new Seen(d.firstSeen(), d.lastSeen()));
+                    }
+                    seen = m;
+                }
+            }
+        }
+        return m;
     }
 
     public List<ClassifiedLease> classify(KeaConfig config, List<Lease> leases) {
@@ -76,6 +199,14 @@ public final class LeaseService {
             found = kea.execute(new KeaCommands.Lease4GetByHwAddress(Mac.parse(ipOrMac)));
         }
         return classify(config, found);
+    }
+
+    /** What the cache knows about one device: its first/last sighting and every change, oldest first. */
+    public record DeviceHistory(Mac mac, Optional<ObservationStore.Device> device, List<ObservationStore.HistoryEntry> changes) {
+    }
+
+    public DeviceHistory deviceHistory(Mac mac) {
+        return new DeviceHistory(mac, observations.device(mac), observations.history(mac));
     }
 
     public List<ObservationStore.HistoryEntry> history(Mac mac) {

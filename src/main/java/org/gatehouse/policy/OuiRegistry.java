@@ -19,7 +19,8 @@ public final class OuiRegistry {
     public static final String RANDOMIZED = "randomized";
 
     private final Path source;
-    private volatile Map<String, String> owners;
+    /** OUI (24 bits) to owner; an int key so that a lookup costs no string building. */
+    private volatile Map<Integer, String> owners;
 
     public OuiRegistry(Path source) {
         this.source = source;
@@ -33,15 +34,15 @@ public final class OuiRegistry {
         if (mac.isLocallyAdministered()) {
             return RANDOMIZED;
         }
-        return owners().get(mac.oui());
+        return owners().get((int) (mac.value() >>> 24));
     }
 
     public int size() {
         return owners().size();
     }
 
-    private Map<String, String> owners() {
-        Map<String, String> m = owners;
+    private Map<Integer, String> owners() {
+        Map<Integer, String> m = owners;
         if (m == null) {
             synchronized (this) {
                 m = owners;
@@ -55,11 +56,13 @@ public final class OuiRegistry {
     }
 
     /** Reads "Registry,Assignment,Organization Name,Organization Address"; a missing file means no vendors. */
-    static Map<String, String> load(Path csv) {
-        Map<String, String> m = new HashMap<>(64_000);
+    static Map<Integer, String> load(Path csv) {
+        Map<Integer, String> m = new HashMap<>(64_000);
         if (csv == null || !Files.isReadable(csv)) {
             return m;
         }
+        // One String per owner: Apple alone holds hundreds of assignments.
+        Map<String, String> names = new HashMap<>();
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             r.readLine();
             String line;
@@ -71,14 +74,32 @@ public final class OuiRegistry {
                 }
                 String assignment = line.substring(a + 1, b);
                 String name = firstField(line.substring(b + 1));
-                if (assignment.length() == 6 && !name.isEmpty()) {
-                    m.putIfAbsent(assignment.toUpperCase(), name);
+                int key = assignment.length() == 6 ? hex24(assignment) : -1;
+                if (key >= 0 && !name.isEmpty()) {
+                    m.putIfAbsent(key, names.computeIfAbsent(name, n -> n));
                 }
             }
         } catch (IOException e) {
             return m;
         }
         return m;
+    }
+
+    private static int hex24(String s) {
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0 || s.charAt(i) > 'f') {
+                return -1;
+            }
+            v = (v << 4) | d;
+        }
+        return v;
+    }
+
+    /** Loads the registry now (it is otherwise read on the first lookup), e.g. while waiting for Kea. */
+    public void preload() {
+        owners();
     }
 
     /** The first CSV field, which may be quoted and contain commas. */

@@ -44,14 +44,21 @@ public final class ObservationStore {
     public record Recorded(int newDevices, int changes, int seen) {
     }
 
-    /**
-     * Records one full lease list in one transaction. Rows are written in MAC order (the device
-     * key and the history index then grow at the end instead of at random places), and the
-     * offline snapshot only rewrites the leases that changed, which is most of a refresh's cost
-     * saved when, as usual, little changed since the last one.
-     */
+    /** Records one full lease list in one transaction; every device in it gets {@code last_seen = at}. */
     public Recorded record(List<ClassifiedLease> leases, Instant at) {
+        return record(leases, at, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Records one full lease list in one transaction. Devices whose address, state and tier did
+     * not change get {@code last_seen = at} only when their last sighting is at least
+     * {@code resolution} old: with a resolution of a minute, commands run in a row do not rewrite
+     * 50,000 device rows each.
+     */
+    public Recorded record(List<ClassifiedLease> leases, Instant at, java.time.Duration resolution) {
         long now = at.toEpochMilli();
+        long touchBefore = now - resolution.toMillis();
+        // In MAC order: the device key and the history index then grow at the end instead of at random places.
         List<ClassifiedLease> byMac = new ArrayList<>(leases.size());
         for (ClassifiedLease cl : leases) {
             if (cl.lease().mac() != null) {
@@ -82,6 +89,10 @@ public final class ObservationStore {
                     String mac = l.mac().toString();
                     Seen before = known.get(mac);
                     Seen now2 = new Seen(l.ip().toString(), l.state().label(), cl.tier().label());
+                    if (before != null && before.equals(now2)) {
+                        // Unchanged: only "last seen" moves, for all such devices at once below.
+                        continue;
+                    }
                     upsert.setString(1, mac);
                     upsert.setLong(2, now);
                     upsert.setLong(3, now);
@@ -112,53 +123,168 @@ public final class ObservationStore {
                 history.executeBatch();
             }
             replaceSnapshot(c, leases, now);
+            touchSnapshotDevices(c, now, touchBefore);
             return new Recorded(fresh, changes, leases.size());
         });
     }
 
-    /** Makes lease_snapshot equal to {@code leases}: changed rows rewritten, unchanged ones untouched, gone ones deleted. */
+    /**
+     * Every device in the last lease list whose last sighting is older than {@code at} (and not
+     * newer than {@code before}) was seen again: one statement, not one per device.
+     */
+    private static void touchSnapshotDevices(java.sql.Connection c, long at, long before) throws SQLException {
+        try (PreparedStatement touch = c.prepareStatement("UPDATE device SET last_seen = ?, times_seen = times_seen + 1"
+                + " WHERE last_seen < ? AND last_seen <= ? AND mac IN (SELECT mac FROM lease_snapshot WHERE mac IS NOT NULL)")) {
+            touch.setLong(1, at);
+            touch.setLong(2, at);
+            touch.setLong(3, before);
+            touch.executeUpdate();
+        }
+    }
+
+    /** The snapshot table's row for one lease, for comparing without rewriting. */
+    private record SnapshotRow(String mac, String hostname, long subnetId, int state, long cltt, long validLft, String tier) {
+        static SnapshotRow of(ClassifiedLease cl) {
+            Lease l = cl.lease();
+            return new SnapshotRow(l.mac() == null ? null : l.mac().toString(), l.hostname(), l.subnetId(), l.state().code(), l.cltt(),
+                    l.validLifetime(), cl.tier().label());
+        }
+    }
+
+    /** Makes the last lease list equal to {@code leases}, writing only the rows that differ. */
     private static void replaceSnapshot(java.sql.Connection c, List<ClassifiedLease> leases, long at) throws SQLException {
-        java.util.Set<String> stale = new java.util.HashSet<>();
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ip FROM lease_snapshot")) {
+        Map<String, SnapshotRow> stored = new HashMap<>();
+        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier FROM lease_snapshot")) {
             while (rs.next()) {
-                stale.add(rs.getString(1));
+                stored.put(rs.getString(1), new SnapshotRow(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
+                        rs.getLong(6), rs.getLong(7), rs.getString(8)));
             }
         }
-        try (PreparedStatement ins = c.prepareStatement("""
-                INSERT INTO lease_snapshot (ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(ip) DO UPDATE SET mac = excluded.mac, hostname = excluded.hostname, subnet_id = excluded.subnet_id,
-                  state = excluded.state, cltt = excluded.cltt, valid_lft = excluded.valid_lft, tier = excluded.tier
-                WHERE (mac, hostname, subnet_id, state, cltt, valid_lft, tier) IS NOT
-                  (excluded.mac, excluded.hostname, excluded.subnet_id, excluded.state, excluded.cltt, excluded.valid_lft, excluded.tier)""")) {
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT OR REPLACE INTO lease_snapshot (ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement del = c.prepareStatement("DELETE FROM lease_snapshot WHERE ip = ?")) {
             for (ClassifiedLease cl : leases) {
-                Lease l = cl.lease();
-                String ip = l.ip().toString();
-                stale.remove(ip);
+                String ip = cl.lease().ip().toString();
+                SnapshotRow row = SnapshotRow.of(cl);
+                if (row.equals(stored.remove(ip))) {
+                    continue;
+                }
                 ins.setString(1, ip);
-                ins.setString(2, l.mac() == null ? null : l.mac().toString());
-                ins.setString(3, l.hostname());
-                ins.setLong(4, l.subnetId());
-                ins.setInt(5, l.state().code());
-                ins.setLong(6, l.cltt());
-                ins.setLong(7, l.validLifetime());
-                ins.setString(8, cl.tier().label());
+                ins.setString(2, row.mac());
+                ins.setString(3, row.hostname());
+                ins.setLong(4, row.subnetId());
+                ins.setInt(5, row.state());
+                ins.setLong(6, row.cltt());
+                ins.setLong(7, row.validLft());
+                ins.setString(8, row.tier());
                 ins.addBatch();
             }
             ins.executeBatch();
-        }
-        if (!stale.isEmpty()) {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM lease_snapshot WHERE ip = ?")) {
-                for (String ip : stale) {
-                    del.setString(1, ip);
-                    del.addBatch();
-                }
-                del.executeBatch();
+            for (String ip : stored.keySet()) {
+                del.setString(1, ip);
+                del.addBatch();
             }
+            del.executeBatch();
         }
         try (PreparedStatement meta = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot_at', ?)")) {
             meta.setString(1, Long.toString(at));
             meta.executeUpdate();
         }
+    }
+
+    /**
+     * Records what changed since the last {@link #record} or {@code recordChanges} of this lease
+     * list, in one transaction: {@code upserts} are leases that are new or differ, {@code gone}
+     * the addresses whose lease disappeared. Devices and history are updated as {@link #record}
+     * does for the upserted leases; with {@code touchAll}, every device in the (now current) last
+     * lease list also gets {@code last_seen = at}. A live screen calls this every refresh and
+     * touches all devices only now and then, so that a quiet 50,000-lease site writes almost nothing.
+     */
+    public Recorded recordChanges(List<ClassifiedLease> upserts, List<Ipv4> gone, Instant at, boolean touchAll) {
+        long now = at.toEpochMilli();
+        return db.write(c -> {
+            int fresh = 0;
+            int changes = 0;
+            try (PreparedStatement known = c.prepareStatement("SELECT last_ip, last_state, last_tier FROM device WHERE mac = ?");
+                 PreparedStatement upsert = c.prepareStatement("""
+                    INSERT INTO device (mac, first_seen, last_seen, last_ip, last_subnet, last_hostname, last_state, last_tier)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(mac) DO UPDATE SET last_seen = excluded.last_seen, last_ip = excluded.last_ip,
+                      last_subnet = excluded.last_subnet, last_hostname = excluded.last_hostname,
+                      last_state = excluded.last_state, last_tier = excluded.last_tier, times_seen = times_seen + 1""");
+                 PreparedStatement history = c.prepareStatement(
+                         "INSERT INTO lease_history (mac, at, ip, subnet_id, state, tier, hostname, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM lease_snapshot WHERE ip = ?");
+                 PreparedStatement snapshot = c.prepareStatement(
+                         "INSERT OR REPLACE INTO lease_snapshot (ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Ipv4 ip : gone) {
+                    delete.setString(1, ip.toString());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+                Map<String, Seen> seenNow = new HashMap<>();
+                for (ClassifiedLease cl : upserts) {
+                    Lease l = cl.lease();
+                    snapshot.setString(1, l.ip().toString());
+                    snapshot.setString(2, l.mac() == null ? null : l.mac().toString());
+                    snapshot.setString(3, l.hostname());
+                    snapshot.setLong(4, l.subnetId());
+                    snapshot.setInt(5, l.state().code());
+                    snapshot.setLong(6, l.cltt());
+                    snapshot.setLong(7, l.validLifetime());
+                    snapshot.setString(8, cl.tier().label());
+                    snapshot.addBatch();
+                    if (l.mac() == null) {
+                        continue;
+                    }
+                    String mac = l.mac().toString();
+                    Seen before = seenNow.get(mac);
+                    if (before == null) {
+                        known.setString(1, mac);
+                        try (ResultSet rs = known.executeQuery()) {
+                            before = rs.next() ? new Seen(rs.getString(1), rs.getString(2), rs.getString(3)) : null;
+                        }
+                    }
+                    Seen now2 = new Seen(l.ip().toString(), l.state().label(), cl.tier().label());
+                    upsert.setString(1, mac);
+                    upsert.setLong(2, now);
+                    upsert.setLong(3, now);
+                    upsert.setString(4, now2.ip());
+                    upsert.setLong(5, l.subnetId());
+                    upsert.setString(6, l.hostname());
+                    upsert.setString(7, now2.state());
+                    upsert.setString(8, now2.tier());
+                    upsert.executeUpdate();
+                    if (before == null) {
+                        fresh++;
+                    }
+                    if (!Objects.equals(before, now2)) {
+                        changes++;
+                        history.setString(1, mac);
+                        history.setLong(2, now);
+                        history.setString(3, now2.ip());
+                        history.setLong(4, l.subnetId());
+                        history.setString(5, now2.state());
+                        history.setString(6, now2.tier());
+                        history.setString(7, l.hostname());
+                        history.setLong(8, l.expires().toEpochMilli());
+                        history.addBatch();
+                    }
+                    seenNow.put(mac, now2);
+                }
+                snapshot.executeBatch();
+                history.executeBatch();
+            }
+            if (touchAll) {
+                touchSnapshotDevices(c, now, now);
+            }
+            try (PreparedStatement meta = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot_at', ?)")) {
+                meta.setString(1, Long.toString(now));
+                meta.executeUpdate();
+            }
+            return new Recorded(fresh, changes, upserts.size());
+        });
     }
 
     /** The last lease list recorded, with the time it was seen; empty if none was ever recorded. */

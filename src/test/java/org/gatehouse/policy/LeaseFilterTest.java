@@ -25,6 +25,29 @@ class LeaseFilterTest {
         assertThat(new LeaseFilter(text, null, null).matches(lease)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "''{0}'' on a lease without MAC matches: {1}")
+    @CsvSource(delimiter = '|', value = {"40.130|true", "printer|true", "aabb|false", "130|true", "-|false", "abc|false"})
+    void aLeaseWithoutMacIsSearchedByItsOtherFields(String text, boolean expected) {
+        ClassifiedLease noMac = new ClassifiedLease(new Lease(Ipv4.parse("192.168.40.130"), null, "printer", 40, LeaseState.DEFAULT, 0, 60),
+                Tier.OTHER, null);
+        assertThat(new LeaseFilter(text, null, null).matches(noMac)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "state {0} matches: {1}")
+    @CsvSource({"DEFAULT,true", "DECLINED,false", "EXPIRED_RECLAIMED,false"})
+    void stateFilterIsExact(LeaseState state, boolean expected) {
+        assertThat(new LeaseFilter("anna", null, null, state).matches(lease)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {"aabb", "AA:BB:CC", "anna", "192.168", "apple", "x", "''"})
+    void theCompiledSearchOverAPreparedHaystackAgreesWithMatches(String text) {
+        LeaseFilter f = new LeaseFilter(text, null, null);
+        LeaseFilter.Compiled c = f.compile();
+        assertThat(c.matches(lease, LeaseFilter.Haystack.of(lease, new java.util.HashMap<>()))).isEqualTo(f.matches(lease));
+        assertThat(LeaseFilter.Haystack.of(lease).macHex()).isEqualTo("aabbccddee01");
+    }
+
     @ParameterizedTest
     @CsvSource({"newly-unregistered,40,true", "registered,40,false", "newly-unregistered,41,false"})
     void tierAndSubnetFiltersAreExact(String tier, long subnet, boolean expected) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.gatehouse.model.ClassifiedLease;
@@ -42,6 +43,56 @@ class ObservationStoreTest {
             assertThat(d.lastTier()).isEqualTo(Tier.REGISTERED);
             assertThat(store.history(mac)).extracting(h -> h.ip() + " " + h.tier())
                     .containsExactly("192.168.40.130 newly-unregistered", "192.168.40.10 registered");
+        }
+    }
+
+    @Test
+    void recordingOnlyTheChangesKeepsTheSameCacheAsRecordingEverything() {
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            ObservationStore store = new ObservationStore(db);
+            Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+            ClassifiedLease a = lease("192.168.40.130", "f0:18:98:00:00:01", Tier.NEWLY_UNREGISTERED);
+            ClassifiedLease b = lease("192.168.40.131", "f0:18:98:00:00:02", Tier.NEWLY_UNREGISTERED);
+            store.record(List.of(a, b), t0);
+            // a moves to the registered pool, b's lease goes, c arrives.
+            ClassifiedLease aMoved = lease("192.168.40.10", "f0:18:98:00:00:01", Tier.REGISTERED);
+            ClassifiedLease c = lease("192.168.40.140", "f0:18:98:00:00:03", Tier.NEWLY_UNREGISTERED);
+            ObservationStore.Recorded r = store.recordChanges(List.of(aMoved, c), List.of(a.lease().ip(), b.lease().ip()),
+                    t0.plusSeconds(2), false);
+            assertThat(r.newDevices()).isEqualTo(1);
+            assertThat(r.changes()).isEqualTo(2);
+            ObservationStore.Snapshot s = store.lastSnapshot().orElseThrow();
+            assertThat(s.at()).isEqualTo(t0.plusSeconds(2));
+            assertThat(s.rows()).extracting(row -> row.lease().ip().toString()).containsExactlyInAnyOrder("192.168.40.10", "192.168.40.140");
+            assertThat(store.history(Mac.parse("f0:18:98:00:00:01"))).extracting(h -> h.ip() + " " + h.tier())
+                    .containsExactly("192.168.40.130 newly-unregistered", "192.168.40.10 registered");
+            // Nothing changed, but it is time to move everyone's "last seen".
+            store.recordChanges(List.of(), List.of(), t0.plusSeconds(60), true);
+            assertThat(store.device(Mac.parse("f0:18:98:00:00:03")).orElseThrow().lastSeen()).isEqualTo(t0.plusSeconds(60));
+            assertThat(store.device(Mac.parse("f0:18:98:00:00:02")).orElseThrow().lastSeen())
+                    .as("a device without a lease is not seen").isEqualTo(t0);
+            assertThat(store.device(Mac.parse("f0:18:98:00:00:01")).orElseThrow().firstSeen()).isEqualTo(t0);
+        }
+    }
+
+    @Test
+    void withAResolutionUnchangedDevicesAreStampedAtMostThatOftenAndTheLastListStaysExact() {
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            ObservationStore store = new ObservationStore(db);
+            Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+            Duration minute = Duration.ofSeconds(60);
+            ClassifiedLease a = lease("192.168.40.130", "f0:18:98:00:00:01", Tier.NEWLY_UNREGISTERED);
+            ClassifiedLease b = lease("192.168.40.131", "f0:18:98:00:00:02", Tier.NEWLY_UNREGISTERED);
+            store.record(List.of(a, b), t0, minute);
+            store.record(List.of(a), t0.plusSeconds(10), minute);
+            assertThat(store.device(Mac.parse("f0:18:98:00:00:01")).orElseThrow().lastSeen()).isEqualTo(t0);
+            assertThat(store.lastSnapshot().orElseThrow().rows()).extracting(r -> r.lease().ip().toString())
+                    .containsExactly("192.168.40.130");
+            store.record(List.of(a), t0.plusSeconds(60), minute);
+            ObservationStore.Device d = store.device(Mac.parse("f0:18:98:00:00:01")).orElseThrow();
+            assertThat(d.lastSeen()).isEqualTo(t0.plusSeconds(60));
+            assertThat(d.timesSeen()).isEqualTo(2);
+            assertThat(store.device(Mac.parse("f0:18:98:00:00:02")).orElseThrow().lastSeen()).isEqualTo(t0);
         }
     }
 

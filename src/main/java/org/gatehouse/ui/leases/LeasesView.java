@@ -2,157 +2,436 @@ package org.gatehouse.ui.leases;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.util.Comparator;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
-import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import org.gatehouse.model.Ipv4;
+import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.Tier;
+import org.gatehouse.policy.LeaseExport;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Leases screen: search, tier filter and the lease table, bound to {@link LeasesViewModel}. */
+/**
+ * The Leases screen: search and filters, the live lease table, and the row actions (copy,
+ * release, device history, export) in a context menu, the toolbar and on the keyboard. Other
+ * screens' row actions plug in through {@link #addRowAction}.
+ */
 public final class LeasesView extends BorderPane {
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    static final double ROW_HEIGHT = 24;
+    private static final KeyCombination COPY_ROW = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY_CELL = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination RELEASE = new KeyCodeCombination(KeyCode.DELETE);
+    private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+
+    /** A row action another screen adds (e.g. "Reserve…"): shown in the context menu, {@code shortcut} (or null) as its accelerator. */
+    public record RowAction(String id, String text, Ikon icon, KeyCombination shortcut, Consumer<LeaseRow> run) {
+    }
+
+    private final LeasesViewModel vm;
+    private final TableView<LeaseRow> table;
+    private final TextField search = new TextField();
+    private final ContextMenu menu = new ContextMenu();
+    private final int extensionIndex;
+    private final List<RowAction> extensions = new ArrayList<>();
+    private LeaseColumn lastColumn = LeaseColumn.IP;
 
     public LeasesView(LeasesViewModel vm) {
+        this.vm = vm;
         setId("screen-leases");
+        table = buildTable();
+
         Label title = new Label("Leases");
         title.getStyleClass().add(Styles.TITLE_3);
-
-        TextField search = new TextField();
-        search.setId("lease-search");
-        search.setPromptText("Search IP, MAC, hostname, vendor");
-        search.setPrefColumnCount(28);
-        search.textProperty().bindBidirectional(vm.searchProperty());
-
-        ComboBox<Tier> tier = new ComboBox<>(FXCollections.observableArrayList(Tier.values()));
-        tier.getItems().add(0, null);
-        tier.setId("lease-tier");
-        tier.setPromptText("All tiers");
-        tier.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Tier t) {
-                return t == null ? "All tiers" : t.label();
-            }
-
-            @Override
-            public Tier fromString(String s) {
-                return null;
-            }
-        });
-        tier.valueProperty().bindBidirectional(vm.tierProperty());
-
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
-        refresh.setId("lease-refresh");
-        refresh.setOnAction(e -> vm.refresh());
-        refresh.disableProperty().bind(vm.loadingProperty());
-
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(vm.loadingProperty());
-
         Label count = new Label();
         count.setId("lease-count");
         count.textProperty().bind(vm.summaryProperty());
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        // Only while the first load runs: a spinner every 2 s would distract (and redraw the window 60 times a second).
+        busy.visibleProperty().bind(vm.loadingProperty().and(Bindings.isEmpty(vm.visibleRows())));
+
+        Button refresh = iconButton("lease-refresh", Feather.REFRESH_CW, "Refresh now (F5)");
+        refresh.setOnAction(e -> vm.refresh());
+        refresh.disableProperty().bind(vm.loadingProperty());
+        Button history = iconButton("lease-history", Feather.CLOCK, "Device history (Ctrl+H)");
+        history.setOnAction(e -> selected(this::showHistory));
+        Button release = iconButton("lease-release", Feather.TRASH_2, "Release lease… (Delete)");
+        release.setOnAction(e -> selected(this::confirmRelease));
+        history.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        release.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.offlineProperty()));
+        MenuButton export = new MenuButton(null, new FontIcon(Feather.DOWNLOAD));
+        export.setId("lease-export");
+        export.setTooltip(new Tooltip("Export the rows shown (Ctrl+E)"));
+        export.getItems().addAll(exportItem(LeaseExport.Format.CSV), exportItem(LeaseExport.Format.JSON));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, title, spacer, count, busy, search, tier, refresh);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        HBox header = new HBox(8, title, busy, spacer, count, refresh, history, release, export);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        search.setId("lease-search");
+        search.setPromptText("Search IP, MAC (any separator), hostname, vendor");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        search.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<Tier> tier = filter("lease-tier", FXCollections.observableArrayList(Tier.values()), "All tiers", Tier::label);
+        tier.valueProperty().bindBidirectional(vm.tierProperty());
+        ComboBox<Long> subnet = filter("lease-subnet", vm.subnets(), "All subnets", vm::subnetLabel);
+        subnet.valueProperty().bindBidirectional(vm.subnetProperty());
+        ComboBox<LeaseState> state = filter("lease-state",
+                FXCollections.observableArrayList(LeaseState.DEFAULT, LeaseState.DECLINED, LeaseState.EXPIRED_RECLAIMED,
+                        LeaseState.RELEASED, LeaseState.REGISTERED), "All states", LeaseState::label);
+        state.valueProperty().bindBidirectional(vm.stateProperty());
+        HBox filters = new HBox(8, search, tier, subnet, state);
+        filters.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
         message.setId("lease-message");
         message.textProperty().bind(vm.messageProperty());
-        message.managedProperty().bind(message.textProperty().isNotEmpty());
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.getStyleClass().add(Styles.WARNING);
         message.setWrapText(true);
+        Button reconnect = new Button("Reconnect now");
+        reconnect.setId("lease-reconnect");
+        reconnect.getStyleClass().add(Styles.SMALL);
+        reconnect.setOnAction(e -> vm.refresh());
+        reconnect.visibleProperty().bind(vm.offlineProperty());
+        reconnect.managedProperty().bind(vm.offlineProperty());
+        reconnect.setMinWidth(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox warning = new HBox(8, message, reconnect);
+        warning.setAlignment(Pos.CENTER_LEFT);
+        warning.managedProperty().bind(message.textProperty().isNotEmpty());
+        warning.visibleProperty().bind(message.textProperty().isNotEmpty());
+        Label notice = new Label();
+        notice.setId("lease-notice");
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.getStyleClass().add(Styles.TEXT_MUTED);
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
 
-        TableView<LeaseRow> table = table(vm);
-        VBox top = new VBox(8, toolbar, message);
+        buildMenu();
+        extensionIndex = menu.getItems().size() - 3;
+        table.setContextMenu(menu);
+        table.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                search.requestFocus();
+                e.consume();
+            } else if (REFRESH.match(e)) {
+                vm.refresh();
+                e.consume();
+            }
+        });
+
+        VBox top = new VBox(8, header, filters, warning, notice);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(table);
     }
 
-    private static TableView<LeaseRow> table(LeasesViewModel vm) {
-        TableView<LeaseRow> table = new TableView<>();
-        table.setId("lease-table");
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<LeaseRow, Ipv4> ip = new TableColumn<>("IP");
-        ip.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lease().lease().ip()));
-        ip.setComparator(Comparator.naturalOrder());
-        ip.setPrefWidth(130);
-        TableColumn<LeaseRow, String> tier = text("Tier", LeaseRow::tier, 150);
-        tier.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeAll("tier-registered", "tier-newly-unregistered", "tier-old-unregistered", "tier-other");
-                setText(empty ? null : item);
-                if (!empty && item != null) {
-                    getStyleClass().add("tier-" + item);
-                }
-            }
-        });
-        TableColumn<LeaseRow, Number> expires = new TableColumn<>("Expires in");
-        expires.setCellValueFactory(c -> vm.nowProperty().negate().add(c.getValue().expiresEpoch()));
-        expires.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Number item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : countdown(item.longValue()));
-            }
-        });
-        expires.setPrefWidth(110);
-        table.getColumns().addAll(java.util.List.of(ip, text("MAC", LeaseRow::mac, 150), text("Vendor", LeaseRow::vendor, 180),
-                text("Hostname", LeaseRow::hostname, 170), tier, text("State", LeaseRow::state, 90), expires));
-        SortedList<LeaseRow> sorted = new SortedList<>(vm.visibleRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.getSortOrder().add(ip);
-        table.setPlaceholder(new Label("No leases"));
-        table.opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.staleProperty()).then(0.55).otherwise(1.0));
+    public TableView<LeaseRow> table() {
         return table;
     }
 
-    static String countdown(long seconds) {
-        if (seconds <= 0) {
-            return "expired";
-        }
-        if (seconds < 120) {
-            return seconds + " s";
-        }
-        if (seconds < 7200) {
-            return (seconds / 60) + " min";
-        }
-        return (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min";
+    /**
+     * Adds a row action to the context menu (after the lease actions, before "Export"), enabled
+     * while a row is selected; its shortcut works while the Leases screen is shown.
+     */
+    public void addRowAction(RowAction action) {
+        MenuItem item = new MenuItem(action.text(), action.icon() == null ? null : new FontIcon(action.icon()));
+        item.setId(action.id());
+        item.setAccelerator(action.shortcut());
+        item.setOnAction(e -> selected(action.run()));
+        item.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        menu.getItems().add(extensionIndex + extensions.size(), item);
+        extensions.add(action);
     }
 
-    private static TableColumn<LeaseRow, String> text(String title, Function<LeaseRow, String> value, double width) {
-        TableColumn<LeaseRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
+    private void buildMenu() {
+        MenuItem copyCell = new MenuItem("Copy cell", new FontIcon(Feather.COPY));
+        copyCell.setId("lease-copy-cell");
+        copyCell.setAccelerator(COPY_CELL);
+        copyCell.setOnAction(e -> selected(r -> copy(lastColumn.text(r.data(), vm.nowProperty().get(), vm.seen(), vm.zone()))));
+        MenuItem copyRow = new MenuItem("Copy row");
+        copyRow.setId("lease-copy-row");
+        copyRow.setAccelerator(COPY_ROW);
+        copyRow.setOnAction(e -> selected(r -> copy(rowText(r))));
+        MenuItem history = new MenuItem("Device history…", new FontIcon(Feather.CLOCK));
+        history.setId("lease-menu-history");
+        history.setAccelerator(HISTORY);
+        history.setOnAction(e -> selected(this::showHistory));
+        MenuItem release = new MenuItem("Release lease…", new FontIcon(Feather.TRASH_2));
+        release.setId("lease-menu-release");
+        release.setAccelerator(RELEASE);
+        release.setOnAction(e -> selected(this::confirmRelease));
+        release.disableProperty().bind(vm.offlineProperty());
+        for (MenuItem m : List.of(copyCell, copyRow, history, release)) {
+            if (!m.disableProperty().isBound()) {
+                m.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+            }
+        }
+        MenuItem csv = exportItem(LeaseExport.Format.CSV);
+        csv.setAccelerator(EXPORT);
+        menu.getItems().addAll(copyCell, copyRow, new SeparatorMenuItem(), history, release, new SeparatorMenuItem(),
+                csv, exportItem(LeaseExport.Format.JSON));
+    }
+
+    /**
+     * The menu items' shortcuts are scene accelerators (JavaFX installs a control's context-menu
+     * accelerators in its scene) and fire only while the item is enabled; Enter opens the history.
+     */
+    private void key(KeyEvent e) {
+        LeaseRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null && e.getCode() == KeyCode.ENTER) {
+            showHistory(row);
+            e.consume();
+        }
+    }
+
+    private void selected(Consumer<LeaseRow> action) {
+        LeaseRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            action.accept(row);
+        }
+    }
+
+    /** The row as tab-separated text, in column order, as a spreadsheet pastes it. */
+    String rowText(LeaseRow r) {
+        List<String> cells = new ArrayList<>();
+        for (LeaseColumn c : LeaseColumn.values()) {
+            cells.add(c.text(r.data(), vm.nowProperty().get(), vm.seen(), vm.zone()));
+        }
+        return String.join("\t", cells);
+    }
+
+    private static void copy(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    private void confirmRelease(LeaseRow row) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Kea deletes the lease of " + row.ip() + " (" + row.mac() + (row.hostname().isEmpty() ? "" : ", " + row.hostname())
+                        + "). The device keeps using the address until its next DHCP request, when it may get another one.",
+                ButtonType.CANCEL, ButtonType.OK);
+        confirm.setHeaderText("Release " + row.ip() + "?");
+        confirm.setTitle("Release lease");
+        if (getScene() != null) {
+            confirm.initOwner(getScene().getWindow());
+        }
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.release(row));
+    }
+
+    private void showHistory(LeaseRow row) {
+        vm.history(row, h -> new DeviceHistoryDialog(getScene() == null ? null : getScene().getWindow(), row.vendor(), h, vm.zone()).show());
+    }
+
+    private MenuItem exportItem(LeaseExport.Format format) {
+        MenuItem item = new MenuItem("Export shown rows as " + format.name() + "…");
+        item.setId("lease-export-" + format.extension());
+        item.setOnAction(e -> chooseExport(format));
+        return item;
+    }
+
+    private void chooseExport(LeaseExport.Format format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export leases");
+        chooser.setInitialFileName("leases." + format.extension());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            vm.export(file.toPath(), format);
+        }
+    }
+
+    private TableView<LeaseRow> buildTable() {
+        TableView<LeaseRow> t = new TableView<>(vm.visibleRows());
+        t.setId("lease-table");
+        t.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        t.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        for (LeaseColumn c : LeaseColumn.values()) {
+            TableColumn<LeaseRow, RowData> col = new TableColumn<>(c.title());
+            col.setId("col-" + c.name().toLowerCase().replace('_', '-'));
+            col.setUserData(c);
+            col.setPrefWidth(c.width());
+            col.setMinWidth(c.minWidth());
+            col.setCellValueFactory(cell -> cell.getValue().dataProperty());
+            col.setCellFactory(x -> new LeaseCell(c, vm, clicked -> lastColumn = clicked));
+            t.getColumns().add(col);
+        }
+        // Sorting happens off the FX thread in the view-model; the table only shows the arrow.
+        t.setSortPolicy(tv -> {
+            List<LeaseTableModel.SortKey> keys = new ArrayList<>();
+            for (TableColumn<LeaseRow, ?> col : tv.getSortOrder()) {
+                keys.add(new LeaseTableModel.SortKey((LeaseColumn) col.getUserData(), col.getSortType() == TableColumn.SortType.ASCENDING));
+            }
+            vm.sortBy(keys);
+            return true;
+        });
+        t.getSortOrder().add(t.getColumns().get(0));
+        t.setRowFactory(x -> new FlashingRow());
+        // Every row is one line high: with a fixed height the table never measures rows it scrolls past.
+        t.setFixedCellSize(ROW_HEIGHT);
+        keepSelection(t);
+        t.setPlaceholder(new Label("No leases"));
+        t.opacityProperty().bind(Bindings.when(vm.staleProperty()).then(0.55).otherwise(1.0));
+        return t;
+    }
+
+    /**
+     * The selection follows its lease, not its index: after every change of the rows, the lease
+     * that was selected is selected again if it is still shown (and scrolled to after a
+     * wholesale change such as a search), and nothing is selected once it is gone. JavaFX's
+     * own selection model shifts indices, which goes wrong for many scattered changes at once.
+     */
+    private void keepSelection(TableView<LeaseRow> t) {
+        long[] selectedKey = {-1};
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!vm.model().applying()) {
+                selectedKey[0] = b == null ? -1 : b.key();
+            }
+        });
+        vm.visibleRows().addListener((javafx.collections.ListChangeListener<LeaseRow>) c -> {
+            boolean wholesale = false;
+            while (c.next()) {
+                wholesale |= c.getFrom() == 0 && c.getAddedSize() == c.getList().size();
+            }
+            if (!wholesale) {
+                keepTopRow(t);
+            }
+            LeaseRow now = t.getSelectionModel().getSelectedItem();
+            if (selectedKey[0] < 0 || (now != null && now.key() == selectedKey[0])) {
+                return;
+            }
+            for (int i = 0; i < t.getItems().size(); i++) {
+                if (t.getItems().get(i).key() == selectedKey[0]) {
+                    int index = i;
+                    t.getSelectionModel().clearAndSelect(index);
+                    if (wholesale) {
+                        javafx.application.Platform.runLater(() -> t.scrollTo(Math.max(0, index - 3)));
+                    }
+                    return;
+                }
+            }
+            t.getSelectionModel().clearSelection();
+        });
+    }
+
+    /**
+     * Rows that come or go above the viewport would shift what the user is reading; the row at
+     * the top before the change (the cells still show it) stays at the top.
+     */
+    private static void keepTopRow(TableView<LeaseRow> t) {
+        if (!(t.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            return;
+        }
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first == null || first.getIndex() <= 0 || !(first.getItem() instanceof LeaseRow top)) {
+            return;
+        }
+        int at = t.getItems().indexOf(top);
+        if (at >= 0 && at != first.getIndex()) {
+            flow.scrollToTop(at);
+        }
+    }
+
+    /** A row that shows the :changed pseudo-class while its lease is flashing. */
+    private static final class FlashingRow extends TableRow<LeaseRow> {
+        private final ChangeListener<Boolean> listener = (o, a, b) -> pseudoClassStateChanged(CHANGED, b);
+        private LeaseRow bound;
+
+        @Override
+        protected void updateItem(LeaseRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                bound.flashingProperty().removeListener(listener);
+            }
+            bound = empty ? null : item;
+            if (bound != null) {
+                bound.flashingProperty().addListener(listener);
+            }
+            pseudoClassStateChanged(CHANGED, bound != null && bound.flashingProperty().get());
+        }
+    }
+
+    private static Button iconButton(String id, Feather icon, String tip) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().add(Styles.BUTTON_ICON);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private static <T> ComboBox<T> filter(String id, javafx.collections.ObservableList<T> values, String all,
+                                         java.util.function.Function<T, String> label) {
+        javafx.collections.ObservableList<T> items = FXCollections.observableArrayList();
+        items.add(null);
+        items.addAll(values);
+        values.addListener((javafx.collections.ListChangeListener<T>) c -> {
+            List<T> next = new ArrayList<>();
+            next.add(null);
+            next.addAll(values);
+            items.setAll(next);
+        });
+        ComboBox<T> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setPromptText(all);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? all : label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        return box;
     }
 }

@@ -87,6 +87,11 @@ public final class MainWindow {
         return auditModel;
     }
 
+    /** The Leases screen (built on first use); other screens add row actions through it. */
+    public LeasesView leasesView() {
+        return (LeasesView) view(Screen.LEASES);
+    }
+
     public void install(Stage stage) {
         shell.themeProperty().addListener((o, a, b) -> b.apply());
         shell.themeProperty().get().apply();
@@ -107,7 +112,7 @@ public final class MainWindow {
             }
         });
         content.getChildren().setAll(view(shell.screenProperty().get()));
-        Scene scene = new Scene(root, 1200, 720);
+        Scene scene = new Scene(root, 1280, 740);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/gatehouse/ui/gatehouse.css").toExternalForm());
         stage.setTitle("Gatehouse" + (context.endpoint() == null ? "" : " — " + context.endpoint()));
         stage.setScene(scene);

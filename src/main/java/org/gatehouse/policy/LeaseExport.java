@@ -1,0 +1,117 @@
+package org.gatehouse.policy;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.gatehouse.model.ClassifiedLease;
+import org.gatehouse.model.Lease;
+
+/**
+ * Writes a list of leases as CSV (RFC 4180) or JSON. The JSON objects carry the fields of
+ * {@code leases list --format json} plus {@code reserved}, {@code firstSeen} and {@code lastSeen}.
+ * The file is written beside the target and moved into place, so a failed export leaves no half file.
+ */
+public final class LeaseExport {
+
+    public enum Format { CSV, JSON;
+        public String extension() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One exported lease; {@code firstSeen}/{@code lastSeen} null when the cache does not know the device. */
+    public record Row(ClassifiedLease lease, boolean reserved, Instant firstSeen, Instant lastSeen) {
+    }
+
+    public static final List<String> CSV_HEADERS = List.of("ip", "mac", "vendor", "hostname", "tier", "subnet_id", "state",
+            "expires", "first_seen", "last_seen", "reserved");
+
+    private LeaseExport() {
+    }
+
+    public static void write(Path target, Format format, List<Row> rows) {
+        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            if (format == Format.CSV) {
+                writeCsv(tmp, rows);
+            } else {
+                writeJson(tmp, rows);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the original error is the one to report
+            }
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeCsv(Path file, List<Row> rows) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", CSV_HEADERS));
+            w.write("\r\n");
+            for (Row r : rows) {
+                Lease l = r.lease().lease();
+                List<String> cells = List.of(l.ip().toString(), l.mac() == null ? "" : l.mac().toString(),
+                        r.lease().vendor() == null ? "" : r.lease().vendor(), l.hostname(), r.lease().tier().label(),
+                        Long.toString(l.subnetId()), l.state().label(), l.expires().toString(),
+                        r.firstSeen() == null ? "" : r.firstSeen().toString(), r.lastSeen() == null ? "" : r.lastSeen().toString(),
+                        r.reserved() ? "yes" : "no");
+                for (int i = 0; i < cells.size(); i++) {
+                    if (i > 0) {
+                        w.write(',');
+                    }
+                    w.write(csvCell(cells.get(i)));
+                }
+                w.write("\r\n");
+            }
+        }
+    }
+
+    /** Quotes a cell when it must be; a leading =, +, - or @ is prefixed with ' so that spreadsheets do not run it. */
+    static String csvCell(String s) {
+        String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+
+    private static void writeJson(Path file, List<Row> rows) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (Row r : rows) {
+                Lease l = r.lease().lease();
+                g.writeStartObject();
+                g.writeStringField("ip", l.ip().toString());
+                g.writeStringField("mac", l.mac() == null ? null : l.mac().toString());
+                g.writeStringField("hostname", l.hostname());
+                g.writeNumberField("subnetId", l.subnetId());
+                g.writeStringField("state", l.state().label());
+                g.writeNumberField("cltt", l.cltt());
+                g.writeNumberField("validLifetime", l.validLifetime());
+                g.writeStringField("expires", l.expires().toString());
+                g.writeStringField("tier", r.lease().tier().label());
+                g.writeStringField("vendor", r.lease().vendor());
+                g.writeBooleanField("reserved", r.reserved());
+                g.writeStringField("firstSeen", r.firstSeen() == null ? null : r.firstSeen().toString());
+                g.writeStringField("lastSeen", r.lastSeen() == null ? null : r.lastSeen().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.gatehouse.ui.leases;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TableCell;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * A cell of the lease table: text from {@link LeaseColumn#text}. Countdown cells also redraw on
+ * every clock tick and seen cells when the cache's times move; both listen weakly, so cells the
+ * table drops do not stay reachable from the view-model. Tier colour and "reserved" are
+ * pseudo-classes ({@code :tier-registered}, {@code :reserved}): switching those is far cheaper for
+ * CSS than editing style classes on every scrolled row.
+ */
+final class LeaseCell extends TableCell<LeaseRow, RowData> {
+    private static final Map<org.gatehouse.model.Tier, PseudoClass> TIERS = new EnumMap<>(org.gatehouse.model.Tier.class);
+    private static final PseudoClass RESERVED = PseudoClass.getPseudoClass("reserved");
+
+    static {
+        for (org.gatehouse.model.Tier t : org.gatehouse.model.Tier.values()) {
+            TIERS.put(t, PseudoClass.getPseudoClass("tier-" + t.label()));
+        }
+    }
+
+    private PseudoClass tier;
+
+    private final LeaseColumn column;
+    private final LeasesViewModel vm;
+    private final InvalidationListener redraw = this::redraw;
+
+    LeaseCell(LeaseColumn column, LeasesViewModel vm, Consumer<LeaseColumn> clicked) {
+        this.column = column;
+        this.vm = vm;
+        if (column == LeaseColumn.EXPIRES) {
+            vm.nowProperty().addListener(new WeakInvalidationListener(redraw));
+        } else if (column == LeaseColumn.FIRST_SEEN || column == LeaseColumn.LAST_SEEN) {
+            vm.seenVersionProperty().addListener(new WeakInvalidationListener(redraw));
+        }
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clicked.accept(column));
+    }
+
+    private void redraw(Observable o) {
+        RowData d = getItem();
+        if (d != null && !isEmpty()) {
+            setText(column.text(d, vm.nowProperty().get(), vm.seen(), vm.zone()));
+        }
+    }
+
+    @Override
+    protected void updateItem(RowData d, boolean empty) {
+        super.updateItem(d, empty);
+        boolean blank = empty || d == null;
+        setText(blank ? null : column.text(d, vm.nowProperty().get(), vm.seen(), vm.zone()));
+        if (column == LeaseColumn.TIER) {
+            PseudoClass next = blank ? null : TIERS.get(d.lease().tier());
+            if (next != tier) {
+                if (tier != null) {
+                    pseudoClassStateChanged(tier, false);
+                }
+                if (next != null) {
+                    pseudoClassStateChanged(next, true);
+                }
+                tier = next;
+            }
+        } else if (column == LeaseColumn.RESERVED) {
+            pseudoClassStateChanged(RESERVED, !blank && d.reserved());
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package org.gatehouse.ui.leases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import javafx.collections.ObservableList;
+import org.gatehouse.model.ClassifiedLease;
+import org.gatehouse.model.Mac;
+import org.gatehouse.policy.LeaseFilter;
+import org.gatehouse.policy.LeaseService;
+
+/**
+ * The lease table's rows, kept by address. The work is split so that 50,000 rows never stall
+ * the FX thread: {@link #planRefresh} and {@link #planView} run on a background thread against an
+ * immutable {@link State} and return a {@link Plan} (which rows changed, arrived, left, and the
+ * list edit); {@link #apply} runs on the FX thread and only sets the changed rows' data and
+ * applies the edit. Plans are computed one at a time, each from the state the previous one left.
+ */
+public final class LeaseTableModel {
+
+    public record SortKey(LeaseColumn column, boolean ascending) {
+    }
+
+    /** What the table shows of the data: the filter and the sort order. */
+    public record Params(LeaseFilter filter, List<SortKey> sort) {
+        public static final Params DEFAULT = new Params(LeaseFilter.ALL, List.of(new SortKey(LeaseColumn.IP, true)));
+
+        public Params {
+            sort = List.copyOf(sort);
+        }
+
+        public Params withFilter(LeaseFilter f) {
+            return new Params(f, sort);
+        }
+
+        public Params withSort(List<SortKey> s) {
+            return new Params(filter, s);
+        }
+    }
+
+    /** A row and the data it will show once the plan is applied. */
+    record Entry(LeaseRow row, RowData data) {
+    }
+
+    /** Everything the table holds, as of the last applied plan. Never changed after it is built. */
+    record State(Map<Long, Entry> entries, List<Entry> sorted, List<LeaseRow> visible, Params params) {
+        static final State EMPTY = new State(Map.of(), List.of(), List.of(), Params.DEFAULT);
+    }
+
+    /** The outcome of a background pass, applied on the FX thread. */
+    public record Plan(State base, State next, List<Entry> updated, List<LeaseRow> arrived, int gone, RowList.Edit edit) {
+        public int changedCount() {
+            return updated.size() + arrived.size() + gone;
+        }
+    }
+
+    private final RowList rows = new RowList();
+    private final Map<String, String> lowerCaseVendors = new ConcurrentHashMap<>();
+    private volatile State state = State.EMPTY;
+
+    /** The rows the table shows, in display order. */
+    public ObservableList<LeaseRow> rows() {
+        return rows;
+    }
+
+    /** True while an applied plan is being announced to the list's listeners. */
+    boolean applying() {
+        return rows.applying();
+    }
+
+    State state() {
+        return state;
+    }
+
+    public int totalCount() {
+        return state.entries().size();
+    }
+
+    public int visibleCount() {
+        return state.visible().size();
+    }
+
+    public Params params() {
+        return state.params();
+    }
+
+    /** Every row's data, in display order of the whole (unfiltered) list. */
+    public List<RowData> allData() {
+        return state.sorted().stream().map(Entry::data).toList();
+    }
+
+    /** The data of the rows shown (filtered), in display order. */
+    public List<RowData> visibleData() {
+        State s = state;
+        return s.visible().stream().map(r -> s.entries().get(r.key()).data()).toList();
+    }
+
+    /**
+     * Background: merges a new lease list into the current rows, keyed by address. Rows whose
+     * lease is unchanged keep their data (and search text); changed ones get new data.
+     */
+    public Plan planRefresh(LeaseService.LeaseSnapshot snap, Map<Mac, LeaseService.Seen> seen) {
+        State s = state;
+        Params p = s.params();
+        Map<Long, String> labels = new HashMap<>();
+        Map<Long, Entry> next = new HashMap<>(Math.max(16, snap.leases().size() * 2));
+        List<Entry> updated = new ArrayList<>();
+        List<LeaseRow> arrived = new ArrayList<>();
+        for (ClassifiedLease cl : snap.leases()) {
+            long ip = cl.lease().ip().value();
+            if (next.containsKey(ip)) {
+                continue;
+            }
+            long subnetId = cl.lease().subnetId();
+            String subnet = labels.computeIfAbsent(subnetId, id -> label(id, snap.subnets()));
+            boolean reserved = snap.reserved(cl);
+            Entry old = s.entries().get(ip);
+            if (old != null && old.data().reserved() == reserved && old.data().subnet().equals(subnet) && old.data().lease().equals(cl)) {
+                next.put(ip, old);
+                continue;
+            }
+            RowData d = new RowData(cl, reserved, subnet, LeaseFilter.Haystack.of(cl, lowerCaseVendors));
+            if (old != null) {
+                Entry e = new Entry(old.row(), d);
+                updated.add(e);
+                next.put(ip, e);
+            } else {
+                LeaseRow row = new LeaseRow(d);
+                arrived.add(row);
+                next.put(ip, new Entry(row, d));
+            }
+        }
+        int gone = s.entries().size() + arrived.size() - next.size();
+        List<Entry> order = new ArrayList<>(next.size());
+        for (Entry e : s.sorted()) {
+            Entry n = next.get(e.row().key());
+            if (n != null && n.row() == e.row()) {
+                order.add(n);
+            }
+        }
+        for (LeaseRow r : arrived) {
+            order.add(next.get(r.key()));
+        }
+        sort(order, p.sort(), seen);
+        List<LeaseRow> visible = filter(order, p.filter(), () -> false);
+        State ns = new State(Collections.unmodifiableMap(next), Collections.unmodifiableList(order), visible, p);
+        return new Plan(s, ns, updated, arrived, gone, diff(s.visible(), visible));
+    }
+
+    /**
+     * Background: the rows shown for new params (a search keystroke, a filter, a sort). Stops
+     * early, throwing {@link CancellationException}, once {@code cancelled} turns true.
+     */
+    public Plan planView(Params p, Map<Mac, LeaseService.Seen> seen, BooleanSupplier cancelled) {
+        State s = state;
+        List<Entry> order = s.sorted();
+        if (!p.sort().equals(s.params().sort()) || p.sort().stream().anyMatch(k -> k.column().readsSeen())) {
+            order = new ArrayList<>(order);
+            sort(order, p.sort(), seen);
+            order = Collections.unmodifiableList(order);
+        }
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("superseded");
+        }
+        List<LeaseRow> visible = filter(order, p.filter(), cancelled);
+        State ns = new State(s.entries(), order, visible, p);
+        // Same order as before (a keystroke): both lists are subsequences of it, so one walk finds the edit.
+        RowList.Edit edit = order == s.sorted() ? diffAlong(order, s.visible(), visible) : diff(s.visible(), visible);
+        return new Plan(s, ns, List.of(), List.of(), 0, edit);
+    }
+
+    /** The edit between two subsequences of {@code order}, in one pass and without hashing. */
+    static RowList.Edit diffAlong(List<Entry> order, List<LeaseRow> base, List<LeaseRow> next) {
+        boolean[] removed = new boolean[base.size()];
+        boolean[] added = new boolean[next.size()];
+        int i = 0;
+        int j = 0;
+        int removedCount = 0;
+        int addedCount = 0;
+        for (Entry e : order) {
+            boolean inBase = i < base.size() && base.get(i) == e.row();
+            boolean inNext = j < next.size() && next.get(j) == e.row();
+            if (inBase && !inNext) {
+                removed[i] = true;
+                removedCount++;
+            } else if (inNext && !inBase) {
+                added[j] = true;
+                addedCount++;
+            }
+            i += inBase ? 1 : 0;
+            j += inNext ? 1 : 0;
+        }
+        return new RowList.Edit(base, next, removed, added, removedCount, addedCount);
+    }
+
+    /** FX thread: applies a plan made from the current state; false (and nothing done) if the state moved on. */
+    public boolean apply(Plan plan) {
+        if (plan.base() != state) {
+            return false;
+        }
+        for (Entry e : plan.updated()) {
+            e.row().update(e.data());
+        }
+        rows.apply(plan.edit());
+        state = plan.next();
+        return true;
+    }
+
+    static String label(long id, Map<Long, String> subnets) {
+        String cidr = subnets.get(id);
+        return cidr == null ? Long.toString(id) : id + " · " + cidr;
+    }
+
+    private static void sort(List<Entry> order, List<SortKey> keys, Map<Mac, LeaseService.Seen> seen) {
+        Map<Mac, Instant> first = Map.of();
+        Map<Mac, Instant> last = Map.of();
+        if (keys.stream().anyMatch(k -> k.column().readsSeen()) && seen != null) {
+            // A copy: later refreshes move "last seen" while we sort, which would break the sort's contract.
+            first = new HashMap<>();
+            last = new HashMap<>();
+            for (Entry e : order) {
+                Mac mac = e.data().lease().lease().mac();
+                LeaseService.Seen t = mac == null ? null : seen.get(mac);
+                if (t != null) {
+                    first.put(mac, t.first());
+                    last.put(mac, t.last());
+                }
+            }
+        }
+        Comparator<RowData> c = null;
+        for (SortKey k : keys) {
+            Comparator<RowData> one = k.column().comparator(first, last);
+            if (!k.ascending()) {
+                one = one.reversed();
+            }
+            c = c == null ? one : c.thenComparing(one);
+        }
+        Comparator<RowData> byIp = Comparator.comparingLong(RowData::ipValue);
+        Comparator<RowData> total = c == null ? byIp : c.thenComparing(byIp);
+        order.sort(Comparator.comparing(Entry::data, total));
+    }
+
+    private static List<LeaseRow> filter(List<Entry> order, LeaseFilter f, BooleanSupplier cancelled) {
+        List<LeaseRow> out = new ArrayList<>(f.isAll() ? order.size() : Math.min(order.size(), 1024));
+        if (f.isAll()) {
+            for (Entry e : order) {
+                out.add(e.row());
+            }
+            return Collections.unmodifiableList(out);
+        }
+        LeaseFilter.Compiled c = f.compile();
+        int n = 0;
+        for (Entry e : order) {
+            if ((++n & 4095) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("superseded");
+            }
+            if (c.matches(e.data().lease(), e.data().haystack())) {
+                out.add(e.row());
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The list edit from {@code base} to {@code next}: rows in both stay unless their relative
+     * order changed (then they move: removed and re-added); the longest run that kept its order
+     * stays put, so a re-sort of one row moves only that row.
+     */
+    static RowList.Edit diff(List<LeaseRow> base, List<LeaseRow> next) {
+        if (base.size() == next.size()) {
+            boolean same = true;
+            for (int i = 0; i < base.size() && same; i++) {
+                same = base.get(i) == next.get(i);
+            }
+            if (same) {
+                return new RowList.Edit(base, next, new boolean[base.size()], new boolean[next.size()], 0, 0);
+            }
+        }
+        Map<LeaseRow, Integer> pos = new HashMap<>(base.size() * 2);
+        for (int i = 0; i < base.size(); i++) {
+            pos.put(base.get(i), i);
+        }
+        int[] oldIndex = new int[next.size()];
+        boolean ordered = true;
+        int last = -1;
+        for (int j = 0; j < next.size(); j++) {
+            Integer p = pos.get(next.get(j));
+            oldIndex[j] = p == null ? -1 : p;
+            if (p != null) {
+                ordered &= p > last;
+                last = p;
+            }
+        }
+        boolean[] keep = ordered ? null : longestIncreasing(oldIndex);
+        boolean[] removed = new boolean[base.size()];
+        Arrays.fill(removed, true);
+        boolean[] added = new boolean[next.size()];
+        int kept = 0;
+        for (int j = 0; j < next.size(); j++) {
+            boolean k = oldIndex[j] >= 0 && (keep == null || keep[j]);
+            if (k) {
+                removed[oldIndex[j]] = false;
+                kept++;
+            } else {
+                added[j] = true;
+            }
+        }
+        return new RowList.Edit(base, next, removed, added, base.size() - kept, next.size() - kept);
+    }
+
+    /** Marks the entries (ignoring -1s) that form a longest strictly increasing subsequence. */
+    private static boolean[] longestIncreasing(int[] a) {
+        int[] tailIndex = new int[a.length];
+        int[] prev = new int[a.length];
+        int len = 0;
+        for (int j = 0; j < a.length; j++) {
+            if (a[j] < 0) {
+                continue;
+            }
+            int lo = 0;
+            int hi = len;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[tailIndex[mid]] < a[j]) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            prev[j] = lo > 0 ? tailIndex[lo - 1] : -1;
+            tailIndex[lo] = j;
+            if (lo == len) {
+                len++;
+            }
+        }
+        boolean[] keep = new boolean[a.length];
+        for (int j = len == 0 ? -1 : tailIndex[len - 1]; j >= 0; j = prev[j]) {
+            keep[j] = true;
+        }
+        return keep;
+    }
+}
