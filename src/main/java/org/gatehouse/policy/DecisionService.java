@@ -392,7 +392,8 @@ public final class DecisionService {
         return "subnet " + subnet + (note == null || note.isEmpty() ? "" : "; note: " + note);
     }
 
-    static String summary(DecisionReport r) {
+    /** One line per half of a decision, for the CLI and the console: Kea, the lease, the switch. */
+    public static String summary(DecisionReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append(r.reservation().written() ? "ok: written (" + r.reservation().mechanism()
                 + (r.reservation().merged() ? ", merged with a concurrent change" : "") + ")" : "ok: already so in Kea");

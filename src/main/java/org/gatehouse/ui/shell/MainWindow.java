@@ -10,6 +10,15 @@ import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.gatehouse.model.GatehouseException;
+import org.gatehouse.model.Mac;
+import org.gatehouse.policy.DecisionService;
+import org.gatehouse.ui.switchboard.WhereIsIt;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -136,9 +145,60 @@ public final class MainWindow {
         queueModel.stop();
     }
 
+    /**
+     * The Leases screen's actions that belong to other screens: reserve (the reservation editor),
+     * where is this device (the switch), deny and block (Kea and the switch). Absent when their
+     * service is not configured, rather than offered and failing.
+     */
+    private LeasesView withLeaseActions(LeasesView leases) {
+        if (context.canDecide()) {
+            leases.addRowAction(new LeasesView.RowAction("lease-reserve", "Reserve…", Feather.BOOKMARK,
+                    new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                    row -> ((ReservationsView) view(Screen.RESERVATIONS)).openEditor(null, row.mac(), row.hostname())));
+        }
+        WhereIsIt whereIsIt = new WhereIsIt(context.switches(), context.tasks());
+        if (whereIsIt.available()) {
+            leases.addRowAction(new LeasesView.RowAction("lease-locate", "Where is this device?", Feather.MAP_PIN,
+                    new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                    row -> whereIsIt.show(row.lease().lease().mac(), leases.getScene().getWindow())));
+        }
+        if (context.canDecide() && context.decisions().canBlock()) {
+            leases.addRowAction(new LeasesView.RowAction("lease-deny-block", "Deny and block…", Feather.SLASH, null,
+                    row -> denyAndBlock(row.lease().lease().mac(), row.lease().lease().subnetId(), leases)));
+        }
+        return leases;
+    }
+
+    /** Asks first, then denies in Kea and blocks on the switch in the background; reports each half. */
+    private void denyAndBlock(Mac mac, long subnetId, Node owner) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Kea will give " + mac + " no address, and the switch will drop its frames.",
+                ButtonType.CANCEL, ButtonType.OK);
+        confirm.setTitle("Deny and block " + mac);
+        confirm.setHeaderText("Deny and block " + mac + "?");
+        confirm.initOwner(owner.getScene().getWindow());
+        if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+            return;
+        }
+        context.tasks().run(() -> context.decisions().deny(mac, "", true, subnetId), report -> {
+            GatehouseException error = report.firstError();
+            Alert done = new Alert(error == null ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
+                    DecisionService.summary(report).replace("; ", "\n"), ButtonType.CLOSE);
+            done.setHeaderText(error == null ? mac + " is denied and blocked" : mac + ": not every step succeeded");
+            done.getDialogPane().setId("deny-block-result");
+            done.initOwner(owner.getScene().getWindow());
+            done.show();
+        }, e -> {
+            Alert failed = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.CLOSE);
+            failed.setHeaderText("Deny of " + mac + " failed; nothing was blocked");
+            failed.getDialogPane().setId("deny-block-result");
+            failed.initOwner(owner.getScene().getWindow());
+            failed.show();
+        });
+    }
+
     private Node view(Screen s) {
         return views.computeIfAbsent(s, key -> switch (key) {
-            case LEASES -> new LeasesView(leasesModel);
+            case LEASES -> withLeaseActions(new LeasesView(leasesModel));
             case SWITCH -> new SwitchboardView(switchModel);
             case QUEUE -> new QueueView(queueModel);
             case RESERVATIONS -> new ReservationsView(reservationsModel);
