@@ -4,7 +4,7 @@
 #   install-deps.sh test   plus what the test suite needs (Kea agent, socat, snmpsim, Xvfb, dhclient)
 set -eu
 run_pkgs="openjdk-17-jdk maven kea-dhcp4-server ieee-data libgtk-3-0"
-test_pkgs="$run_pkgs kea-ctrl-agent socat snmpsim snmp xvfb isc-dhcp-client iproute2 procps jq fakeroot binutils"
+test_pkgs="$run_pkgs kea-ctrl-agent socat snmpsim snmp xvfb isc-dhcp-client iproute2 procps jq fakeroot binutils sqlite3"
 case "${1:-run}" in
     test) pkgs=$test_pkgs ;;
     *) pkgs=$run_pkgs ;;
@@ -21,5 +21,6 @@ if [ "$(id -u)" -eq 0 ]; then sudo=""; else
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
-# The Debian Kea packages start their services on install; Gatehouse runs its own Kea instead.
+# On a systemd machine the Kea packages start their own services; they are left alone (this may be a
+# real Kea). Gatehouse and its tests run private Kea processes on their own sockets and free ports.
 $sudo apt-get install -y -q --no-install-recommends $missing

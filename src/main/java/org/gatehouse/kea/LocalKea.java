@@ -77,7 +77,10 @@ public final class LocalKea implements AutoCloseable {
         env.put("KEA_DHCP_DATA_DIR", dir.toString());
         env.put("KEA_LOG_FILE_DIR", dir.toString());
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kea-dhcp4.out").toFile()));
-        return pb.start();
+        Process p = pb.start();
+        // A JVM that ends without close() (Ctrl-C, a killed test fork) must not leave Kea running.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "kea-dhcp4-" + p.pid() + "-stop"));
+        return p;
     }
 
     /**
@@ -96,7 +99,12 @@ public final class LocalKea implements AutoCloseable {
 
     private void awaitReady(KeaJson json, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        KeaClient probe = new KeaClient(new UnixSocketTransport(socket), json, Duration.ofSeconds(2));
+        try (KeaClient probe = new KeaClient(new UnixSocketTransport(socket), json, Duration.ofSeconds(2))) {
+            awaitReady(probe, deadline, timeout);
+        }
+    }
+
+    private void awaitReady(KeaClient probe, long deadline, Duration timeout) {
         while (true) {
             if (!process.isAlive()) {
                 String out = tail(dir.resolve("kea-dhcp4.out"));

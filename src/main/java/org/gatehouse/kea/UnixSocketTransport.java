@@ -40,14 +40,8 @@ public final class UnixSocketTransport implements KeaTransport {
         if (!Files.exists(socket)) {
             throw new KeaUnreachable(describe(), "no such socket (is kea-dhcp4 running, and is this its control socket?)", null);
         }
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try (SocketChannel ch = connect(deadline);
              Selector selector = Selector.open()) {
-            try {
-                ch.connect(UnixDomainSocketAddress.of(socket));
-            } catch (IOException e) {
-                throw new KeaUnreachable(describe(), "cannot connect: " + e.getMessage(), e);
-            }
-            ch.configureBlocking(false);
             ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
             ch.register(selector, SelectionKey.OP_WRITE);
             while (out.hasRemaining()) {
@@ -58,6 +52,58 @@ public final class UnixSocketTransport implements KeaTransport {
             return readDocument(ch, selector, deadline);
         } catch (IOException e) {
             throw new KeaUnreachable(describe(), "connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connects without blocking past the deadline: a busy Kea (its listen backlog full during a
+     * long config-set or lease dump) makes a unix connect wait or fail with EAGAIN, so retry briefly.
+     */
+    private SocketChannel connect(long deadline) {
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            SocketChannel ch = null;
+            try {
+                ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+                ch.configureBlocking(false);
+                if (!ch.connect(UnixDomainSocketAddress.of(socket))) {
+                    try (Selector s = Selector.open()) {
+                        ch.register(s, SelectionKey.OP_CONNECT);
+                        await(s, deadline, "connecting");
+                    }
+                    ch.finishConnect();
+                }
+                return ch;
+            } catch (KeaUnreachable timedOut) {
+                close(ch);
+                throw timedOut;
+            } catch (IOException e) {
+                close(ch);
+                last = e;
+                if (!String.valueOf(e.getMessage()).contains("temporarily unavailable")) {
+                    break;
+                }
+                pause();
+            }
+        }
+        throw new KeaUnreachable(describe(), last == null ? "timed out connecting" : "cannot connect: " + last.getMessage(), last);
+    }
+
+    private static void close(SocketChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // it never connected
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

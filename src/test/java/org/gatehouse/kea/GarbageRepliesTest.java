@@ -67,6 +67,34 @@ class GarbageRepliesTest {
     }
 
     @Test
+    void aSocketThatAcceptsNothingTimesOutInsteadOfHanging() throws Exception {
+        Path path = dir.resolve("busy.sock");
+        java.util.List<java.nio.channels.SocketChannel> fillers = new java.util.ArrayList<>();
+        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(path), 1);
+            // Fill the listen backlog, as a Kea busy in a long config-set would leave it.
+            for (int i = 0; i < 64; i++) {
+                java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+                c.configureBlocking(false);
+                fillers.add(c);
+                try {
+                    c.connect(java.net.UnixDomainSocketAddress.of(path));
+                } catch (java.io.IOException full) {
+                    break;
+                }
+            }
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client(path, Duration.ofMillis(800)).execute(new KeaCommands.VersionGet()))
+                    .isInstanceOf(KeaUnreachable.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            for (java.nio.channels.SocketChannel c : fillers) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void missingSocketNamesTheSocket() {
         Path missing = dir.resolve("nope.sock");
         assertThatThrownBy(() -> client(missing, Duration.ofSeconds(1)).execute(new KeaCommands.VersionGet()))

@@ -36,6 +36,7 @@ public final class ControlAgent implements AutoCloseable {
         pb.environment().put("PATH", System.getenv("PATH") + ":/usr/sbin:/usr/local/sbin");
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("ca.out").toFile());
         process = pb.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "kea-ctrl-agent-stop"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -200,18 +200,24 @@ public final class DhcpRig implements BeforeAllCallback, AfterAllCallback {
         for (String kv : env) {
             e.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
         }
+        // Output to a file, not a pipe: a chatty rig.sh must not block on a full pipe while we wait for it.
+        java.nio.file.Path outFile = java.nio.file.Files.createTempFile(dir, "rig-", ".out");
+        pb.redirectOutput(outFile.toFile());
         Process p = pb.start();
         try {
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw new IOException("rig.sh " + String.join(" ", args) + " timed out");
             }
         } catch (InterruptedException ie) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", ie);
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = java.nio.file.Files.readString(outFile, StandardCharsets.UTF_8);
+        java.nio.file.Files.deleteIfExists(outFile);
         if (p.exitValue() != 0) {
             throw new IOException("rig.sh " + String.join(" ", args) + " failed (" + p.exitValue() + "): " + out);
         }

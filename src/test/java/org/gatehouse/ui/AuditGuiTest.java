@@ -128,19 +128,19 @@ class AuditGuiTest {
 
     @Test
     void trailShowsNewestFirstAndFiltersByMacAndResult() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().size() >= 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() >= 3);
         List<AuditEntry> shown = table().getItems();
         assertThat(shown.get(0).id()).isGreaterThan(shown.get(shown.size() - 1).id()); // newest first
         robot.clickOn("#audit-mac").write("DA-A1-19-00-00-8C");
         robot.clickOn("#audit-filter");
-        await().atMost(Duration.ofSeconds(5)).until(() -> table().getItems().stream().allMatch(e -> "da:a1:19:00:00:8c".equals(e.mac())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().stream().allMatch(e -> "da:a1:19:00:00:8c".equals(e.mac())));
         assertThat(table().getItems()).extracting(AuditEntry::action).contains("approve");
         robot.interact(() -> {
             window.audit().macProperty().set("");
             window.audit().resultProperty().set("refused");
         });
         robot.clickOn("#audit-filter");
-        await().atMost(Duration.ofSeconds(5)).until(() -> table().getItems().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 1);
         assertThat(table().getItems().get(0).target()).isEqualTo("b8:27:eb:00:00:c8");
         robot.interact(() -> {
             window.audit().resultProperty().set(null);
@@ -154,14 +154,14 @@ class AuditGuiTest {
 
     @Test
     void verifyTimelineAndExport() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().size() >= 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() >= 3);
         robot.clickOn("#audit-verify");
-        await().atMost(Duration.ofSeconds(5)).until(() -> label("#audit-chain").startsWith("Chain intact"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> label("#audit-chain").startsWith("Chain intact"));
 
         AuditEntry approve = table().getItems().stream().filter(e -> e.action().equals("approve")).findFirst().orElseThrow();
         robot.interact(() -> table().getSelectionModel().select(approve));
         robot.clickOn("#audit-timeline");
-        await().atMost(Duration.ofSeconds(5)).until(() -> window.audit().timeline().size() >= 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> window.audit().timeline().size() >= 3);
         // The lease first seen, then the approval, then the release queued for it (by the MAC that held the address).
         assertThat(window.audit().timeline().get(0).kind()).isEqualTo("lease");
         assertThat(window.audit().timeline().get(0).what()).contains("192.168.40.140").contains("newly-unregistered");
@@ -172,7 +172,7 @@ class AuditGuiTest {
 
         Path csv = dir.resolve("export.csv");
         robot.interact(() -> window.audit().export(csv, AuditService.ExportFormat.CSV));
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(csv) && label("#audit-message").startsWith("Exported"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && label("#audit-message").startsWith("Exported"));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).startsWith("id,at,user,workstation,action");
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("approve").contains("front desk"));
@@ -181,9 +181,9 @@ class AuditGuiTest {
     @Test
     void snapshotDiffSideBySideAndRestore() {
         robot.clickOn("#tab-snapshots .tab-label");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !window.audit().snapshots().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !window.audit().snapshots().isEmpty());
         robot.clickOn("#snapshot-compare");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !window.audit().diffChanges().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !window.audit().diffChanges().isEmpty());
         assertThat(window.audit().diffChanges()).extracting(ConfigDiff.PathChange::path).containsExactly("valid-lifetime");
         assertThat(window.audit().diffRows()).filteredOn(r -> r.kind() == ConfigDiff.Kind.CHANGED).hasSize(1)
                 .first().satisfies(r -> assertThat(r.left()).contains("valid-lifetime"));
@@ -191,20 +191,20 @@ class AuditGuiTest {
         // Restore through the view-model (the confirmation dialog is the view's).
         robot.interact(() -> window.audit().restoreNoteProperty().set("undo"));
         robot.interact(() -> window.audit().restore());
-        await().atMost(Duration.ofSeconds(10)).until(() -> label("#snapshot-message").startsWith("Restored snapshot #" + baseline));
+        await().atMost(Duration.ofSeconds(20)).until(() -> label("#snapshot-message").startsWith("Restored snapshot #" + baseline));
         robot.interact(() -> window.audit().compare());
-        await().atMost(Duration.ofSeconds(10)).until(() -> label("#snapshot-diff-title").contains("identical"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> label("#snapshot-diff-title").contains("identical"));
     }
 
     @Test
     void offlineQueueIsShownAndReplayedWithItsCheck() {
         robot.clickOn("#tab-queue .tab-label");
-        await().atMost(Duration.ofSeconds(5)).until(() -> window.audit().queued().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> window.audit().queued().size() == 1);
         robot.clickOn("#queue-replay");
-        await().atMost(Duration.ofSeconds(10)).until(() -> label("#queue-message").contains("1 done"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> label("#queue-message").contains("1 done"));
         assertThat(window.audit().queued()).isEmpty();
         robot.interact(() -> window.audit().showResolvedProperty().set(true));
-        await().atMost(Duration.ofSeconds(5)).until(() -> window.audit().queued().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> window.audit().queued().size() == 1);
         assertThat(window.audit().queued().get(0).state()).isEqualTo("done");
         assertThat(AuditViewModel.OUTCOMES).contains("queued");
     }

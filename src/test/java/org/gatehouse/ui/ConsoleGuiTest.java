@@ -87,7 +87,7 @@ class ConsoleGuiTest {
 
     @Test
     void leaseTableShowsTheRealKeasLeasesSortedByAddress() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 3);
         assertThat(table().getItems()).extracting(LeaseRow::ip).containsExactly("192.168.40.10", "192.168.40.140", "192.168.40.200");
         assertThat(table().getItems()).extracting(LeaseRow::tier).containsExactly("registered", "newly-unregistered", "old-unregistered");
         assertThat(robot.lookup("#status-connection").queryAs(Label.class).getText()).startsWith("Connected to unix:");
@@ -95,10 +95,10 @@ class ConsoleGuiTest {
 
     @Test
     void typingInSearchFiltersTheRows() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 3);
         robot.clickOn("#lease-search").write("b8:27");
         // The filter runs off the FX thread; its result arrives a moment later.
-        await().atMost(Duration.ofSeconds(5)).until(() -> table().getItems().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 1);
         assertThat(table().getItems()).extracting(LeaseRow::hostname).containsExactly("pi");
         assertThat(robot.lookup("#lease-count").queryAs(Label.class).getText()).isEqualTo("1 of 3 leases");
     }

@@ -116,7 +116,7 @@ class LeaseActionsGuiTest {
     }
 
     private void select(String mac) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().stream().anyMatch(r -> r.mac().equals(mac)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().stream().anyMatch(r -> r.mac().equals(mac)));
         robot.interact(() -> table().getSelectionModel().select(table().getItems().stream().filter(r -> r.mac().equals(mac))
                 .findFirst().orElseThrow()));
     }
@@ -129,7 +129,7 @@ class LeaseActionsGuiTest {
     void reserveOpensTheEditorPrefilledWithTheLeasesMac() {
         select(GUEST);
         javafx.application.Platform.runLater(() -> item("lease-reserve").fire());
-        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#res-mac").tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#res-mac").tryQuery().isPresent());
         assertThat(robot.lookup("#res-mac").queryAs(TextField.class).getText()).isEqualTo(GUEST);
         assertThat(robot.lookup("#res-hostname").queryAs(TextField.class).getText()).isEqualTo("guest-laptop");
         robot.interact(() -> robot.lookup("#res-mac").queryAs(TextField.class).getScene().getWindow().hide());
@@ -139,7 +139,7 @@ class LeaseActionsGuiTest {
     void whereIsThisDeviceAnswersWithItsPort() {
         select(RECORDED_MAC);
         robot.interact(() -> item("lease-locate").fire());
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#where-is-it").tryQuery().isPresent()
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#where-is-it").tryQuery().isPresent()
                 && robot.lookup("#where-is-it").queryAs(DialogPane.class).getContentText().contains("GigabitEthernet1/0/3"));
         closeDialog("#where-is-it");
     }
@@ -148,11 +148,11 @@ class LeaseActionsGuiTest {
     void denyAndBlockAsksThenDeniesInKeaAndBlocksOnTheSwitch() {
         select(GUEST);
         javafx.application.Platform.runLater(() -> item("lease-deny-block").fire());
-        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup(".dialog-pane .button").tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup(".dialog-pane .button").tryQuery().isPresent());
         Button ok = robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
                 .filter(b -> "OK".equals(b.getText())).findFirst().orElseThrow();
         robot.clickOn(ok);
-        await().atMost(Duration.ofSeconds(15)).until(() -> robot.lookup("#deny-block-result").tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#deny-block-result").tryQuery().isPresent());
         DialogPane result = robot.lookup("#deny-block-result").queryAs(DialogPane.class);
         assertThat(result.getHeaderText()).isEqualTo(GUEST + " is denied and blocked");
         assertThat(result.getContentText()).contains("switch: done");

@@ -97,7 +97,7 @@ class QueueGuiTest {
     @Test
     void approveByKeyLeavesTheQueueWithANoteAndCanBeUndone() {
         robot.clickOn("#nav-queue");
-        await().atMost(Duration.ofSeconds(10)).until(() -> queueTable().getItems().size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> queueTable().getItems().size() == 2);
         robot.clickOn("#queue-note").write("room 12");
         robot.interact(() -> {
             int anna = queueTable().getItems().stream().map(QueueRow::hostname).toList().indexOf("anna-iphone");
@@ -105,7 +105,7 @@ class QueueGuiTest {
             queueTable().requestFocus();
         });
         robot.type(javafx.scene.input.KeyCode.A);
-        await().atMost(Duration.ofSeconds(10)).until(() -> queueTable().getItems().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> queueTable().getItems().size() == 1);
         assertThat(queueTable().getItems()).extracting(QueueRow::hostname).containsExactly("ben-ipad");
         assertThat(inKea()).singleElement().satisfies(r -> {
             assertThat(r.clientClasses()).containsExactly("registered");
@@ -116,11 +116,11 @@ class QueueGuiTest {
         assertThat(robot.lookup("#queue-toast-text").queryAs(Label.class).getText()).startsWith("Approved f0:18:98:00:00:8c — undo within");
 
         robot.clickOn("#queue-undo");
-        await().atMost(Duration.ofSeconds(10)).failFast(() -> window.queue().messageProperty().get().startsWith("Undo failed"))
+        await().atMost(Duration.ofSeconds(20)).failFast(() -> window.queue().messageProperty().get().startsWith("Undo failed"))
                 .until(() -> inKea().isEmpty());
         // Approve deleted the device's lease (so the address is free at once); after undo it is back in the
         // unregistered pools at its next DISCOVER, and the session list says it was undone.
-        await().atMost(Duration.ofSeconds(5)).until(() -> window.queue().decided().get(0).stateProperty().get().equals("undone"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> window.queue().decided().get(0).stateProperty().get().equals("undone"));
     }
 
     @Test

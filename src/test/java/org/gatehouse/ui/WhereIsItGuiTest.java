@@ -96,10 +96,10 @@ class WhereIsItGuiTest {
     void theSelectedDeviceIsFoundOnItsPort() {
         robot.clickOn("#nav-queue");
         TableView<QueueRow> table = (TableView<QueueRow>) robot.lookup("#queue-table").query();
-        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table.getItems().size() == 1);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#queue-locate");
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#where-is-it").tryQuery().isPresent()
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#where-is-it").tryQuery().isPresent()
                 && robot.lookup("#where-is-it").queryAs(DialogPane.class).getContentText().contains("GigabitEthernet1/0/3"));
         DialogPane pane = robot.lookup("#where-is-it").queryAs(DialogPane.class);
         assertThat(pane.getContentText()).contains("VLAN 1").contains("bridge port 51, ifIndex 118").contains("via snmp");

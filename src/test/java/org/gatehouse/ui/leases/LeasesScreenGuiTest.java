@@ -85,7 +85,7 @@ class LeasesScreenGuiTest {
         });
         FxToolkit.showStage();
         WaitForAsyncUtils.waitForFxEvents();
-        await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().size() == 7);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 7);
     }
 
     @AfterEach
@@ -116,7 +116,7 @@ class LeasesScreenGuiTest {
         kea.client().execute(new KeaCommands.Lease4Del(Ipv4.parse("192.168.40.20")));
         kea.addLease(5, "f0:18:98:00:00:05", "dev-5", 86400);
         robot.interact(() -> window.leases().refresh());
-        await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().size() == 6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 6);
         assertThat(table().getItems()).extracting(LeaseRow::ip).startsWith("192.168.40.5", "192.168.40.30");
         assertThat(table().getSelectionModel().getSelectedItem()).isSameAs(selected);
         assertThat(row("192.168.40.5").flashingProperty().get()).as("the new lease flashes").isTrue();
@@ -126,7 +126,7 @@ class LeasesScreenGuiTest {
     void aSearchThatKeepsTheSelectedLeaseKeepsItSelected() {
         select("192.168.40.150");
         robot.clickOn("#lease-search").write("dev-1");
-        await().atMost(Duration.ofSeconds(5)).until(() -> table().getItems().size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 4);
         assertThat(table().getSelectionModel().getSelectedItem().ip()).isEqualTo("192.168.40.150");
     }
 
@@ -134,7 +134,7 @@ class LeasesScreenGuiTest {
     void enterOpensTheDevicesHistoryFromTheCache() {
         select("192.168.40.140");
         robot.type(KeyCode.ENTER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#history-table").tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#history-table").tryQuery().isPresent());
         TableView<?> history = robot.lookup("#history-table").queryAs(TableView.class);
         assertThat(history.getItems()).isNotEmpty();
         assertThat(robot.lookup("#history-summary").queryLabeled().getText()).startsWith("First seen");
@@ -145,11 +145,11 @@ class LeasesScreenGuiTest {
     void deleteAsksAndThenReleasesTheLeaseInKea() {
         select("192.168.40.160");
         robot.type(KeyCode.DELETE);
-        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup(".dialog-pane .button").tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup(".dialog-pane .button").tryQuery().isPresent());
         Button ok = robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
                 .filter(b -> "OK".equals(b.getText())).findFirst().orElseThrow();
         robot.clickOn(ok);
-        await().atMost(Duration.ofSeconds(10)).until(() -> table().getItems().size() == 6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 6);
         assertThat(kea.client().execute(new KeaCommands.Lease4Get(Ipv4.parse("192.168.40.160")))).isEmpty();
         assertThat(window.leases().noticeProperty().get()).isEqualTo("Released 192.168.40.160.");
     }
@@ -165,7 +165,7 @@ class LeasesScreenGuiTest {
                 "Release lease…", "Where is this device?", "Export shown rows as CSV…");
         assertThat(menu.getItems()).extracting(MenuItem::getText).noneMatch(t -> t != null && t.startsWith("Reserve"));
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
-        await().atMost(Duration.ofSeconds(5)).until(() -> got.get() != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> got.get() != null);
         assertThat(got.get().ip()).as("the shortcut acts on the selected row").isEqualTo("192.168.40.30");
         select("192.168.40.140");
         MenuItem item = menu.getItems().stream().filter(m -> "lease-test-action".equals(m.getId())).findFirst().orElseThrow();
@@ -176,10 +176,10 @@ class LeasesScreenGuiTest {
     @Test
     void exportWritesTheRowsShown() throws Exception {
         robot.clickOn("#lease-search").write("dev-2");
-        await().atMost(Duration.ofSeconds(5)).until(() -> table().getItems().size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 2);
         Path csv = dir.resolve("shown.csv");
         robot.interact(() -> window.leases().export(csv, LeaseExport.Format.CSV));
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(csv));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv));
         assertThat(Files.readAllLines(csv)).hasSize(3).element(1).asString().startsWith("192.168.40.20,f0:18:98:00:00:14,Apple, Inc.".replace("Apple, Inc.", "\"Apple, Inc.\""));
         assertThat(Window.getWindows()).isNotEmpty();
     }
