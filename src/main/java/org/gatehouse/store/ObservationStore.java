@@ -93,28 +93,14 @@ public final class ObservationStore {
                         // Unchanged: only "last seen" moves, for all such devices at once below.
                         continue;
                     }
-                    upsert.setString(1, mac);
-                    upsert.setLong(2, now);
-                    upsert.setLong(3, now);
-                    upsert.setString(4, now2.ip());
-                    upsert.setLong(5, l.subnetId());
-                    upsert.setString(6, l.hostname());
-                    upsert.setString(7, now2.state());
-                    upsert.setString(8, now2.tier());
+                    bindDevice(upsert, mac, l, now2, now);
                     upsert.addBatch();
                     if (before == null) {
                         fresh++;
                     }
                     if (!Objects.equals(before, now2)) {
                         changes++;
-                        history.setString(1, mac);
-                        history.setLong(2, now);
-                        history.setString(3, now2.ip());
-                        history.setLong(4, l.subnetId());
-                        history.setString(5, now2.state());
-                        history.setString(6, now2.tier());
-                        history.setString(7, l.hostname());
-                        history.setLong(8, l.expires().toEpochMilli());
+                        bindHistory(history, mac, l, now2, now);
                         history.addBatch();
                     }
                     known.put(mac, now2);
@@ -247,28 +233,14 @@ public final class ObservationStore {
                         }
                     }
                     Seen now2 = new Seen(l.ip().toString(), l.state().label(), cl.tier().label());
-                    upsert.setString(1, mac);
-                    upsert.setLong(2, now);
-                    upsert.setLong(3, now);
-                    upsert.setString(4, now2.ip());
-                    upsert.setLong(5, l.subnetId());
-                    upsert.setString(6, l.hostname());
-                    upsert.setString(7, now2.state());
-                    upsert.setString(8, now2.tier());
+                    bindDevice(upsert, mac, l, now2, now);
                     upsert.executeUpdate();
                     if (before == null) {
                         fresh++;
                     }
                     if (!Objects.equals(before, now2)) {
                         changes++;
-                        history.setString(1, mac);
-                        history.setLong(2, now);
-                        history.setString(3, now2.ip());
-                        history.setLong(4, l.subnetId());
-                        history.setString(5, now2.state());
-                        history.setString(6, now2.tier());
-                        history.setString(7, l.hostname());
-                        history.setLong(8, l.expires().toEpochMilli());
+                        bindHistory(history, mac, l, now2, now);
                         history.addBatch();
                     }
                     seenNow.put(mac, now2);
@@ -285,6 +257,30 @@ public final class ObservationStore {
             }
             return new Recorded(fresh, changes, upserts.size());
         });
+    }
+
+    /** Binds one device row (insert or update of first/last seen and its current lease). */
+    private static void bindDevice(PreparedStatement upsert, String mac, Lease l, Seen seen, long now) throws SQLException {
+        upsert.setString(1, mac);
+        upsert.setLong(2, now);
+        upsert.setLong(3, now);
+        upsert.setString(4, seen.ip());
+        upsert.setLong(5, l.subnetId());
+        upsert.setString(6, l.hostname());
+        upsert.setString(7, seen.state());
+        upsert.setString(8, seen.tier());
+    }
+
+    /** Binds one history row: the device's address, state or tier changed (or it is new). */
+    private static void bindHistory(PreparedStatement history, String mac, Lease l, Seen seen, long now) throws SQLException {
+        history.setString(1, mac);
+        history.setLong(2, now);
+        history.setString(3, seen.ip());
+        history.setLong(4, l.subnetId());
+        history.setString(5, seen.state());
+        history.setString(6, seen.tier());
+        history.setString(7, l.hostname());
+        history.setLong(8, l.expires().toEpochMilli());
     }
 
     /** The last lease list recorded, with the time it was seen; empty if none was ever recorded. */
