@@ -361,7 +361,7 @@ public final class AppBackend implements Backend {
     ConsoleContext context(ConnectionOptions options, Session s, TaskRunner tasks) {
         return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock,
                 options.refreshSeconds(), s.decisions(), s.queue(), s.aging(), s.switches(),
-                new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
+                new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()), s.pools());
     }
 
     @Override

@@ -39,6 +39,8 @@ import org.gatehouse.ui.audit.AuditView;
 import org.gatehouse.ui.audit.AuditViewModel;
 import org.gatehouse.ui.leases.LeasesView;
 import org.gatehouse.ui.leases.LeasesViewModel;
+import org.gatehouse.ui.pools.PoolsView;
+import org.gatehouse.ui.pools.PoolsViewModel;
 import org.gatehouse.ui.switchboard.SwitchboardView;
 import org.gatehouse.ui.switchboard.SwitchboardViewModel;
 import org.gatehouse.ui.queue.QueueView;
@@ -57,6 +59,7 @@ public final class MainWindow {
     private final QueueViewModel queueModel;
     private final ReservationsViewModel reservationsModel;
     private final AuditViewModel auditModel;
+    private final PoolsViewModel poolsModel;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
     private final Timeline ticker;
 
@@ -68,6 +71,7 @@ public final class MainWindow {
         this.queueModel = new QueueViewModel(context, shell);
         this.reservationsModel = new ReservationsViewModel(context);
         this.auditModel = new AuditViewModel(context);
+        this.poolsModel = new PoolsViewModel(context, ZoneId.systemDefault());
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -94,6 +98,10 @@ public final class MainWindow {
 
     public AuditViewModel audit() {
         return auditModel;
+    }
+
+    public PoolsViewModel pools() {
+        return poolsModel;
     }
 
     /** The Leases screen (built on first use); other screens add row actions through it. */
@@ -129,6 +137,7 @@ public final class MainWindow {
         leasesModel.start();
         queueModel.start();
         auditModel.start();
+        poolsModel.start();
     }
 
     private void tick() {
@@ -137,12 +146,14 @@ public final class MainWindow {
         leasesModel.tick(now);
         queueModel.tick(now);
         auditModel.tick(now);
+        poolsModel.tick(now);
     }
 
     public void dispose() {
         ticker.stop();
         leasesModel.stop();
         queueModel.stop();
+        poolsModel.stop();
     }
 
     /**
@@ -203,6 +214,7 @@ public final class MainWindow {
             case QUEUE -> new QueueView(queueModel);
             case RESERVATIONS -> new ReservationsView(reservationsModel);
             case AUDIT -> new AuditView(auditModel);
+            case POOLS -> new PoolsView(poolsModel);
             default -> new ComingSoonView(key);
         });
     }

@@ -8,7 +8,7 @@ public enum Screen {
     LEASES("Leases", Feather.LIST, null),
     QUEUE("Queue", Feather.INBOX, null),
     RESERVATIONS("Reservations", Feather.BOOKMARK, null),
-    POOLS("Pools", Feather.PIE_CHART, "Per subnet and tier: size, addresses in use, free, with warning levels and charts."),
+    POOLS("Pools", Feather.PIE_CHART, null),
     SWITCH("Switch", Feather.SERVER, null),
     AUDIT("Audit", Feather.FILE_TEXT, null),
     SETTINGS("Settings", Feather.SETTINGS, "Connection profiles for Kea and the switch, refresh interval, cache retention.");

@@ -1,0 +1,132 @@
+package org.gatehouse.ui.pools;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.gatehouse.policy.PoolService.PoolUsage;
+import org.gatehouse.ui.ConsoleContext;
+
+/**
+ * The Pools screen's state: the usage of every pool from the last successful read. The read runs on
+ * the context's task runner every {@code refreshSeconds} (and on Refresh); when it fails the last
+ * numbers stay, marked stale, so an outage never blanks the figures the admin was watching.
+ */
+public final class PoolsViewModel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final ConsoleContext context;
+    private final ZoneId zone;
+    private final ObservableList<PoolUsage> pools = FXCollections.observableArrayList();
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final BooleanProperty stale = new SimpleBooleanProperty(false);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty updated = new SimpleStringProperty("");
+    private final StringProperty alarm = new SimpleStringProperty("");
+    private final StringProperty alarmLevel = new SimpleStringProperty("ok");
+    private Instant lastFetch = Instant.EPOCH;
+    private boolean running;
+
+    public PoolsViewModel(ConsoleContext context, ZoneId zone) {
+        this.context = context;
+        this.zone = zone;
+        if (!configured()) {
+            message.set("No Kea configured: start the console with --kea to see pool usage.");
+        }
+    }
+
+    /** False when the session has no Kea (the screen then says so). */
+    public boolean configured() {
+        return context.pools() != null;
+    }
+
+    public ObservableList<PoolUsage> pools() {
+        return pools;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** True while the figures shown are from before a failed read. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** "Updated 14:02:11", the time of the figures shown. */
+    public StringProperty updatedProperty() {
+        return updated;
+    }
+
+    /** One line naming the pools at warning or critical, or empty when all are ok. */
+    public StringProperty alarmProperty() {
+        return alarm;
+    }
+
+    /** The worst level of any pool: ok, warning or critical. */
+    public StringProperty alarmLevelProperty() {
+        return alarmLevel;
+    }
+
+    public void start() {
+        running = true;
+        refresh();
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    /** Called every second by the shell; re-reads when the refresh interval has passed. */
+    public void tick(Instant now) {
+        if (running && configured() && !loading.get() && now.isAfter(lastFetch.plusSeconds(Math.max(1, context.refreshSeconds())))) {
+            refresh();
+        }
+    }
+
+    public void refresh() {
+        if (!configured() || loading.get()) {
+            return;
+        }
+        loading.set(true);
+        context.tasks().run(context.pools()::pools, this::show, e -> {
+            loading.set(false);
+            lastFetch = context.clock().instant();
+            stale.set(!pools.isEmpty());
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            message.set("Kea is unreachable: " + why + (pools.isEmpty() ? "" : " — showing the figures from " + updated.get().replace("Updated ", "") + "."));
+        });
+    }
+
+    private void show(List<PoolUsage> fresh) {
+        loading.set(false);
+        Instant at = context.clock().instant();
+        lastFetch = at;
+        pools.setAll(fresh);
+        stale.set(false);
+        message.set(fresh.isEmpty() ? "Kea's configuration has no pools." : "");
+        updated.set("Updated " + TIME.format(at.atZone(zone)));
+        alarm.set(alarmText(fresh));
+        alarmLevel.set(fresh.stream().anyMatch(p -> "critical".equals(p.level())) ? "critical"
+                : fresh.stream().anyMatch(p -> "warning".equals(p.level())) ? "warning" : "ok");
+    }
+
+    static String alarmText(List<PoolUsage> pools) {
+        List<String> hot = pools.stream().filter(p -> !"ok".equals(p.level()))
+                .map(p -> p.tier() + " in " + p.subnet() + " is " + p.level() + " (" + p.used() + " of " + p.size() + " used, " + p.free()
+                        + " free)")
+                .toList();
+        return hot.isEmpty() ? "" : String.join("; ", hot);
+    }
+}
