@@ -28,7 +28,7 @@ import org.gatehouse.policy.TierClassifier;
  * Plays the DHCP clients of the demo: the private Kea has no network, so nothing would renew its
  * 60 s leases or move an approved device. Every few seconds this renews short leases at T1, moves a
  * device whose reservation changed into the pool of its new class (as Kea's NAK at renewal does),
- * drops the lease of a denied device, and now and then lets a new guest arrive.
+ * drops the lease of a denied device, and now and then lets a guest leave and a new one arrive.
  */
 final class DemoClients implements AutoCloseable {
     private static final long T1_NEW = 30;
@@ -110,8 +110,20 @@ final class DemoClients implements AutoCloseable {
                         e.getValue(), LeaseState.DEFAULT, now, lifetime)));
             }
         }
-        if (++ticks % 9 == 0 && subnetOf.size() < 500) {
+        if (++ticks % 9 == 0) {
+            // Guests come and go: one undecided device leaves as a new one arrives, so the pools stay busy but not full.
+            leave(reserved, byMac);
             arrive(config, used, now);
+        }
+    }
+
+    /** An undecided guest goes home: it releases its lease (DHCPRELEASE) and is not seen again. */
+    private void leave(Map<Mac, String> reserved, Map<Mac, Lease> byMac) {
+        List<Mac> undecided = subnetOf.keySet().stream().filter(m -> !reserved.containsKey(m) && byMac.containsKey(m)).sorted().toList();
+        if (undecided.size() > 20) {
+            Mac gone = undecided.get(random.nextInt(undecided.size()));
+            kea.execute(new KeaCommands.Lease4Del(byMac.get(gone).ip()));
+            subnetOf.remove(gone);
         }
     }
 

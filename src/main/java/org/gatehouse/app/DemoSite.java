@@ -73,7 +73,7 @@ final class DemoSite {
         return new Device(new Mac(mac), host, tier);
     }
 
-    /** Adds host reservations for the registered devices to the generated config (subnet {@code subnetId}). */
+    /** Adds the demo devices' host reservations (registered, and old-unregistered from aging) to subnet {@code subnetId}. */
     void addReservations(ObjectNode config, long subnetId, Instant at) {
         for (var s : config.path("Dhcp4").withArray("subnet4")) {
             if (s.path("id").asLong() != subnetId) {
@@ -81,14 +81,22 @@ final class DemoSite {
             }
             ArrayNode res = ((ObjectNode) s).withArray("reservations");
             for (Device d : registered) {
-                ObjectNode h = res.addObject().put("hw-address", d.mac().toString());
-                h.putArray("client-classes").add("registered");
-                if (!d.hostname().isEmpty()) {
-                    h.put("hostname", d.hostname());
-                }
-                h.putObject("user-context").putObject("gatehouse").put("by", "demo").put("at", at.toString()).put("note", "demo device");
+                reserve(res, d, "registered", "demo", "demo device", at);
+            }
+            // Devices in the old-unregistered pool got there by aging, which reserves them into that class.
+            for (Device d : old) {
+                reserve(res, d, "old-unregistered", "gatehouse-aging", "first seen over 30 min ago, undecided", at);
             }
         }
+    }
+
+    private static void reserve(ArrayNode reservations, Device d, String clientClass, String by, String note, Instant at) {
+        ObjectNode h = reservations.addObject().put("hw-address", d.mac().toString());
+        h.putArray("client-classes").add(clientClass);
+        if (!d.hostname().isEmpty()) {
+            h.put("hostname", d.hostname());
+        }
+        h.putObject("user-context").putObject("gatehouse").put("by", by).put("at", at.toString()).put("note", note);
     }
 
     /** Fills Kea with one lease per device in the pool of its tier, through lease4-add. Returns the count. */

@@ -134,7 +134,7 @@ public final class PoolsView extends BorderPane {
         ColumnConstraints barColumn = new ColumnConstraints(150, 400, Double.MAX_VALUE);
         barColumn.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().add(barColumn);
-        grid.getColumnConstraints().addAll(fixed(80), fixed(70), fixed(70), fixed(80));
+        grid.getColumnConstraints().addAll(fixed(80), fixed(70), fixed(70), fixed(92));
         int row = 0;
         for (PoolUsage p : pools) {
             String id = "pool-" + p.subnetId() + "-" + p.tier();
@@ -158,6 +158,7 @@ public final class PoolsView extends BorderPane {
             Label level = new Label(p.level());
             level.setId(id + "-level");
             level.getStyleClass().addAll("pool-level", "level-" + p.level());
+            level.setMinWidth(Region.USE_PREF_SIZE);
             grid.addRow(row++, name, bar, count, pct, free, level);
         }
         VBox card = new VBox(4, title, total, grid);
