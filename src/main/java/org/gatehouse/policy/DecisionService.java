@@ -134,6 +134,7 @@ public final class DecisionService {
             actions.append(at, "switch-unblock", mac.toString(), null, unblock.state() == DecisionReport.State.DONE ? "ok"
                     : "failed: " + unblock.detail());
         }
+        pending.clear(mac); // undone: an owed deletion of its unregistered lease no longer applies
         DecisionReport report = new DecisionReport("unregister", mac, subnet, result, List.of(), unblock);
         actions.append(at, "unregister", mac.toString(), mine.isEmpty() ? "had no reservation" : null, summary(report));
         return report;
@@ -285,7 +286,15 @@ public final class DecisionService {
         for (PendingLeaseDeletes.Pending p : pending.all()) {
             Instant at = clock.instant();
             try {
-                boolean deleted = kea.execute(new KeaCommands.Lease4Del(p.ip()));
+                // By now the address may have gone to another guest: delete only the lease of the device we approved.
+                java.util.Optional<Lease> now = kea.execute(new KeaCommands.Lease4Get(p.ip()));
+                if (now.isPresent() && !p.mac().equals(now.get().mac())) {
+                    pending.done(p.mac(), p.ip());
+                    actions.append(at, "lease-delete-retry", p.mac().toString(), p.ip().toString(),
+                            "ok: address now held by another device (" + now.get().mac() + "); nothing deleted");
+                    continue;
+                }
+                boolean deleted = now.isPresent() && kea.execute(new KeaCommands.Lease4Del(p.ip()));
                 pending.done(p.mac(), p.ip());
                 actions.append(at, "lease-delete-retry", p.mac().toString(), p.ip().toString(), deleted ? "ok" : "ok: no lease");
             } catch (KeaException e) {

@@ -216,4 +216,51 @@ class WriteSafetyTest {
             assertThat(log.recent(20)).filteredOn(e -> e.action().equals("age")).hasSize(2);
         }
     }
+
+    /** Approves A with its lease deletion left pending (Kea stops right after config-write), then restarts Kea. */
+    private DecisionService approveWithPendingDelete(Database db, int octet) throws Exception {
+        kea.addLease(octet, A.toString(), "", 60);
+        DecisionService decisions = new DecisionService(client, reservations, new ActionLog(db, "t", "t"), new PendingLeaseDeletes(db),
+                MacBlocker.NONE, Clock.systemUTC(), "tester");
+        wire.after((command, reply) -> {
+            if (command.equals("config-write")) {
+                kea.stop();
+            }
+        });
+        assertThat(decisions.approve(A, "", "", null).leases()).singleElement()
+                .satisfies(l -> assertThat(l.step().state()).isEqualTo(DecisionReport.State.PENDING));
+        wire.after((command, reply) -> { });
+        kea.restart();
+        return decisions;
+    }
+
+    @Test
+    void aPendingLeaseDeletionNeverDeletesTheLeaseOfAnotherDeviceNowHoldingTheAddress() throws Exception {
+        try (Database db = Database.open(dir.resolve("reuse.db"))) {
+            DecisionService decisions = approveWithPendingDelete(db, 143);
+            // While Kea was away A's lease ended and the address went to another guest.
+            kea.client().execute(new KeaCommands.Lease4Del(org.gatehouse.model.Ipv4.parse("192.168.40.143")));
+            kea.addLease(143, B.toString(), "", 60);
+            assertThat(decisions.retryPending()).isEmpty();
+            assertThat(kea.client().execute(new KeaCommands.Lease4GetByHwAddress(B))).singleElement()
+                    .satisfies(l -> assertThat(l.ip()).hasToString("192.168.40.143"));
+            assertThat(new PendingLeaseDeletes(db).all()).isEmpty();
+            assertThat(new ActionLog(db, "x", "y").recent(5)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo("lease-delete-retry");
+                assertThat(e.result()).contains("held by another device").contains("nothing deleted");
+            });
+        }
+    }
+
+    @Test
+    void unregisterDropsTheDevicesPendingLeaseDeletions() throws Exception {
+        try (Database db = Database.open(dir.resolve("undo.db"))) {
+            DecisionService decisions = approveWithPendingDelete(db, 144);
+            decisions.unregister(A);
+            assertThat(new PendingLeaseDeletes(db).all()).isEmpty();
+            assertThat(decisions.retryPending()).isEmpty();
+            // The device's own lease is left alone: the approval it belonged to was undone.
+            assertThat(kea.client().execute(new KeaCommands.Lease4GetByHwAddress(A))).hasSize(1);
+        }
+    }
 }
