@@ -74,7 +74,7 @@ public final class DecisionService {
                     new HostReservation.Stamp(actor, at, n));
             Reservations.Result result = write("approve", mac, n, List.of(new ReservationEdit.Put(r)), at);
             List<DecisionReport.LeaseStep> steps = deleteUnregisteredLeases(mac, subnet, leases, at);
-            DecisionReport report = new DecisionReport("approve", mac, subnet, result, steps, DecisionReport.Step.notRequested());
+            DecisionReport report = new DecisionReport("approve", mac, subnet, result, steps, liftSwitchBlock(mac, at));
             actions.append(at, "approve", mac.toString(), detail(n, subnet), summary(report));
             return report;
         });
@@ -128,12 +128,7 @@ public final class DecisionService {
             List<ReservationEdit> edits = mine.stream().<ReservationEdit>map(r -> new ReservationEdit.Remove(r.subnetId(), r.mac())).toList();
             result = logged("unregister", mac, "", at, () -> write("unregister", mac, "", edits, at));
         }
-        DecisionReport.Step unblock = DecisionReport.Step.notRequested();
-        if (blocker.configured()) {
-            unblock = switchStep(() -> blocker.unblock(mac));
-            actions.append(at, "switch-unblock", mac.toString(), null, unblock.state() == DecisionReport.State.DONE ? "ok"
-                    : "failed: " + unblock.detail());
-        }
+        DecisionReport.Step unblock = liftSwitchBlock(mac, at);
         pending.clear(mac); // undone: an owed deletion of its unregistered lease no longer applies
         DecisionReport report = new DecisionReport("unregister", mac, subnet, result, List.of(), unblock);
         actions.append(at, "unregister", mac.toString(), mine.isEmpty() ? "had no reservation" : null, summary(report));
@@ -159,6 +154,9 @@ public final class DecisionService {
             Reservations.Result result = write("reservation-add", mac, n, List.of(new ReservationEdit.Put(r)), at);
             actions.append(at, "reservation-add", mac.toString(), cls + (ip == null ? "" : " " + ip) + " subnet " + sid,
                     result.written() ? "ok" : "ok: already so");
+            if (!HostReservation.DENIED.equals(cls)) {
+                liftSwitchBlock(mac, at); // logged; the Kea half stands either way
+            }
             return result;
         });
     }
@@ -382,6 +380,17 @@ public final class DecisionService {
             }
         }
         return out;
+    }
+
+    /** A device let in again must not stay blocked on the switch by an earlier deny (deny blocks whenever a switch is configured). */
+    private DecisionReport.Step liftSwitchBlock(Mac mac, Instant at) {
+        if (!blocker.configured()) {
+            return DecisionReport.Step.notRequested();
+        }
+        DecisionReport.Step unblock = switchStep(() -> blocker.unblock(mac));
+        actions.append(at, "switch-unblock", mac.toString(), null, unblock.state() == DecisionReport.State.DONE ? "ok"
+                : "failed: " + unblock.detail());
+        return unblock;
     }
 
     @FunctionalInterface
