@@ -75,8 +75,11 @@ public final class ConfigSetReservations implements Reservations {
         List<Outcome> outcomes = new ArrayList<>();
         List<ReservationEdit> todo = new ArrayList<>();
         for (ReservationEdit e : edits) {
-            if (ConfigEdits.satisfies(ConfigEdits.find(baseDhcp4, e.subnetId(), e.mac()).orElse(null), e)) {
+            JsonNode existing = ConfigEdits.find(baseDhcp4, e.subnetId(), e.mac()).orElse(null);
+            if (ConfigEdits.satisfies(existing, e)) {
                 outcomes.add(new Outcome(e, Status.UNCHANGED, "already so in Kea"));
+            } else if (existing != null && e instanceof ReservationEdit.Put p && p.onlyIfAbsent()) {
+                outcomes.add(new Outcome(e, Status.SKIPPED, alreadyReserved(existing, e)));
             } else {
                 todo.add(e);
             }
@@ -109,6 +112,8 @@ public final class ConfigSetReservations implements Reservations {
                 JsonNode now = ConfigEdits.find(currentDhcp4, e.subnetId(), e.mac()).orElse(null);
                 if (ConfigEdits.satisfies(now, e)) {
                     outcomes.add(new Outcome(e, Status.UNCHANGED, "another writer made the same change meanwhile"));
+                } else if (now != null && e instanceof ReservationEdit.Put p && p.onlyIfAbsent()) {
+                    outcomes.add(new Outcome(e, Status.SKIPPED, alreadyReserved(now, e)));
                 } else if (Objects.equals(before, now)) {
                     ConfigEdits.validate(currentDhcp4, e);
                     write.add(e);
@@ -155,6 +160,10 @@ public final class ConfigSetReservations implements Reservations {
             throw new NotPersisted("config-write failed (" + why + "); the previous configuration was set back, nothing changed",
                     writeFailed.exitCode() == 3 ? 3 : 1, writeFailed);
         }
+    }
+
+    static String alreadyReserved(JsonNode existing, ReservationEdit e) {
+        return "already reserved (" + describe(ConfigEdits.fromJson(existing, e.subnetId())) + "); left as it is";
     }
 
     static String describe(HostReservation r) {

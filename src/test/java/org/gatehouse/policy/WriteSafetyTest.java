@@ -263,4 +263,34 @@ class WriteSafetyTest {
             assertThat(kea.client().execute(new KeaCommands.Lease4GetByHwAddress(A))).hasSize(1);
         }
     }
+
+    @Test
+    void anApproveBetweenTheAgingSnapshotAndItsWriteIsNotOverwritten() throws Exception {
+        kea.addLease(152, A.toString(), "", 60);
+        kea.addLease(153, B.toString(), "", 60);
+        try (Database db = Database.open(dir.resolve("gap.db"))) {
+            ActionLog log = new ActionLog(db, "t", "t");
+            var obs = new org.gatehouse.store.ObservationStore(db);
+            LeaseService leases = new LeaseService(client, obs, log, new OuiRegistry(null), Clock.systemUTC());
+            QueueService queue = new QueueService(client, leases, obs, reservations, Clock.systemUTC());
+            DecisionService decisions = new DecisionService(client, reservations, log, new PendingLeaseDeletes(db), MacBlocker.NONE,
+                    Clock.systemUTC(), "t");
+            AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), log, Clock.systemUTC(), "aging");
+            queue.refresh(); // both devices are first seen now
+            Thread.sleep(10);
+            // The guest master approves A right after the aging pass took its snapshot (its config-get).
+            afterFirstConfigGet(() -> otherWriterPuts(A, "registered"));
+            AgingService.Run run = aging.runOnce(Duration.ofMillis(1), Duration.ofMinutes(2));
+            assertThat(run.moved()).containsExactly(B);
+            assertThat(run.skipped()).containsExactly(A);
+            assertThat(inKea()).filteredOn(h -> h.mac().equals(A)).singleElement()
+                    .satisfies(h -> assertThat(h.clientClasses()).containsExactly("registered"));
+            assertThat(kea.configFile()).contains(B.toString());
+            assertThat(log.recent(10)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo("age");
+                assertThat(e.target()).isEqualTo(A.toString());
+                assertThat(e.result()).startsWith("skipped: already reserved (registered");
+            });
+        }
+    }
 }
