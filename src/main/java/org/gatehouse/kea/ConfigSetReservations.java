@@ -136,12 +136,40 @@ public final class ConfigSetReservations implements Reservations {
             ConfigEdits.apply(next, e);
         }
         snapshots.beforeWrite(reason, changed ? fingerprint(current) : baseHash, current.raw());
-        kea.execute(new ConfigCommands.ConfigSet(next));
+        try {
+            kea.execute(new ConfigCommands.ConfigSet(next));
+        } catch (KeaUnreachable lost) {
+            // The answer was lost, not necessarily the command: if Kea applied it, it must be
+            // persisted now, or a retry finds "already so", skips config-write, and the change
+            // disappears at Kea's next restart.
+            if (!appliedAnyway(write, lost)) {
+                throw lost;
+            }
+        }
         persistOrRollBack(currentDhcp4);
         for (ReservationEdit e : write) {
             outcomes.add(new Outcome(e, Status.APPLIED, changed ? "merged with another writer's change" : "written"));
         }
         return new Result(outcomes, true, changed, mechanism());
+    }
+
+    /** After a config-set whose answer was lost: does Kea's running configuration hold every edit? */
+    private boolean appliedAnyway(List<ReservationEdit> write, KeaUnreachable lost) {
+        KeaConfig now;
+        try {
+            now = kea.config();
+        } catch (KeaException stillAway) {
+            lost.addSuppressed(stillAway);
+            return false;
+        }
+        JsonNode dhcp4 = now.raw().path("Dhcp4");
+        for (ReservationEdit e : write) {
+            if (!ConfigEdits.satisfies(ConfigEdits.find(dhcp4, e.subnetId(), e.mac()).orElse(null), e)) {
+                return false;
+            }
+        }
+        last = now;
+        return true;
     }
 
     private void persistOrRollBack(JsonNode previous) {
