@@ -135,6 +135,36 @@ public final class DecisionService {
         return report;
     }
 
+    /**
+     * Takes a decision back (the queue's Undo): the MAC's reservations become what they were
+     * before it, {@code before} (an aged device gets its {@code old-unregistered} one back); with
+     * none before, this is {@link #unregister}. Owed lease deletions of the MAC are dropped, and
+     * a switch block is lifted unless the earlier state was itself a deny.
+     */
+    public DecisionReport undo(Mac mac, List<HostReservation> before) {
+        if (before.isEmpty()) {
+            return unregister(mac);
+        }
+        Instant at = clock.instant();
+        List<HostReservation> now = logged("undo", mac, "", at,
+                () -> reservations.list().stream().filter(r -> r.mac().equals(mac)).toList());
+        List<ReservationEdit> edits = new ArrayList<>();
+        for (HostReservation r : now) {
+            if (before.stream().noneMatch(b -> b.subnetId() == r.subnetId())) {
+                edits.add(new ReservationEdit.Remove(r.subnetId(), mac));
+            }
+        }
+        before.forEach(b -> edits.add(new ReservationEdit.Put(b)));
+        Reservations.Result result = logged("undo", mac, "", at, () -> write("undo", mac, "", edits, at));
+        pending.clear(mac);
+        boolean wasDenied = before.stream().anyMatch(b -> b.clientClasses().contains(HostReservation.DENIED));
+        DecisionReport.Step unblock = wasDenied ? DecisionReport.Step.notRequested() : liftSwitchBlock(mac, at);
+        DecisionReport report = new DecisionReport("undo", mac, before.get(0).subnetId(), result, List.of(), unblock);
+        actions.append(at, "undo", mac.toString(), "restored " + before.stream()
+                .map(b -> String.join(",", b.clientClasses()) + " in subnet " + b.subnetId()).toList(), summary(report));
+        return report;
+    }
+
     /** The editor's add/edit: any known class, optional fixed address (inside the subnet, outside its pools). */
     public Reservations.Result reserve(Mac mac, String clientClass, Ipv4 ip, String hostname, String note, Long subnetId) {
         String cls = HostReservation.validClass(clientClass);
