@@ -75,8 +75,11 @@ public final class ConfigSetReservations implements Reservations {
         List<Outcome> outcomes = new ArrayList<>();
         List<ReservationEdit> todo = new ArrayList<>();
         for (ReservationEdit e : edits) {
-            if (ConfigEdits.satisfies(ConfigEdits.find(baseDhcp4, e.subnetId(), e.mac()).orElse(null), e)) {
+            JsonNode existing = ConfigEdits.find(baseDhcp4, e.subnetId(), e.mac()).orElse(null);
+            if (ConfigEdits.satisfies(existing, e)) {
                 outcomes.add(new Outcome(e, Status.UNCHANGED, "already so in Kea"));
+            } else if (existing != null && e instanceof ReservationEdit.Put p && p.onlyIfAbsent()) {
+                outcomes.add(new Outcome(e, Status.SKIPPED, alreadyReserved(existing, e)));
             } else {
                 todo.add(e);
             }
@@ -109,6 +112,8 @@ public final class ConfigSetReservations implements Reservations {
                 JsonNode now = ConfigEdits.find(currentDhcp4, e.subnetId(), e.mac()).orElse(null);
                 if (ConfigEdits.satisfies(now, e)) {
                     outcomes.add(new Outcome(e, Status.UNCHANGED, "another writer made the same change meanwhile"));
+                } else if (now != null && e instanceof ReservationEdit.Put p && p.onlyIfAbsent()) {
+                    outcomes.add(new Outcome(e, Status.SKIPPED, alreadyReserved(now, e)));
                 } else if (Objects.equals(before, now)) {
                     ConfigEdits.validate(currentDhcp4, e);
                     write.add(e);
@@ -131,12 +136,40 @@ public final class ConfigSetReservations implements Reservations {
             ConfigEdits.apply(next, e);
         }
         snapshots.beforeWrite(reason, changed ? fingerprint(current) : baseHash, current.raw());
-        kea.execute(new ConfigCommands.ConfigSet(next));
+        try {
+            kea.execute(new ConfigCommands.ConfigSet(next));
+        } catch (KeaUnreachable lost) {
+            // The answer was lost, not necessarily the command: if Kea applied it, it must be
+            // persisted now, or a retry finds "already so", skips config-write, and the change
+            // disappears at Kea's next restart.
+            if (!appliedAnyway(write, lost)) {
+                throw lost;
+            }
+        }
         persistOrRollBack(currentDhcp4);
         for (ReservationEdit e : write) {
             outcomes.add(new Outcome(e, Status.APPLIED, changed ? "merged with another writer's change" : "written"));
         }
         return new Result(outcomes, true, changed, mechanism());
+    }
+
+    /** After a config-set whose answer was lost: does Kea's running configuration hold every edit? */
+    private boolean appliedAnyway(List<ReservationEdit> write, KeaUnreachable lost) {
+        KeaConfig now;
+        try {
+            now = kea.config();
+        } catch (KeaException stillAway) {
+            lost.addSuppressed(stillAway);
+            return false;
+        }
+        JsonNode dhcp4 = now.raw().path("Dhcp4");
+        for (ReservationEdit e : write) {
+            if (!ConfigEdits.satisfies(ConfigEdits.find(dhcp4, e.subnetId(), e.mac()).orElse(null), e)) {
+                return false;
+            }
+        }
+        last = now;
+        return true;
     }
 
     private void persistOrRollBack(JsonNode previous) {
@@ -155,6 +188,10 @@ public final class ConfigSetReservations implements Reservations {
             throw new NotPersisted("config-write failed (" + why + "); the previous configuration was set back, nothing changed",
                     writeFailed.exitCode() == 3 ? 3 : 1, writeFailed);
         }
+    }
+
+    static String alreadyReserved(JsonNode existing, ReservationEdit e) {
+        return "already reserved (" + describe(ConfigEdits.fromJson(existing, e.subnetId())) + "); left as it is";
     }
 
     static String describe(HostReservation r) {

@@ -84,6 +84,10 @@ public final class HostCmdsReservations implements Reservations {
                 outcomes.add(new Outcome(e, Status.UNCHANGED, "already so in Kea"));
                 continue;
             }
+            if (existing.isPresent() && e instanceof ReservationEdit.Put p && p.onlyIfAbsent()) {
+                outcomes.add(new Outcome(e, Status.SKIPPED, ConfigSetReservations.alreadyReserved(existing.get(), e)));
+                continue;
+            }
             if (!snapshotTaken) {
                 snapshots.beforeWrite(reason, config.hash(), config.raw());
                 snapshotTaken = true;

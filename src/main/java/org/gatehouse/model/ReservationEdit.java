@@ -7,8 +7,21 @@ public sealed interface ReservationEdit permits ReservationEdit.Put, Reservation
 
     long subnetId();
 
-    /** Adds the reservation, or replaces the one the same MAC has in that subnet. */
-    record Put(HostReservation reservation) implements ReservationEdit {
+    /**
+     * Adds the reservation, or replaces the one the same MAC has in that subnet. With
+     * {@code onlyIfAbsent} (the aging service) it is skipped when the MAC has any reservation
+     * there at write time: a decision made since the caller looked must not be overwritten.
+     */
+    record Put(HostReservation reservation, boolean onlyIfAbsent) implements ReservationEdit {
+        public Put(HostReservation reservation) {
+            this(reservation, false);
+        }
+
+        /** A put that never replaces an existing reservation. */
+        public static Put ifAbsent(HostReservation reservation) {
+            return new Put(reservation, true);
+        }
+
         @Override
         public Mac mac() {
             return reservation.mac();

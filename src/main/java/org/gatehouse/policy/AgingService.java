@@ -68,7 +68,8 @@ public final class AgingService {
             boolean hasReservation = snap.reservations().stream()
                     .anyMatch(r -> r.mac().equals(e.mac()) && r.subnetId() == e.subnetId());
             if (e.tier() == Tier.NEWLY_UNREGISTERED && !hasReservation && !e.firstSeen().isAfter(cutoff)) {
-                edits.add(new ReservationEdit.Put(new HostReservation(e.mac(), e.subnetId(), List.of(HostReservation.OLD_UNREGISTERED),
+                // Only if still absent at write time: an approve or deny since the snapshot wins.
+                edits.add(ReservationEdit.Put.ifAbsent(new HostReservation(e.mac(), e.subnetId(), List.of(HostReservation.OLD_UNREGISTERED),
                         null, "", new HostReservation.Stamp(holderName(), snap.asOf(), "no decision within " + format(oldAfter)))));
             }
         }

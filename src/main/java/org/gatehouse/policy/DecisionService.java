@@ -74,7 +74,7 @@ public final class DecisionService {
                     new HostReservation.Stamp(actor, at, n));
             Reservations.Result result = write("approve", mac, n, List.of(new ReservationEdit.Put(r)), at);
             List<DecisionReport.LeaseStep> steps = deleteUnregisteredLeases(mac, subnet, leases, at);
-            DecisionReport report = new DecisionReport("approve", mac, subnet, result, steps, DecisionReport.Step.notRequested());
+            DecisionReport report = new DecisionReport("approve", mac, subnet, result, steps, liftSwitchBlock(mac, at));
             actions.append(at, "approve", mac.toString(), detail(n, subnet), summary(report));
             return report;
         });
@@ -128,14 +128,40 @@ public final class DecisionService {
             List<ReservationEdit> edits = mine.stream().<ReservationEdit>map(r -> new ReservationEdit.Remove(r.subnetId(), r.mac())).toList();
             result = logged("unregister", mac, "", at, () -> write("unregister", mac, "", edits, at));
         }
-        DecisionReport.Step unblock = DecisionReport.Step.notRequested();
-        if (blocker.configured()) {
-            unblock = switchStep(() -> blocker.unblock(mac));
-            actions.append(at, "switch-unblock", mac.toString(), null, unblock.state() == DecisionReport.State.DONE ? "ok"
-                    : "failed: " + unblock.detail());
-        }
+        DecisionReport.Step unblock = liftSwitchBlock(mac, at);
+        pending.clear(mac); // undone: an owed deletion of its unregistered lease no longer applies
         DecisionReport report = new DecisionReport("unregister", mac, subnet, result, List.of(), unblock);
         actions.append(at, "unregister", mac.toString(), mine.isEmpty() ? "had no reservation" : null, summary(report));
+        return report;
+    }
+
+    /**
+     * Takes a decision back (the queue's Undo): the MAC's reservations become what they were
+     * before it, {@code before} (an aged device gets its {@code old-unregistered} one back); with
+     * none before, this is {@link #unregister}. Owed lease deletions of the MAC are dropped, and
+     * a switch block is lifted unless the earlier state was itself a deny.
+     */
+    public DecisionReport undo(Mac mac, List<HostReservation> before) {
+        if (before.isEmpty()) {
+            return unregister(mac);
+        }
+        Instant at = clock.instant();
+        List<HostReservation> now = logged("undo", mac, "", at,
+                () -> reservations.list().stream().filter(r -> r.mac().equals(mac)).toList());
+        List<ReservationEdit> edits = new ArrayList<>();
+        for (HostReservation r : now) {
+            if (before.stream().noneMatch(b -> b.subnetId() == r.subnetId())) {
+                edits.add(new ReservationEdit.Remove(r.subnetId(), mac));
+            }
+        }
+        before.forEach(b -> edits.add(new ReservationEdit.Put(b)));
+        Reservations.Result result = logged("undo", mac, "", at, () -> write("undo", mac, "", edits, at));
+        pending.clear(mac);
+        boolean wasDenied = before.stream().anyMatch(b -> b.clientClasses().contains(HostReservation.DENIED));
+        DecisionReport.Step unblock = wasDenied ? DecisionReport.Step.notRequested() : liftSwitchBlock(mac, at);
+        DecisionReport report = new DecisionReport("undo", mac, before.get(0).subnetId(), result, List.of(), unblock);
+        actions.append(at, "undo", mac.toString(), "restored " + before.stream()
+                .map(b -> String.join(",", b.clientClasses()) + " in subnet " + b.subnetId()).toList(), summary(report));
         return report;
     }
 
@@ -158,6 +184,9 @@ public final class DecisionService {
             Reservations.Result result = write("reservation-add", mac, n, List.of(new ReservationEdit.Put(r)), at);
             actions.append(at, "reservation-add", mac.toString(), cls + (ip == null ? "" : " " + ip) + " subnet " + sid,
                     result.written() ? "ok" : "ok: already so");
+            if (!HostReservation.DENIED.equals(cls)) {
+                liftSwitchBlock(mac, at); // logged; the Kea half stands either way
+            }
             return result;
         });
     }
@@ -285,7 +314,15 @@ public final class DecisionService {
         for (PendingLeaseDeletes.Pending p : pending.all()) {
             Instant at = clock.instant();
             try {
-                boolean deleted = kea.execute(new KeaCommands.Lease4Del(p.ip()));
+                // By now the address may have gone to another guest: delete only the lease of the device we approved.
+                java.util.Optional<Lease> now = kea.execute(new KeaCommands.Lease4Get(p.ip()));
+                if (now.isPresent() && !p.mac().equals(now.get().mac())) {
+                    pending.done(p.mac(), p.ip());
+                    actions.append(at, "lease-delete-retry", p.mac().toString(), p.ip().toString(),
+                            "ok: address now held by another device (" + now.get().mac() + "); nothing deleted");
+                    continue;
+                }
+                boolean deleted = now.isPresent() && kea.execute(new KeaCommands.Lease4Del(p.ip()));
                 pending.done(p.mac(), p.ip());
                 actions.append(at, "lease-delete-retry", p.mac().toString(), p.ip().toString(), deleted ? "ok" : "ok: no lease");
             } catch (KeaException e) {
@@ -373,6 +410,17 @@ public final class DecisionService {
             }
         }
         return out;
+    }
+
+    /** A device let in again must not stay blocked on the switch by an earlier deny (deny blocks whenever a switch is configured). */
+    private DecisionReport.Step liftSwitchBlock(Mac mac, Instant at) {
+        if (!blocker.configured()) {
+            return DecisionReport.Step.notRequested();
+        }
+        DecisionReport.Step unblock = switchStep(() -> blocker.unblock(mac));
+        actions.append(at, "switch-unblock", mac.toString(), null, unblock.state() == DecisionReport.State.DONE ? "ok"
+                : "failed: " + unblock.detail());
+        return unblock;
     }
 
     @FunctionalInterface

@@ -48,6 +48,16 @@ public final class PendingLeaseDeletes {
         });
     }
 
+    /** Drops every owed deletion of the MAC (its decision was undone: its lease is its own again). */
+    public void clear(Mac mac) {
+        db.write(c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM pending_lease_delete WHERE mac = ?")) {
+                del.setString(1, mac.toString());
+                return del.executeUpdate();
+            }
+        });
+    }
+
     public List<Pending> all() {
         return db.read(c -> {
             List<Pending> out = new ArrayList<>();

@@ -80,4 +80,28 @@ class DenyAndBlockTest {
         assertThat(deny.exit()).isNotZero();
         assertThat(deny.out() + deny.err()).containsIgnoringCase("switch");
     }
+
+    private static final String RULE = "deny source-mac f018-9800-0d01 ffff-ffff-ffff";
+
+    @Test
+    void approveAfterDenyLiftsTheSwitchBlock() {
+        CliRun deny = run("deny", MAC, "--block");
+        assertThat(deny.exit()).as(deny.err()).isZero();
+        assertThat(sw.saved().rules(4000)).containsValue(RULE);
+
+        CliRun approve = run("approve", MAC);
+        assertThat(approve.exit()).as(approve.err()).isZero();
+        assertThat(reservedClass()).isEqualTo("registered");
+        assertThat(sw.saved().rules(4000)).doesNotContainValue(RULE);
+        assertThat(approve.out()).contains("switch: done");
+    }
+
+    @Test
+    void reservingADeniedDeviceIntoAnotherClassLiftsTheSwitchBlock() {
+        assertThat(run("deny", MAC, "--block").exit()).isZero();
+        CliRun add = run("reservations", "add", MAC, "--class", "registered");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(reservedClass()).isEqualTo("registered");
+        assertThat(sw.saved().rules(4000)).doesNotContainValue(RULE);
+    }
 }

@@ -216,4 +216,119 @@ class WriteSafetyTest {
             assertThat(log.recent(20)).filteredOn(e -> e.action().equals("age")).hasSize(2);
         }
     }
+
+    /** Approves A with its lease deletion left pending (Kea stops right after config-write), then restarts Kea. */
+    private DecisionService approveWithPendingDelete(Database db, int octet) throws Exception {
+        kea.addLease(octet, A.toString(), "", 60);
+        DecisionService decisions = new DecisionService(client, reservations, new ActionLog(db, "t", "t"), new PendingLeaseDeletes(db),
+                MacBlocker.NONE, Clock.systemUTC(), "tester");
+        wire.after((command, reply) -> {
+            if (command.equals("config-write")) {
+                kea.stop();
+            }
+        });
+        assertThat(decisions.approve(A, "", "", null).leases()).singleElement()
+                .satisfies(l -> assertThat(l.step().state()).isEqualTo(DecisionReport.State.PENDING));
+        wire.after((command, reply) -> { });
+        kea.restart();
+        return decisions;
+    }
+
+    @Test
+    void aPendingLeaseDeletionNeverDeletesTheLeaseOfAnotherDeviceNowHoldingTheAddress() throws Exception {
+        try (Database db = Database.open(dir.resolve("reuse.db"))) {
+            DecisionService decisions = approveWithPendingDelete(db, 143);
+            // While Kea was away A's lease ended and the address went to another guest.
+            kea.client().execute(new KeaCommands.Lease4Del(org.gatehouse.model.Ipv4.parse("192.168.40.143")));
+            kea.addLease(143, B.toString(), "", 60);
+            assertThat(decisions.retryPending()).isEmpty();
+            assertThat(kea.client().execute(new KeaCommands.Lease4GetByHwAddress(B))).singleElement()
+                    .satisfies(l -> assertThat(l.ip()).hasToString("192.168.40.143"));
+            assertThat(new PendingLeaseDeletes(db).all()).isEmpty();
+            assertThat(new ActionLog(db, "x", "y").recent(5)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo("lease-delete-retry");
+                assertThat(e.result()).contains("held by another device").contains("nothing deleted");
+            });
+        }
+    }
+
+    @Test
+    void unregisterDropsTheDevicesPendingLeaseDeletions() throws Exception {
+        try (Database db = Database.open(dir.resolve("undo.db"))) {
+            DecisionService decisions = approveWithPendingDelete(db, 144);
+            decisions.unregister(A);
+            assertThat(new PendingLeaseDeletes(db).all()).isEmpty();
+            assertThat(decisions.retryPending()).isEmpty();
+            // The device's own lease is left alone: the approval it belonged to was undone.
+            assertThat(kea.client().execute(new KeaCommands.Lease4GetByHwAddress(A))).hasSize(1);
+        }
+    }
+
+    @Test
+    void anApproveBetweenTheAgingSnapshotAndItsWriteIsNotOverwritten() throws Exception {
+        kea.addLease(152, A.toString(), "", 60);
+        kea.addLease(153, B.toString(), "", 60);
+        try (Database db = Database.open(dir.resolve("gap.db"))) {
+            ActionLog log = new ActionLog(db, "t", "t");
+            var obs = new org.gatehouse.store.ObservationStore(db);
+            LeaseService leases = new LeaseService(client, obs, log, new OuiRegistry(null), Clock.systemUTC());
+            QueueService queue = new QueueService(client, leases, obs, reservations, Clock.systemUTC());
+            DecisionService decisions = new DecisionService(client, reservations, log, new PendingLeaseDeletes(db), MacBlocker.NONE,
+                    Clock.systemUTC(), "t");
+            AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), log, Clock.systemUTC(), "aging");
+            queue.refresh(); // both devices are first seen now
+            Thread.sleep(10);
+            // The guest master approves A right after the aging pass took its snapshot (its config-get).
+            afterFirstConfigGet(() -> otherWriterPuts(A, "registered"));
+            AgingService.Run run = aging.runOnce(Duration.ofMillis(1), Duration.ofMinutes(2));
+            assertThat(run.moved()).containsExactly(B);
+            assertThat(run.skipped()).containsExactly(A);
+            assertThat(inKea()).filteredOn(h -> h.mac().equals(A)).singleElement()
+                    .satisfies(h -> assertThat(h.clientClasses()).containsExactly("registered"));
+            assertThat(kea.configFile()).contains(B.toString());
+            assertThat(log.recent(10)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo("age");
+                assertThat(e.target()).isEqualTo(A.toString());
+                assertThat(e.result()).startsWith("skipped: already reserved (registered");
+            });
+        }
+    }
+
+    @Test
+    void aConfigSetWhoseAnswerIsLostButWhichKeaAppliedIsStillPersisted() throws Exception {
+        // Forwards every command to the real Kea, but config-set's answer never comes back (a timeout).
+        UnixSocketTransport real = new UnixSocketTransport(kea.socket());
+        org.gatehouse.kea.KeaTransport dropsConfigSetAnswer = new org.gatehouse.kea.KeaTransport() {
+            @Override
+            public String describe() {
+                return real.describe();
+            }
+
+            @Override
+            public boolean wantsService() {
+                return real.wantsService();
+            }
+
+            @Override
+            public String exchange(String request, Duration timeout) {
+                String reply = real.exchange(request, timeout);
+                if (request.contains("\"config-set\"")) {
+                    throw new org.gatehouse.kea.KeaUnreachable(real.describe(), "timed out waiting for the answer", null);
+                }
+                return reply;
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+        KeaClient lossy = new KeaClient(dropsConfigSetAnswer, kea.json(), Duration.ofSeconds(5));
+        ConfigSetReservations res = new ConfigSetReservations(lossy, kea.json(), Reservations.SnapshotSink.NONE);
+        Reservations.Result r = res.apply(List.of(put(A, "registered")), "test", Reservations.OnConflict.FAIL);
+        assertThat(r.written()).isTrue();
+        assertThat(inKea()).singleElement().satisfies(h -> assertThat(h.clientClasses()).containsExactly("registered"));
+        // config-write ran: the change survives Kea's next restart.
+        assertThat(kea.configFile()).contains(A.toString());
+    }
 }

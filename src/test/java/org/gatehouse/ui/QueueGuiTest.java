@@ -142,4 +142,32 @@ class QueueGuiTest {
         assertThat(dialog[0].problemText()).isEmpty();
         assertThat(dialog[0].getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).isDisabled()).isFalse();
     }
+
+    @Test
+    void undoingTheApprovalOfAnAgedDeviceGivesItsOldUnregisteredReservationBack() {
+        org.gatehouse.model.Mac ben = org.gatehouse.model.Mac.parse("f0:18:98:00:00:8d");
+        decisions.reserve(ben, "old-unregistered", null, "", "no decision within 30m", (long) KeaServer.VLAN);
+        try {
+            robot.clickOn("#nav-queue");
+            robot.interact(() -> window.queue().refresh());
+            await().atMost(Duration.ofSeconds(10)).until(() -> window.queue().rows().stream().anyMatch(r -> r.hostname().equals("ben-ipad")));
+            robot.interact(() -> window.queue().approve(window.queue().rows().stream().filter(r -> r.hostname().equals("ben-ipad")).toList()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> inKea().stream()
+                    .anyMatch(r -> r.mac().equals(ben) && r.clientClasses().contains("registered")));
+
+            robot.interact(() -> window.queue().undo());
+            await().atMost(Duration.ofSeconds(10)).failFast(() -> window.queue().messageProperty().get().startsWith("Undo failed"))
+                    .until(() -> window.queue().decided().get(0).stateProperty().get().equals("undone"));
+            // Back as it was before the approve: aged, not brand new (which would churn on 2-minute leases again).
+            assertThat(inKea()).filteredOn(r -> r.mac().equals(ben)).singleElement().satisfies(r -> {
+                assertThat(r.clientClasses()).containsExactly("old-unregistered");
+                assertThat(r.stamp().note()).isEqualTo("no decision within 30m");
+            });
+        } finally {
+            decisions.unregister(ben);
+            if (kea.client().execute(new org.gatehouse.kea.KeaCommands.Lease4GetByHwAddress(ben)).isEmpty()) {
+                kea.addLease(141, ben.toString(), "ben-ipad", 60);
+            }
+        }
+    }
 }

@@ -4,8 +4,10 @@ import org.gatehouse.ui.switchboard.WhereIsIt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -18,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gatehouse.model.GatehouseException;
+import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.Tier;
 import org.gatehouse.policy.DecisionReport;
@@ -28,14 +31,15 @@ import org.gatehouse.ui.shell.ShellViewModel;
 /**
  * The Queue screen's state. Refreshes on the task runner; approve and deny run there too and a
  * row leaves the queue only when Kea confirmed the decision. Each decision can be undone for
- * {@value #UNDO_SECONDS} s (it removes the reservation again). A conflict (someone else decided
+ * {@value #UNDO_SECONDS} s (it puts back the reservations the device had before). A conflict (someone else decided
  * the same device meanwhile, exit 4) is raised for a dialog rather than overwritten.
  */
 public final class QueueViewModel {
     public static final int UNDO_SECONDS = 10;
 
     /** The undo offer after a decision; {@code until} is when it lapses. */
-    public record Toast(String text, List<Mac> macs, String action, Instant until) {
+    /** {@code before}: each decided MAC's reservations before the decision, which Undo puts back. */
+    public record Toast(String text, List<Mac> macs, String action, Instant until, Map<Mac, List<HostReservation>> before) {
     }
 
     private final ConsoleContext context;
@@ -189,7 +193,7 @@ public final class QueueViewModel {
         loading.set(false);
         lastFetch = context.clock().instant();
         // Update in place: rows that stay keep their identity (and the user's selection).
-        java.util.Map<Mac, QueueService.Entry> fresh = new java.util.LinkedHashMap<>();
+        Map<Mac, QueueService.Entry> fresh = new java.util.LinkedHashMap<>();
         snap.entries().stream().filter(e -> !inFlight.contains(e.mac())).forEach(e -> fresh.put(e.mac(), e));
         rows.removeIf(r -> !fresh.containsKey(r.macValue()));
         java.util.Set<Mac> present = new HashSet<>();
@@ -227,6 +231,15 @@ public final class QueueViewModel {
         chosen.forEach(r -> inFlight.add(r.entry().mac()));
         context.tasks().run(() -> {
             List<Object> results = new ArrayList<>();
+            Map<Mac, List<HostReservation>> before = new HashMap<>();
+            try {
+                // Remembered so that Undo can put back what was there (an aged device's old-unregistered).
+                List<HostReservation> all = context.decisions().list();
+                chosen.forEach(r -> before.put(r.entry().mac(), all.stream().filter(h -> h.mac().equals(r.entry().mac())).toList()));
+            } catch (GatehouseException e) {
+                chosen.forEach(r -> results.add(e));
+                return new Decided(results, before);
+            }
             for (QueueRow r : chosen) {
                 try {
                     results.add(action.equals("approved")
@@ -236,15 +249,20 @@ public final class QueueViewModel {
                     results.add(e);
                 }
             }
-            return results;
-        }, results -> finish(chosen, results, action), e -> {
+            return new Decided(results, before);
+        }, d -> finish(chosen, d, action), e -> {
             busy.set(false);
             chosen.forEach(r -> inFlight.remove(r.entry().mac()));
             message.set(text(e));
         });
     }
 
-    private void finish(List<QueueRow> chosen, List<Object> results, String action) {
+    /** Per chosen row a DecisionReport or the exception; and each MAC's reservations before. */
+    private record Decided(List<Object> results, Map<Mac, List<HostReservation>> before) {
+    }
+
+    private void finish(List<QueueRow> chosen, Decided outcome, String action) {
+        List<Object> results = outcome.results();
         busy.set(false);
         Instant at = context.clock().instant();
         List<Mac> done = new ArrayList<>();
@@ -275,12 +293,12 @@ public final class QueueViewModel {
         if (!done.isEmpty()) {
             note.set("");
             String text = (action.equals("approved") ? "Approved " : "Denied ") + (done.size() == 1 ? done.get(0) : done.size() + " devices");
-            toast.set(new Toast(text, done, action, at.plusSeconds(UNDO_SECONDS)));
+            toast.set(new Toast(text, done, action, at.plusSeconds(UNDO_SECONDS), outcome.before()));
             toastText.set(text + " — undo within " + UNDO_SECONDS + " s");
         }
     }
 
-    /** Takes back the last decision (removes the reservations it wrote), while its toast shows. */
+    /** Takes back the last decision (puts back the reservations the devices had before), while its toast shows. */
     public void undo() {
         Toast t = toast.get();
         if (t == null || !context.canDecide()) {
@@ -293,7 +311,7 @@ public final class QueueViewModel {
             List<String> failed = new ArrayList<>();
             for (Mac m : t.macs()) {
                 try {
-                    context.decisions().unregister(m);
+                    context.decisions().undo(m, t.before().getOrDefault(m, List.of()));
                 } catch (GatehouseException e) {
                     failed.add(m + ": " + e.getMessage());
                 }
