@@ -217,6 +217,24 @@ class SwitchCliTest {
     }
 
     @Test
+    void theCommunityCanComeFromAFileKeptOutOfArgv() throws Exception {
+        Files.writeString(dir.resolve("community"), SnmpSimulator.COMMUNITY + "\n");
+        CliRun flag = CliRun.run(Map.of(), "--snmp", "udp:127.0.0.1:" + sim.port(), "--community-file", dir.resolve("community").toString(),
+                "--db", dir.resolve("c.db").toString(), "--format", "json", "switch", "locate", "00-00-5E-00-00-01");
+        assertThat(flag.exit()).as(flag.err()).isZero();
+        assertThat(json(flag).get("port").asText()).isEqualTo("GigabitEthernet1/0/3");
+
+        CliRun env = CliRun.run(Map.of("GATEHOUSE_SNMP", "udp:127.0.0.1:" + sim.port(), "GATEHOUSE_COMMUNITY_FILE",
+                dir.resolve("community").toString()), "--db", dir.resolve("c.db").toString(), "switch", "vlans");
+        assertThat(env.exit()).as(env.err()).isZero();
+
+        CliRun missing = CliRun.run(Map.of(), "--snmp", "udp:127.0.0.1:" + sim.port(), "--community-file", dir.resolve("nope").toString(),
+                "--db", dir.resolve("c.db").toString(), "switch", "vlans");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("gatehouse: error: bad --community-file");
+    }
+
+    @Test
     void locateFallsBackToTheCliWhenSnmpDoesNotAnswer() throws Exception {
         CliRun r = runWithTimeout("1", "--snmp", "udp:127.0.0.1:" + sim.port(), "--community", "wrong", "--format", "json",
                 "switch", "locate", "fedc.ba09.8765");
