@@ -282,8 +282,15 @@ public final class AppBackend implements Backend {
                 credentials = new SnmpCredentials.V3(o.snmpUser(), auth, priv);
             } else if (o.community() != null) {
                 credentials = new SnmpCredentials.Community(o.community().toCharArray());
+            } else if (o.communityFile() != null) {
+                char[] community = readSecret(o.communityFile(), "--community-file");
+                if (community.length == 0) {
+                    throw new BadInput("--community-file", o.communityFile() + " is empty");
+                }
+                credentials = new SnmpCredentials.Community(community);
             } else {
-                throw new BadInput("--snmp", "give --community NAME (v2c) or --snmp-user with --snmp-auth-file and --snmp-priv-file (v3)");
+                throw new BadInput("--snmp", "give --community NAME or --community-file FILE (v2c) or --snmp-user with --snmp-auth-file"
+                        + " and --snmp-priv-file (v3)");
             }
             // two tries within the --timeout budget
             Duration perTry = Duration.ofMillis(Math.max(200, timeout.toMillis() / 2));

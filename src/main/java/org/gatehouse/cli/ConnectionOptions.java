@@ -36,7 +36,7 @@ public final class ConnectionOptions {
     @Option(names = "--format", paramLabel = "table|json|csv", scope = ScopeType.INHERIT, description = "output format (default table)")
     OutputFormat format;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "per-call timeout towards Kea (default 10)")
+    @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "per-call timeout towards Kea and per-command timeout on the switch CLI and SNMP; 'save force' gets at least 60 (default 10)")
     Integer timeoutSeconds;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "print stack traces of errors")
@@ -68,6 +68,10 @@ public final class ConnectionOptions {
 
     @Option(names = "--community", paramLabel = "NAME", scope = ScopeType.INHERIT, description = "SNMPv2c community (env GATEHOUSE_COMMUNITY)")
     String community;
+
+    @Option(names = "--community-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "file holding the SNMPv2c community, kept out of argv (env GATEHOUSE_COMMUNITY_FILE)")
+    Path communityFile;
 
     @Option(names = "--snmp-user", paramLabel = "USER", scope = ScopeType.INHERIT, description = "SNMPv3 user, authPriv SHA/AES-128 (env GATEHOUSE_SNMP_USER)")
     String snmpUser;
@@ -167,6 +171,10 @@ public final class ConnectionOptions {
 
     public String community() {
         return community != null ? community : env.get("GATEHOUSE_COMMUNITY");
+    }
+
+    public Path communityFile() {
+        return communityFile != null ? communityFile : pathOf(env.get("GATEHOUSE_COMMUNITY_FILE"));
     }
 
     public String snmpUser() {

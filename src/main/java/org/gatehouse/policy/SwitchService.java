@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.model.GatehouseException;
@@ -20,6 +21,7 @@ import org.gatehouse.store.SwitchStore;
 import org.gatehouse.sw.AclNumber;
 import org.gatehouse.sw.AclRule;
 import org.gatehouse.sw.AclView;
+import org.gatehouse.sw.CliCommand;
 import org.gatehouse.sw.ComwareSwitch;
 import org.gatehouse.sw.FdbEntry;
 import org.gatehouse.sw.InterfaceName;
@@ -138,6 +140,11 @@ public final class SwitchService {
     private final Clock clock;
     private final AclNumber acl;
     private final BlockMode mode;
+    /**
+     * One change at a time from this console/command: two blocks reading the ACL together would pick
+     * the same free rule id, and Comware silently edits an existing rule instead of refusing it.
+     */
+    private final ReentrantLock changes = new ReentrantLock();
 
     /**
      * @param cli  the switch over SSH, or null when none is configured
@@ -247,6 +254,7 @@ public final class SwitchService {
         ComwareSwitch sw = cli();
         Instant start = clock.instant();
         long t0 = System.nanoTime();
+        changes.lock();
         try {
             BlockOutcome out = mode == BlockMode.ACL ? blockByAcl(sw, mac, note, t0) : blockByBlackhole(sw, mac, note, vlan, t0);
             actions.append(start, "switch-block", mac.toString(), detail(out.acl(), out.rule(), out.vlans(), note),
@@ -256,6 +264,8 @@ public final class SwitchService {
             actions.append(start, "switch-block", mac.toString(), "on " + endpoint + (note == null ? "" : ", note: " + note),
                     "failed: " + e.getMessage());
             throw e;
+        } finally {
+            changes.unlock();
         }
     }
 
@@ -273,15 +283,58 @@ public final class SwitchService {
                 RuleId r = existing.get().id();
                 boolean ours = isOurs(mac, r);
                 return new BlockOutcome(mac, false, BlockMode.ACL, acl, r, List.of(), ours, batch.commandsSent(), since(t0),
-                        mac + " is already blocked by ACL " + acl + " rule " + r + (ours ? "" : " (a rule added by hand)") + "; nothing changed");
+                        mac + " is already blocked by ACL " + acl + " rule " + r + (ours ? "" : " (a rule added by hand)") + "; nothing changed"
+                                + notInstalledNote());
             }
             RuleId rule = freeRule(view, reservedHere);
-            batch.apply(List.of(new SwitchChange.DenySourceMac(acl, rule, mac)));
-            batch.save();
-            store.recordBlock(endpoint, mac.toString(), BlockMode.ACL.label(), acl.value(), rule.value(), null, clock.instant(), note);
+            String ruleLine = CliCommand.ruleDenySourceMac(rule, mac).text();
+            Runnable record = () -> store.recordBlock(endpoint, mac.toString(), BlockMode.ACL.label(), acl.value(), rule.value(), null,
+                    clock.instant(), note);
+            try {
+                batch.apply(List.of(new SwitchChange.DenySourceMac(acl, rule, mac)));
+            } catch (SwitchFailure f) {
+                if (f.applied().contains(ruleLine)) {
+                    record.run(); // the rule is in the running config: the cache must know it is ours
+                }
+                throw f;
+            }
+            AclView after;
+            try {
+                after = batch.readAcl(acl);
+            } catch (GatehouseException e) {
+                record.run();
+                throw e;
+            }
+            if (after.rules().stream().noneMatch(r -> r.id().equals(rule) && r.blocks(mac))) {
+                String now = after.rules().stream().filter(r -> r.id().equals(rule)).map(AclRule::text).findFirst().orElse("absent");
+                throw new SwitchFailure(endpoint, "another writer changed ACL " + acl + " at the same time: rule " + rule
+                        + " should deny " + mac + " but is now '" + now + "'; nothing saved, check 'switch blocked' and block again", 1,
+                        batch.session().applied(), false, null);
+            }
+            record.run();
+            saveAfterChange(batch, "blocked " + mac + " with ACL " + acl + " rule " + rule);
             return new BlockOutcome(mac, true, BlockMode.ACL, acl, rule, List.of(), true, batch.commandsSent(), since(t0),
-                    "blocked " + mac + " with ACL " + acl + " rule " + rule + " (saved)");
+                    "blocked " + mac + " with ACL " + acl + " rule " + rule + " (saved)" + notInstalledNote());
         });
+    }
+
+    /**
+     * {@code save force} after a change already recorded in the cache; a failed or timed-out save
+     * says that the change is in effect but NOT saved (it goes away if the switch reboots).
+     */
+    private void saveAfterChange(ComwareSwitch.Batch batch, String done) {
+        try {
+            batch.save();
+        } catch (SwitchFailure f) {
+            throw new SwitchFailure(endpoint, done + ", in effect but NOT saved (lost if the switch reboots; run 'save force' on it): "
+                    + f.getMessage(), f.exitCode(), List.of(), false, f);
+        }
+    }
+
+    /** Deny rules do nothing until the ACL is applied to an interface: say so while no install is known. */
+    private String notInstalledNote() {
+        return installedInterfaces().isEmpty()
+                ? " — ACL " + acl + " is not applied on any interface yet (run switch install-acl)" : "";
     }
 
     static RuleId freeRule(AclView view, Set<Integer> reserved) {
@@ -316,11 +369,20 @@ public final class SwitchService {
                 return new BlockOutcome(mac, false, BlockMode.BLACKHOLE, null, null, vlans, true, batch.commandsSent(), since(t0),
                         mac + " is already a blackhole entry in VLAN " + vlans + "; nothing changed");
             }
-            batch.apply(missing.stream().map(v -> (SwitchChange) new SwitchChange.Blackhole(mac, v)).toList());
-            batch.save();
+            try {
+                batch.apply(missing.stream().map(v -> (SwitchChange) new SwitchChange.Blackhole(mac, v)).toList());
+            } catch (SwitchFailure f) {
+                for (VlanId v : missing) {
+                    if (f.applied().contains(CliCommand.macAddressBlackhole(mac, v).text())) {
+                        store.recordBlock(endpoint, mac.toString(), BlockMode.BLACKHOLE.label(), null, null, v.value(), clock.instant(), note);
+                    }
+                }
+                throw f;
+            }
             for (VlanId v : missing) {
                 store.recordBlock(endpoint, mac.toString(), BlockMode.BLACKHOLE.label(), null, null, v.value(), clock.instant(), note);
             }
+            saveAfterChange(batch, "blocked " + mac + " as a blackhole entry in VLAN " + missing);
             return new BlockOutcome(mac, true, BlockMode.BLACKHOLE, null, null, missing, true, batch.commandsSent(), since(t0),
                     "blocked " + mac + " as a blackhole entry in VLAN " + missing + " (saved)");
         });
@@ -333,6 +395,7 @@ public final class SwitchService {
         ComwareSwitch sw = cli();
         Instant start = clock.instant();
         long t0 = System.nanoTime();
+        changes.lock();
         try {
             UnblockOutcome out = mode == BlockMode.ACL ? unblockAcl(sw, mac, t0) : unblockBlackhole(sw, mac, t0);
             actions.append(start, "switch-unblock", mac.toString(), "on " + endpoint + (out.rules().isEmpty() ? "" : " ACL " + acl
@@ -341,6 +404,8 @@ public final class SwitchService {
         } catch (GatehouseException e) {
             actions.append(start, "switch-unblock", mac.toString(), "on " + endpoint, "failed: " + e.getMessage());
             throw e;
+        } finally {
+            changes.unlock();
         }
     }
 
@@ -360,8 +425,8 @@ public final class SwitchService {
             }
             List<RuleId> ids = rules.stream().map(AclRule::id).toList();
             batch.apply(ids.stream().map(r -> (SwitchChange) new SwitchChange.RemoveRule(acl, r)).toList());
-            batch.save();
             store.recordUnblock(endpoint, mac.toString(), BlockMode.ACL.label(), clock.instant());
+            saveAfterChange(batch, "unblocked " + mac);
             return new UnblockOutcome(mac, true, ids, batch.commandsSent(), since(t0), "unblocked " + mac + " (ACL " + acl + " rule "
                     + ids.stream().map(RuleId::toString).reduce((a, b) -> a + ", " + b).orElse("") + " removed, saved)");
         });
@@ -376,8 +441,8 @@ public final class SwitchService {
                         mac + " is not a blackhole entry; nothing changed");
             }
             batch.apply(entries.stream().map(e -> (SwitchChange) new SwitchChange.RemoveBlackhole(mac, new VlanId(e.vlan()))).toList());
-            batch.save();
             store.recordUnblock(endpoint, mac.toString(), BlockMode.BLACKHOLE.label(), clock.instant());
+            saveAfterChange(batch, "unblocked " + mac);
             return new UnblockOutcome(mac, true, List.of(), batch.commandsSent(), since(t0), "unblocked " + mac + " (blackhole removed, saved)");
         });
     }
@@ -442,6 +507,7 @@ public final class SwitchService {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         String target = interfaces.stream().map(InterfaceName::toString).reduce((a, b) -> a + "," + b).orElse("");
+        changes.lock();
         try {
             InstallOutcome out = sw.batch(batch -> {
                 batch.apply(interfaces.stream().map(i -> (SwitchChange) new SwitchChange.FilterInbound(acl, i)).toList());
@@ -455,6 +521,8 @@ public final class SwitchService {
             actions.append(start, "switch-install-acl", target, "packet-filter mac " + acl + " inbound on " + endpoint,
                     "failed: " + e.getMessage());
             throw e;
+        } finally {
+            changes.unlock();
         }
     }
 

@@ -47,27 +47,38 @@ public final class ComwareSession implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final Duration timeout;
+    /** {@code save force} writes flash: a 5130 can take far longer than any other command. */
+    private final Duration saveTimeout;
     private final List<String> applied = new ArrayList<>();
     private String prompt;
     private boolean saved;
     private int commandsSent;
 
-    private ComwareSession(String endpoint, Session ssh, ChannelShell channel, Duration timeout) throws IOException {
+    /** The least time {@code save force} is given, whatever the per-command timeout. */
+    public static final Duration MIN_SAVE_TIMEOUT = Duration.ofSeconds(60);
+
+    private ComwareSession(String endpoint, Session ssh, ChannelShell channel, Duration timeout, Duration saveTimeout) throws IOException {
         this.endpoint = endpoint;
         this.ssh = ssh;
         this.channel = channel;
         this.in = channel.getInputStream();
         this.out = channel.getOutputStream();
         this.timeout = timeout;
+        this.saveTimeout = saveTimeout;
     }
 
     /** Opens a shell on an authenticated SSH session, waits for the first prompt and disables paging. */
     public static ComwareSession open(String endpoint, Session ssh, Duration timeout) {
+        return open(endpoint, ssh, timeout, timeout.compareTo(MIN_SAVE_TIMEOUT) > 0 ? timeout : MIN_SAVE_TIMEOUT);
+    }
+
+    /** As {@link #open(String, Session, Duration)}, with {@code save force} allowed {@code saveTimeout}. */
+    public static ComwareSession open(String endpoint, Session ssh, Duration timeout, Duration saveTimeout) {
         ComwareSession s;
         try {
             ChannelShell channel = (ChannelShell) ssh.openChannel("shell");
             channel.setPtyType("vt100", 511, 24, 0, 0);
-            s = new ComwareSession(endpoint, ssh, channel, timeout);
+            s = new ComwareSession(endpoint, ssh, channel, timeout, saveTimeout);
             channel.connect((int) timeout.toMillis());
         } catch (JSchException | IOException e) {
             ssh.disconnect();
@@ -145,7 +156,8 @@ public final class ComwareSession implements AutoCloseable {
     }
 
     private Reply readToPrompt(CliCommand command) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration limit = CliCommand.saveForce().equals(command) ? saveTimeout : timeout;
+        long deadline = System.nanoTime() + limit.toNanos();
         StringBuilder buf = new StringBuilder();
         byte[] chunk = new byte[8192];
         boolean bannerAnswered = false;
@@ -178,7 +190,7 @@ public final class ComwareSession implements AutoCloseable {
                 }
                 if (System.nanoTime() > deadline) {
                     throw new SwitchFailure(endpoint, "no answer " + (command == null ? "after login" : "to '" + command + "'")
-                            + " within " + timeout.toSeconds() + " s (slow or stuck switch)", 3, applied, saved, null);
+                            + " within " + limit.toSeconds() + " s (slow or stuck switch)", 3, applied, saved, null);
                 }
                 Thread.sleep(1);
             }

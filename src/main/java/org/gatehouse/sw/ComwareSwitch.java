@@ -33,6 +33,12 @@ public final class ComwareSwitch {
 
     /** Host-key-checked SSH (an unknown key is refused unless accepted explicitly), then the Comware shell. */
     public static ComwareSwitch overSsh(SshTarget target, SshConnector ssh, Duration commandTimeout) {
+        return overSsh(target, ssh, commandTimeout,
+                commandTimeout.compareTo(ComwareSession.MIN_SAVE_TIMEOUT) > 0 ? commandTimeout : ComwareSession.MIN_SAVE_TIMEOUT);
+    }
+
+    /** As above, with {@code save force} (a flash write, slow on a 5130) allowed {@code saveTimeout}. */
+    public static ComwareSwitch overSsh(SshTarget target, SshConnector ssh, Duration commandTimeout, Duration saveTimeout) {
         String endpoint = target.endpoint();
         return new ComwareSwitch(endpoint, () -> {
             Session session;
@@ -41,7 +47,7 @@ public final class ComwareSwitch {
             } catch (SshFailure e) {
                 throw new SwitchFailure(endpoint, e.getMessage(), e.exitCode(), List.of(), false, e);
             }
-            return ComwareSession.open(endpoint, session, commandTimeout);
+            return ComwareSession.open(endpoint, session, commandTimeout, saveTimeout);
         });
     }
 

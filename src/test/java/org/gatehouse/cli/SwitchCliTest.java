@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,30 @@ class SwitchCliTest {
     }
 
     @Test
+    void aSlowSaveOutlastsTheCommandTimeout() {
+        // --timeout 1 bounds every command but 'save force', which a 5130 may take much longer to answer
+        sw.options(new ComwareCliDouble.Options().slow("save force", Duration.ofMillis(2500)));
+        CliRun r = runWithTimeout("1", "switch", "block", "aa:bb:cc:00:11:22");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rule 50000 (saved)");
+        assertThat(sw.saved().rules(4000)).containsKey(50000);
+    }
+
+    @Test
+    void aBlockCutOffAtTheSaveIsReportedNotSavedAndCanBeUnblocked() {
+        // 1 screen-length, 2 display acl, 3 system-view, 4 acl mac, 5 rule, 6 quit, 7 return, 8 display acl (check), 9 save force
+        sw.options(new ComwareCliDouble.Options().dropAfter(9));
+        CliRun block = run("switch", "block", "aa:bb:cc:00:11:22");
+        assertThat(block.exit()).isEqualTo(3);
+        assertThat(block.err()).contains("blocked aa:bb:cc:00:11:22 with ACL 4000 rule 50000, in effect but NOT saved");
+        sw.options(new ComwareCliDouble.Options());
+        CliRun un = run("switch", "unblock", "aa:bb:cc:00:11:22");
+        assertThat(un.exit()).as(un.err()).isZero();
+        assertThat(un.out()).contains("unblocked aa:bb:cc:00:11:22");
+        assertThat(sw.running().rules(4000)).isEmpty();
+    }
+
+    @Test
     void ruleIdsNeverCollideWithHandMadeRules() {
         sw.handMadeRule(4000, 50000, "deny source-mac 0011-2233-4455 ffff-ffff-ffff");
         sw.handMadeRule(4000, 50001, "permit source-mac 0011-2233-4466 ffff-ffff-ffff");
@@ -127,10 +152,15 @@ class SwitchCliTest {
 
     @Test
     void installAclIsAnExplicitStep() {
-        assertThat(run("switch", "block", "aa:bb:cc:00:11:22").exit()).isZero();
+        CliRun block = run("switch", "block", "aa:bb:cc:00:11:22");
+        assertThat(block.exit()).isZero();
+        assertThat(block.out()).contains("— ACL 4000 is not applied on any interface yet (run switch install-acl)");
         assertThat(sw.received()).noneMatch(l -> l.startsWith("packet-filter"));
         CliRun install = run("switch", "install-acl", "--interface", "GE1/0/20", "--interface", "Bridge-Aggregation1");
         assertThat(install.exit()).as(install.err()).isZero();
+        CliRun next = run("switch", "block", "aa:bb:cc:00:11:33");
+        assertThat(next.exit()).isZero();
+        assertThat(next.out()).contains("rule 50001 (saved)").doesNotContain("not applied");
         assertThat(sw.saved().filters("GigabitEthernet1/0/20")).containsExactly("packet-filter mac 4000 inbound");
         assertThat(sw.saved().filters("Bridge-Aggregation1")).containsExactly("packet-filter mac 4000 inbound");
 
@@ -184,6 +214,24 @@ class SwitchCliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(json(r).toString()).isEqualTo(
                 "{\"mac\":\"00:00:5e:00:00:01\",\"vlan\":1,\"bridgePort\":51,\"ifIndex\":118,\"port\":\"GigabitEthernet1/0/3\"}");
+    }
+
+    @Test
+    void theCommunityCanComeFromAFileKeptOutOfArgv() throws Exception {
+        Files.writeString(dir.resolve("community"), SnmpSimulator.COMMUNITY + "\n");
+        CliRun flag = CliRun.run(Map.of(), "--snmp", "udp:127.0.0.1:" + sim.port(), "--community-file", dir.resolve("community").toString(),
+                "--db", dir.resolve("c.db").toString(), "--format", "json", "switch", "locate", "00-00-5E-00-00-01");
+        assertThat(flag.exit()).as(flag.err()).isZero();
+        assertThat(json(flag).get("port").asText()).isEqualTo("GigabitEthernet1/0/3");
+
+        CliRun env = CliRun.run(Map.of("GATEHOUSE_SNMP", "udp:127.0.0.1:" + sim.port(), "GATEHOUSE_COMMUNITY_FILE",
+                dir.resolve("community").toString()), "--db", dir.resolve("c.db").toString(), "switch", "vlans");
+        assertThat(env.exit()).as(env.err()).isZero();
+
+        CliRun missing = CliRun.run(Map.of(), "--snmp", "udp:127.0.0.1:" + sim.port(), "--community-file", dir.resolve("nope").toString(),
+                "--db", dir.resolve("c.db").toString(), "switch", "vlans");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("gatehouse: error: bad --community-file");
     }
 
     @Test

@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.TaskRunner;
 import org.gatehouse.policy.DecisionService;
 import org.gatehouse.ui.switchboard.WhereIsIt;
 import javafx.scene.Scene;
@@ -35,6 +36,7 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.gatehouse.ui.ConsoleContext;
+import org.gatehouse.ui.FxTaskRunner;
 import org.gatehouse.ui.audit.AuditView;
 import org.gatehouse.ui.audit.AuditViewModel;
 import org.gatehouse.ui.leases.LeasesView;
@@ -56,6 +58,7 @@ public final class MainWindow {
     private final ShellViewModel shell;
     private final LeasesViewModel leasesModel;
     private final SwitchboardViewModel switchModel;
+    private final TaskRunner switchTasks;
     private final QueueViewModel queueModel;
     private final ReservationsViewModel reservationsModel;
     private final AuditViewModel auditModel;
@@ -67,7 +70,9 @@ public final class MainWindow {
         this.context = context;
         this.shell = new ShellViewModel(context.endpoint(), ZoneId.systemDefault());
         this.leasesModel = new LeasesViewModel(context, shell);
-        this.switchModel = new SwitchboardViewModel(context.switches(), context.tasks(), ZoneId.systemDefault());
+        // switch batches (a save can take a minute) run on their own thread, never ahead of a lease refresh
+        this.switchTasks = FxTaskRunner.laneOf(context.tasks(), "switch");
+        this.switchModel = new SwitchboardViewModel(context.switches(), switchTasks, ZoneId.systemDefault());
         this.queueModel = new QueueViewModel(context, shell);
         this.reservationsModel = new ReservationsViewModel(context);
         this.auditModel = new AuditViewModel(context);
@@ -167,7 +172,7 @@ public final class MainWindow {
                     new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                     row -> ((ReservationsView) view(Screen.RESERVATIONS)).openEditor(null, row.mac(), row.hostname())));
         }
-        WhereIsIt whereIsIt = new WhereIsIt(context.switches(), context.tasks());
+        WhereIsIt whereIsIt = new WhereIsIt(context.switches(), switchTasks);
         if (whereIsIt.available()) {
             leases.addRowAction(new LeasesView.RowAction("lease-locate", "Where is this device?", Feather.MAP_PIN,
                     new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
@@ -190,7 +195,7 @@ public final class MainWindow {
         if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
             return;
         }
-        context.tasks().run(() -> context.decisions().deny(mac, "", true, subnetId), report -> {
+        switchTasks.run(() -> context.decisions().deny(mac, "", true, subnetId), report -> {
             GatehouseException error = report.firstError();
             Alert done = new Alert(error == null ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
                     DecisionService.summary(report).replace("; ", "\n"), ButtonType.CLOSE);

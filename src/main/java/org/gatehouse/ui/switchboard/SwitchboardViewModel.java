@@ -48,7 +48,8 @@ public final class SwitchboardViewModel {
         connection.set(configured ? describe(service) : "No switch configured. Start with --switch ssh://user@host "
                 + "(and --snmp udp:host with --community or --snmp-user) or set GATEHOUSE_SWITCH / GATEHOUSE_SNMP.");
         if (configured) {
-            installed.set(installedText(service.installedInterfaces()));
+            // a cache read: on the TaskRunner, not the FX thread
+            tasks.run(service::installedInterfaces, list -> installed.set(installedText(list)), e -> installed.set(text(e)));
         }
     }
 
@@ -179,11 +180,15 @@ public final class SwitchboardViewModel {
     private <T> void work(java.util.concurrent.Callable<T> call, java.util.function.Function<T, String> done) {
         state.set(State.WORKING);
         message.set("Working on the switch…");
-        tasks.run(call, result -> {
-            message.set(done.apply(result));
-            installed.set(installedText(service.installedInterfaces()));
+        tasks.run(() -> new Done<>(call.call(), service.installedInterfaces()), d -> {
+            message.set(done.apply(d.result()));
+            installed.set(installedText(d.installed()));
             refresh();
         }, this::failed);
+    }
+
+    /** An action's result and the ACL installs read after it, both fetched off the FX thread. */
+    private record Done<T>(T result, List<String> installed) {
     }
 
     private void failed(Throwable e) {
