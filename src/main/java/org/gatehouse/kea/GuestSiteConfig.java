@@ -47,6 +47,7 @@ public final class GuestSiteConfig {
     public static final int NEW_LIFETIME = 60;
     public static final int LONG_LIFETIME = 86400;
 
+    /** @param portalDns the captive portal's DNS for the unregistered pools, or null for each VLAN's .4 */
     public ObjectNode generate(List<GuestVlan> vlans, List<String> publicDns, String portalDns, Runtime rt) {
         ObjectNode dhcp4 = json.object();
         ObjectNode ifaces = dhcp4.putObject("interfaces-config");
@@ -80,8 +81,10 @@ public final class GuestSiteConfig {
             s.putArray("option-data").addObject().put("name", "routers").put("data", base.plus(1).toString());
             ArrayNode pools = s.putArray("pools");
             pool(pools, base.plus(5), base.plus(127), "registered", String.join(", ", publicDns));
-            pool(pools, base.plus(128), base.plus(191), "newly-unregistered", portalDns);
-            pool(pools, base.plus(192), base.plus(254), "old-unregistered", portalDns);
+            // Without a site-wide portal, each VLAN's portal answers on its .4 (as the reference site has it).
+            String portal = portalDns != null ? portalDns : base.plus(4).toString();
+            pool(pools, base.plus(128), base.plus(191), "newly-unregistered", portal);
+            pool(pools, base.plus(192), base.plus(254), "old-unregistered", portal);
             s.putArray("reservations");
         }
         if (rt.logFile() != null) {
