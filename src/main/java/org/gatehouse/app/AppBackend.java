@@ -163,7 +163,8 @@ public final class AppBackend implements Backend {
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
                 user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
         PoolService pools = new PoolService(kea);
-        Map<String, OfflineQueue.Replayer> replayers = Replayers.of(kea, p.configs());
+        Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
+        replayers.putAll(Replayers.decisions(reservations, decisions));
         return new Session() {
             @Override
             public SwitchService switches() {

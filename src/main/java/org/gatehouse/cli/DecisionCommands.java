@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.QueuedAction;
 import org.gatehouse.policy.DecisionReport;
+import org.gatehouse.policy.Replayers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,6 +57,20 @@ final class DecisionCommands {
         return 0;
     }
 
+    /**
+     * Kea unreachable (exit 3) and the user asked for it: the decision waits in the offline queue,
+     * audited as queued, instead of failing. Anything else (or no --queue) fails as usual.
+     */
+    static int queueIfAsked(ConnectedCommand cmd, Backend.Session s, GatehouseException e, boolean queue, String kind, Mac mac, String note) {
+        if (!queue || e.exitCode() != 3) {
+            throw e;
+        }
+        QueuedAction q = s.offline().enqueue(Replayers.decision(kind, mac, note));
+        cmd.printer().line("Kea is unreachable (" + e.getMessage() + "); " + kind + " " + mac + " is queued as #" + q.id()
+                + " — run 'gatehouse offline replay' when Kea is back");
+        return 0;
+    }
+
     @Command(name = "approve", description = "Reserve MAC into 'registered' (persisted in Kea), then delete its current lease.")
     static final class Approve extends ConnectedCommand {
         @Parameters(paramLabel = "MAC")
@@ -62,6 +78,9 @@ final class DecisionCommands {
 
         @Option(names = "--note", paramLabel = "TEXT", description = "why (stored in the reservation's user-context)")
         String note;
+
+        @Option(names = "--queue", description = "if Kea is unreachable, queue the decision for 'gatehouse offline replay' instead of failing")
+        boolean queue;
 
         @Option(names = "--hostname", paramLabel = "NAME", description = "hostname for the reservation")
         String hostname;
@@ -77,7 +96,11 @@ final class DecisionCommands {
         public Integer call() {
             Mac m = Mac.parse(mac);
             try (Backend.Session s = backend.connect(options())) {
-                return report(this, s.decisions().approve(m, note, hostname, subnet));
+                try {
+                    return report(this, s.decisions().approve(m, note, hostname, subnet));
+                } catch (GatehouseException e) {
+                    return queueIfAsked(this, s, e, queue, Replayers.APPROVE, m, note);
+                }
             }
         }
     }
@@ -89,6 +112,9 @@ final class DecisionCommands {
 
         @Option(names = "--note", paramLabel = "TEXT", description = "why (stored in the reservation's user-context)")
         String note;
+
+        @Option(names = "--queue", description = "if Kea is unreachable, queue the decision for 'gatehouse offline replay' instead of failing")
+        boolean queue;
 
         @Option(names = "--block", description = "also block the MAC on the switch (needs a configured switch)")
         boolean block;
@@ -104,7 +130,11 @@ final class DecisionCommands {
         public Integer call() {
             Mac m = Mac.parse(mac);
             try (Backend.Session s = backend.connect(options())) {
-                return report(this, s.decisions().deny(m, note, block, subnet));
+                try {
+                    return report(this, s.decisions().deny(m, note, block, subnet));
+                } catch (GatehouseException e) {
+                    return queueIfAsked(this, s, e, queue, Replayers.DENY, m, note);
+                }
             }
         }
     }

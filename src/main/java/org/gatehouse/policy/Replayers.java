@@ -8,16 +8,24 @@ import org.gatehouse.kea.KeaCommands;
 import org.gatehouse.kea.KeaConflict;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.model.Ipv4;
+import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Lease;
+import org.gatehouse.model.Mac;
+import org.gatehouse.kea.Reservations;
 import org.gatehouse.model.QueuedAction;
 
 /**
- * The replayers this branch knows: {@code lease-release} and {@code config-restore}. Approve,
- * deny and switch actions add theirs to the map where they are wired.
+ * The actions that can wait in the offline queue: {@code lease-release}, {@code config-restore},
+ * {@code approve} and {@code deny}. Each checks, before writing, that what the user decided on
+ * still holds; otherwise it is a conflict and nothing is written.
  */
 public final class Replayers {
     public static final String LEASE_RELEASE = "lease-release";
     public static final String CONFIG_RESTORE = "config-restore";
+    public static final String APPROVE = "approve";
+    public static final String DENY = "deny";
+    /** The basis of a queued decision: the device was undecided (no reservation, or only aging's). */
+    static final String UNDECIDED = "undecided";
 
     private Replayers() {
     }
@@ -27,6 +35,35 @@ public final class Replayers {
         m.put(LEASE_RELEASE, a -> releaseLease(kea, a));
         m.put(CONFIG_RESTORE, a -> restoreConfig(configs, a));
         return m;
+    }
+
+    /** The approve and deny replayers, for the map of {@link #of}. */
+    public static Map<String, OfflineQueue.Replayer> decisions(Reservations reservations, DecisionService decisions) {
+        Map<String, OfflineQueue.Replayer> m = new LinkedHashMap<>();
+        m.put(APPROVE, a -> decide(reservations, decisions, a, HostReservation.REGISTERED));
+        m.put(DENY, a -> decide(reservations, decisions, a, HostReservation.DENIED));
+        return m;
+    }
+
+    /** A decision taken while Kea was unreachable, on a device the user saw undecided. */
+    public static OfflineQueue.Request decision(String kind, Mac mac, String note) {
+        if (!APPROVE.equals(kind) && !DENY.equals(kind)) {
+            throw new IllegalArgumentException(kind);
+        }
+        return new OfflineQueue.Request(kind, mac.toString(), mac, null, UNDECIDED, note);
+    }
+
+    static OfflineQueue.Done decide(Reservations reservations, DecisionService decisions, QueuedAction a, String wanted) {
+        Mac mac = Mac.parse(a.target());
+        String now = reservations.list().stream().filter(r -> r.mac().equals(mac)).map(HostReservation::decisionClass)
+                .filter(c -> c != null).findFirst().orElse("none");
+        boolean undecided = now.equals("none") || now.equals(HostReservation.OLD_UNREGISTERED);
+        if (!undecided && !now.equals(wanted)) {
+            throw new KeaConflict(a.kind(), mac + " is now " + now + " (someone decided meanwhile), not undecided as when "
+                    + a.kind() + " was queued; nothing was written");
+        }
+        DecisionReport r = APPROVE.equals(a.kind()) ? decisions.approve(mac, a.note(), "", null) : decisions.deny(mac, a.note(), false, null);
+        return new OfflineQueue.Done(now, wanted, DecisionService.summary(r));
     }
 
     /** The basis of a queued lease release: the MAC that held the address when the user decided ("none" if free). */
@@ -64,6 +101,6 @@ public final class Replayers {
 
     /** For screens: whether an action of this kind can be replayed here. */
     public static boolean known(QueuedAction a) {
-        return LEASE_RELEASE.equals(a.kind()) || CONFIG_RESTORE.equals(a.kind());
+        return LEASE_RELEASE.equals(a.kind()) || CONFIG_RESTORE.equals(a.kind()) || APPROVE.equals(a.kind()) || DENY.equals(a.kind());
     }
 }
