@@ -8,13 +8,14 @@ import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.LocalKea;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.model.Ipv4;
+import org.gatehouse.policy.SiteCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gatehouse site generate}: a complete three-pool kea-dhcp4 configuration for the guest VLANs. */
-@Command(name = "site", description = "The guest site's Kea configuration.", subcommands = {SiteCommand.Generate.class})
+@Command(name = "site", description = "The guest site's Kea configuration.", subcommands = {SiteCommand.Generate.class, SiteCommand.Check.class})
 final class SiteCommand {
 
     @Command(name = "generate", description = "Print a complete three-pool kea-dhcp4 configuration for the given guest VLANs.")
@@ -75,6 +76,59 @@ final class SiteCommand {
             }
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Review a Kea configuration (the running one by default, or FILE) for mistakes that break the"
+            + " three-pool scheme; exit 1 if any error.")
+    static final class Check extends ConnectedCommand {
+        @picocli.CommandLine.Parameters(paramLabel = "FILE", arity = "0..1", description = "a kea-dhcp4 configuration file (JSON, comments allowed)")
+        java.nio.file.Path file;
+
+        Check(Backend backend) {
+            super(backend);
+        }
+
+        @Override
+        public Integer call() {
+            List<SiteCheck.Finding> findings;
+            String what;
+            if (file != null) {
+                what = file.toString();
+                findings = new SiteCheck().check(readDhcp4(file));
+            } else {
+                try (Backend.Session s = backend.connect(options())) {
+                    what = "the running configuration of " + s.status().status().endpoint();
+                    findings = s.status().siteCheck();
+                }
+            }
+            Printer p = printer();
+            if (options().format() == OutputFormat.JSON) {
+                p.json(findings);
+            } else if (findings.isEmpty()) {
+                p.line("no findings in " + what);
+            } else {
+                p.rows(options().format(), List.of("SEVERITY", "WHERE", "WHAT", "HINT"), findings.stream()
+                        .map(f -> List.of(f.severity().name().toLowerCase(java.util.Locale.ROOT), f.where(), f.what(), f.hint())).toList());
+            }
+            return findings.stream().anyMatch(f -> f.severity() == SiteCheck.Severity.ERROR) ? 1 : 0;
+        }
+
+        /** Kea's config files may carry comments (//, #, C-style); its top level holds "Dhcp4". */
+        static com.fasterxml.jackson.databind.JsonNode readDhcp4(java.nio.file.Path file) {
+            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS)
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_YAML_COMMENTS);
+            com.fasterxml.jackson.databind.JsonNode root;
+            try {
+                root = m.readTree(file.toFile());
+            } catch (java.io.IOException e) {
+                throw new BadInput("FILE", "cannot read " + file + " as a Kea configuration: " + e.getMessage());
+            }
+            if (root == null || !root.path("Dhcp4").isObject()) {
+                throw new BadInput("FILE", file + " has no \"Dhcp4\" map");
+            }
+            return root.path("Dhcp4");
         }
     }
 }

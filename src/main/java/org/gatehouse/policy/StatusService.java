@@ -31,6 +31,11 @@ public final class StatusService {
                          List<SubnetSummary> subnets) {
     }
 
+    /** {@code site check} of the running configuration. */
+    public List<SiteCheck.Finding> siteCheck() {
+        return new SiteCheck().check(kea.config().raw().path("Dhcp4"));
+    }
+
     public Status status() {
         try {
             Capabilities caps = kea.capabilities();
