@@ -297,32 +297,12 @@ class WriteSafetyTest {
     @Test
     void aConfigSetWhoseAnswerIsLostButWhichKeaAppliedIsStillPersisted() throws Exception {
         // Forwards every command to the real Kea, but config-set's answer never comes back (a timeout).
-        UnixSocketTransport real = new UnixSocketTransport(kea.socket());
-        org.gatehouse.kea.KeaTransport dropsConfigSetAnswer = new org.gatehouse.kea.KeaTransport() {
-            @Override
-            public String describe() {
-                return real.describe();
+        InterceptingTransport dropsConfigSetAnswer = new InterceptingTransport(new UnixSocketTransport(kea.socket()));
+        dropsConfigSetAnswer.after((command, reply) -> {
+            if (command.equals("config-set")) {
+                throw new org.gatehouse.kea.KeaUnreachable(dropsConfigSetAnswer.describe(), "timed out waiting for the answer", null);
             }
-
-            @Override
-            public boolean wantsService() {
-                return real.wantsService();
-            }
-
-            @Override
-            public String exchange(String request, Duration timeout) {
-                String reply = real.exchange(request, timeout);
-                if (request.contains("\"config-set\"")) {
-                    throw new org.gatehouse.kea.KeaUnreachable(real.describe(), "timed out waiting for the answer", null);
-                }
-                return reply;
-            }
-
-            @Override
-            public void close() {
-                real.close();
-            }
-        };
+        });
         KeaClient lossy = new KeaClient(dropsConfigSetAnswer, kea.json(), Duration.ofSeconds(5));
         ConfigSetReservations res = new ConfigSetReservations(lossy, kea.json(), Reservations.SnapshotSink.NONE);
         Reservations.Result r = res.apply(List.of(put(A, "registered")), "test", Reservations.OnConflict.FAIL);
