@@ -4,7 +4,7 @@
 #   install-deps.sh test   plus what the test suite needs (Kea agent, socat, snmpsim, Xvfb, dhclient)
 set -eu
 run_pkgs="openjdk-17-jdk maven kea-dhcp4-server ieee-data libgtk-3-0"
-test_pkgs="$run_pkgs kea-ctrl-agent socat snmpsim snmp xvfb isc-dhcp-client iproute2 procps jq fakeroot binutils sqlite3"
+test_pkgs="$run_pkgs kea-ctrl-agent socat snmpsim snmp xvfb isc-dhcp-client iproute2 procps jq curl fakeroot binutils sqlite3"
 case "${1:-run}" in
     test) pkgs=$test_pkgs ;;
     *) pkgs=$run_pkgs ;;
