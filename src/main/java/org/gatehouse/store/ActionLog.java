@@ -117,28 +117,14 @@ public final class ActionLog {
                     prev = head == null ? AuditChain.GENESIS : head.hash();
                 }
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO action_log (id, at, os_user, host, action, target, mac, "
-                    + "before_state, after_state, note, detail, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ins = c.prepareStatement(INSERT)) {
                 int n = 0;
                 for (Draft d : drafts) {
                     id++;
                     long at = d.at().toEpochMilli();
                     String hash = AuditChain.hash(new AuditChain.Fields(id, at, osUser, workstation, d.action(), d.target(), d.mac(),
                             d.before(), d.after(), d.note(), d.detail(), d.result(), prev));
-                    ins.setLong(1, id);
-                    ins.setLong(2, at);
-                    ins.setString(3, osUser);
-                    ins.setString(4, workstation);
-                    ins.setString(5, d.action());
-                    ins.setString(6, d.target());
-                    ins.setString(7, d.mac());
-                    ins.setString(8, d.before());
-                    ins.setString(9, d.after());
-                    ins.setString(10, d.note());
-                    ins.setString(11, d.detail());
-                    ins.setString(12, d.result());
-                    ins.setString(13, prev);
-                    ins.setString(14, hash);
+                    bind(ins, id, at, d, prev, hash);
                     ins.addBatch();
                     prev = hash;
                     if (++n % 10_000 == 0) {
@@ -152,6 +138,27 @@ public final class ActionLog {
             }
             return drafts.size();
         });
+    }
+
+    private static final String INSERT = "INSERT INTO action_log (id, at, os_user, host, action, target, mac, "
+            + "before_state, after_state, note, detail, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Binds one chained row, as the hash was computed over it. */
+    private void bind(PreparedStatement ins, long id, long at, Draft d, String prev, String hash) throws SQLException {
+        ins.setLong(1, id);
+        ins.setLong(2, at);
+        ins.setString(3, osUser);
+        ins.setString(4, workstation);
+        ins.setString(5, d.action());
+        ins.setString(6, d.target());
+        ins.setString(7, d.mac());
+        ins.setString(8, d.before());
+        ins.setString(9, d.after());
+        ins.setString(10, d.note());
+        ins.setString(11, d.detail());
+        ins.setString(12, d.result());
+        ins.setString(13, prev);
+        ins.setString(14, hash);
     }
 
     /** Appends inside a caller's transaction (e.g. together with the queue row it concerns). */
@@ -175,22 +182,8 @@ public final class ActionLog {
         AuditChain.Fields f = new AuditChain.Fields(id, at, osUser, workstation, d.action(), d.target(), d.mac(), d.before(),
                 d.after(), d.note(), d.detail(), d.result(), prev);
         String hash = AuditChain.hash(f);
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO action_log (id, at, os_user, host, action, target, mac, "
-                + "before_state, after_state, note, detail, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ins.setLong(1, id);
-            ins.setLong(2, at);
-            ins.setString(3, osUser);
-            ins.setString(4, workstation);
-            ins.setString(5, d.action());
-            ins.setString(6, d.target());
-            ins.setString(7, d.mac());
-            ins.setString(8, d.before());
-            ins.setString(9, d.after());
-            ins.setString(10, d.note());
-            ins.setString(11, d.detail());
-            ins.setString(12, d.result());
-            ins.setString(13, prev);
-            ins.setString(14, hash);
+        try (PreparedStatement ins = c.prepareStatement(INSERT)) {
+            bind(ins, id, at, d, prev, hash);
             ins.executeUpdate();
         }
         AuditChain.setHead(c, new AuditChain.Head(id, hash));
