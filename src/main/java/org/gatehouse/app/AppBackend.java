@@ -26,7 +26,9 @@ import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.TaskRunner;
 import java.util.Map;
 import org.gatehouse.kea.Reservations;
+import org.gatehouse.kea.SiteSettings;
 import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.SiteAging;
 import org.gatehouse.policy.AuditService;
 import org.gatehouse.policy.AuditTools;
 import org.gatehouse.policy.CacheService;
@@ -163,6 +165,8 @@ public final class AppBackend implements Backend {
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
                 user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
         PoolService pools = new PoolService(kea);
+        SiteAging siteAging = new SiteAging(new SiteSettings(kea,
+                (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config))), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
         replayers.putAll(Replayers.decisions(reservations, decisions));
         return new Session() {
@@ -224,6 +228,11 @@ public final class AppBackend implements Backend {
             @Override
             public PoolService pools() {
                 return pools;
+            }
+
+            @Override
+            public SiteAging siteAging() {
+                return siteAging;
             }
 
             @Override

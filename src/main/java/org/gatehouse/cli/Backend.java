@@ -9,6 +9,7 @@ import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.OfflineQueue;
 import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.SiteAging;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
@@ -57,6 +58,9 @@ public interface Backend {
 
         /** Pool usage per subnet and tier. */
         PoolService pools();
+
+        /** The site's aging age, kept in Kea's configuration. */
+        SiteAging siteAging();
 
         @Override
         void close();

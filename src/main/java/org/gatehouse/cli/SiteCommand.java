@@ -15,8 +15,33 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gatehouse site generate}: a complete three-pool kea-dhcp4 configuration for the guest VLANs. */
-@Command(name = "site", description = "The guest site's Kea configuration.", subcommands = {SiteCommand.Generate.class, SiteCommand.Check.class})
+@Command(name = "site", description = "The guest site's Kea configuration.", subcommands = {SiteCommand.Generate.class, SiteCommand.Check.class, SiteCommand.Aging.class})
 final class SiteCommand {
+
+    /** {@code gatehouse site aging [DURATION]}: shows or sets the site's aging age, kept in Kea's configuration. */
+    @Command(name = "aging", description = {"Show or set the site's aging age: how long a device may stay undecided before the console's "
+            + "aging pass and `gatehouse sync` move it to old-unregistered. Kept in Kea's configuration "
+            + "(Dhcp4 user-context), so every workstation and the service use the same age."})
+    static final class Aging extends ConnectedCommand {
+        @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "DURATION", description = "new age, 1s to 30d (e.g. 45s, 30m, 2h, 1d)")
+        String duration;
+
+        Aging(Backend backend) {
+            super(backend);
+        }
+
+        @Override
+        public Integer call() {
+            try (Backend.Session s = backend.connect(options())) {
+                if (duration == null) {
+                    printer().line("aging age: " + s.siteAging().current().describe());
+                } else {
+                    printer().line("aging age set to " + s.siteAging().set(duration).describe());
+                }
+                return 0;
+            }
+        }
+    }
 
     @Command(name = "generate", description = "Print a complete three-pool kea-dhcp4 configuration for the given guest VLANs.")
     static final class Generate implements java.util.concurrent.Callable<Integer> {

@@ -5,6 +5,7 @@ import org.gatehouse.model.BadInput;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
 import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.SiteAging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,8 +19,9 @@ final class SyncCommand extends ConnectedCommand {
     @Option(names = "--interval", paramLabel = "SECONDS", description = "seconds between passes (default 60)")
     int interval = 60;
 
-    @Option(names = "--old-after", paramLabel = "DURATION", description = "age at which undecided devices move (default 30m; 45s, 30m, 2h)")
-    String oldAfter = "30m";
+    @Option(names = "--old-after", paramLabel = "DURATION",
+            description = "age at which undecided devices move (45s, 30m, 2h); default: the site's aging age (gatehouse site aging), else 30m")
+    String oldAfter;
 
     SyncCommand(Backend backend) {
         super(backend);
@@ -27,13 +29,21 @@ final class SyncCommand extends ConnectedCommand {
 
     @Override
     public Integer call() {
-        Duration age = AgingService.parseDuration(oldAfter);
+        Duration age = oldAfter == null ? null : AgingService.parseDuration(oldAfter);
         if (interval < 1 || interval > 86_400) {
             throw new BadInput("--interval", interval + " is not 1-86400 seconds");
         }
         Duration lockFor = Duration.ofSeconds(Math.max(120, 3L * interval));
         try (Backend.Session s = backend.connect(options())) {
             AgingService aging = s.aging();
+            if (age != null) {
+                SiteAging.Setting site = s.siteAging().current();
+                if (!site.age().equals(age)) {
+                    err().println("gatehouse: warning: --old-after " + AgingService.format(age) + " overrides the site's aging age "
+                            + site.describe() + "; the console uses the site's");
+                    err().flush();
+                }
+            }
             if (once) {
                 try {
                     AgingService.Run run = aging.runOnce(age, lockFor);
@@ -42,7 +52,7 @@ final class SyncCommand extends ConnectedCommand {
                         err().flush();
                         return 1;
                     }
-                    print(run, age);
+                    print(run);
                     return 0;
                 } finally {
                     aging.release();
@@ -50,7 +60,8 @@ final class SyncCommand extends ConnectedCommand {
             }
             Thread hook = new Thread(aging::release, "gatehouse-sync-release");
             Runtime.getRuntime().addShutdownHook(hook);
-            printer().line("gatehouse sync: every " + interval + " s, moving devices undecided for " + AgingService.format(age)
+            printer().line("gatehouse sync: every " + interval + " s, moving devices undecided for "
+                    + (age == null ? "the site's aging age (" + s.siteAging().current().describe() + ")" : AgingService.format(age))
                     + " to old-unregistered");
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -58,7 +69,7 @@ final class SyncCommand extends ConnectedCommand {
                     if (run.heldBy() != null) {
                         printer().line(run.at() + " another sync holds the lock (" + run.heldBy() + "); waiting");
                     } else {
-                        print(run, age);
+                        print(run);
                     }
                 } catch (GatehouseException e) {
                     // A 24/7 service outlives Kea restarts: report and try again next pass.
@@ -76,10 +87,10 @@ final class SyncCommand extends ConnectedCommand {
         }
     }
 
-    private void print(AgingService.Run run, Duration age) {
+    private void print(AgingService.Run run) {
         StringBuilder sb = new StringBuilder(run.at() + " " + run.leases() + " leases, " + run.queued() + " waiting for a decision");
         if (!run.moved().isEmpty()) {
-            sb.append("; moved to old-unregistered (undecided for ").append(AgingService.format(age)).append("): ")
+            sb.append("; moved to old-unregistered (undecided for ").append(AgingService.format(run.oldAfter())).append("): ")
                     .append(String.join(" ", run.moved().stream().map(Mac::toString).toList()));
         }
         if (!run.skipped().isEmpty()) {

@@ -66,8 +66,69 @@ public final class ConfigSetReservations implements Reservations {
         return sha256(json.write(c.raw().path("Dhcp4")));
     }
 
+    /**
+     * Under Kea's write lock: applies, then checks in Kea that every applied edit is there. A
+     * change missing afterwards (a writer that is not Gatehouse set its own config meanwhile) is
+     * applied again, at most {@value #ATTEMPTS} times, then reported as a conflict: never "ok"
+     * for a change Kea lacks.
+     */
     @Override
     public Result apply(List<ReservationEdit> edits, String reason, OnConflict onConflict) {
+        return kea.writeLock().holding(reason, () -> applyVerified(edits, reason, onConflict));
+    }
+
+    private static final int ATTEMPTS = 3;
+
+    private Result applyVerified(List<ReservationEdit> edits, String reason, OnConflict onConflict) {
+        List<ReservationEdit> appliedEarlier = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            Result r = applyOnce(edits, reason, onConflict);
+            List<ReservationEdit> applied = new ArrayList<>(appliedEarlier);
+            r.outcomes().stream().filter(o -> o.status() == Status.APPLIED).forEach(o -> applied.add(o.edit()));
+            List<ReservationEdit> missing = applied.isEmpty() ? List.of() : missingInKea(applied);
+            if (missing.isEmpty()) {
+                return attempt == 1 ? r : asApplied(r, applied);
+            }
+            if (attempt == ATTEMPTS) {
+                throw new ReservationConflict("Kea does not hold " + missing.get(0).describe() + " after " + ATTEMPTS
+                        + " writes: another program keeps setting its own configuration; check Kea before trying again");
+            }
+            appliedEarlier = applied;
+        }
+    }
+
+    /** A retry finds earlier attempts' edits "already so": report them as the writes they were. */
+    private static Result asApplied(Result r, List<ReservationEdit> applied) {
+        List<Outcome> out = new ArrayList<>();
+        for (Outcome o : r.outcomes()) {
+            out.add(o.status() == Status.UNCHANGED && applied.contains(o.edit())
+                    ? new Outcome(o.edit(), Status.APPLIED, "written (again, after another writer replaced it)") : o);
+        }
+        return new Result(out, true, true, r.mechanism());
+    }
+
+    /** The edits Kea's running configuration does not hold now. */
+    private List<ReservationEdit> missingInKea(List<ReservationEdit> applied) {
+        KeaConfig now;
+        try {
+            now = kea.config();
+        } catch (KeaUnreachable gone) {
+            // Kea acknowledged config-write and then stopped answering: its own word stands, and a
+            // failure report would be as untrue as an unchecked success. The next read shows it.
+            return List.of();
+        }
+        last = now;
+        JsonNode dhcp4 = now.raw().path("Dhcp4");
+        List<ReservationEdit> missing = new ArrayList<>();
+        for (ReservationEdit e : applied) {
+            if (!ConfigEdits.satisfies(ConfigEdits.find(dhcp4, e.subnetId(), e.mac()).orElse(null), e)) {
+                missing.add(e);
+            }
+        }
+        return missing;
+    }
+
+    private Result applyOnce(List<ReservationEdit> edits, String reason, OnConflict onConflict) {
         KeaConfig base = kea.config();
         last = base;
         JsonNode baseDhcp4 = base.raw().path("Dhcp4");
@@ -136,6 +197,7 @@ public final class ConfigSetReservations implements Reservations {
             ConfigEdits.apply(next, e);
         }
         snapshots.beforeWrite(reason, changed ? fingerprint(current) : baseHash, current.raw());
+        kea.writeLock().checkHeld();
         try {
             kea.execute(new ConfigCommands.ConfigSet(next));
         } catch (KeaUnreachable lost) {
@@ -146,7 +208,7 @@ public final class ConfigSetReservations implements Reservations {
                 throw lost;
             }
         }
-        persistOrRollBack(currentDhcp4);
+        ConfigWrites.persistOrRollBack(kea, currentDhcp4);
         for (ReservationEdit e : write) {
             outcomes.add(new Outcome(e, Status.APPLIED, changed ? "merged with another writer's change" : "written"));
         }
@@ -170,24 +232,6 @@ public final class ConfigSetReservations implements Reservations {
         }
         last = now;
         return true;
-    }
-
-    private void persistOrRollBack(JsonNode previous) {
-        try {
-            kea.execute(new ConfigCommands.ConfigWrite());
-        } catch (KeaException writeFailed) {
-            String why = writeFailed.getMessage();
-            try {
-                kea.execute(new ConfigCommands.ConfigSet(previous));
-            } catch (KeaException rollbackFailed) {
-                throw new NotPersisted("Kea applied the change but config-write failed (" + why
-                        + ") and setting the previous configuration back failed too (" + rollbackFailed.getMessage()
-                        + "); Kea's running configuration differs from its file until it restarts", 
-                        writeFailed.exitCode() == 3 ? 3 : 1, writeFailed);
-            }
-            throw new NotPersisted("config-write failed (" + why + "); the previous configuration was set back, nothing changed",
-                    writeFailed.exitCode() == 3 ? 3 : 1, writeFailed);
-        }
     }
 
     static String alreadyReserved(JsonNode existing, ReservationEdit e) {

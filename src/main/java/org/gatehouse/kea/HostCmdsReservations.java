@@ -68,6 +68,11 @@ public final class HostCmdsReservations implements Reservations {
 
     @Override
     public Result apply(List<ReservationEdit> edits, String reason, OnConflict onConflict) {
+        // Each host command is atomic, but a decision reads before it writes: serialise writers.
+        return kea.writeLock().holding(reason, () -> applyLocked(edits, reason, onConflict));
+    }
+
+    private Result applyLocked(List<ReservationEdit> edits, String reason, OnConflict onConflict) {
         KeaConfig config = kea.config();
         last = config;
         JsonNode dhcp4 = config.raw().path("Dhcp4");

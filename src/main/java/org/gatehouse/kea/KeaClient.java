@@ -27,11 +27,27 @@ public final class KeaClient implements AutoCloseable {
     private final KeaJson json;
     private final Duration timeout;
     private volatile Capabilities capabilities;
+    private final KeaWriteLock writeLock;
 
     public KeaClient(KeaTransport transport, KeaJson json, Duration timeout) {
         this.transport = transport;
         this.json = json;
         this.timeout = timeout;
+        // Waiting covers a queue of other writers (24 approves at once take a few seconds) and a
+        // holder that died: its lock is taken over at most ~40 s later (KeaWriteLock.TTL_SECONDS + 10).
+        Duration wait = timeout.multipliedBy(3).compareTo(Duration.ofSeconds(45)) > 0 ? timeout.multipliedBy(3) : Duration.ofSeconds(45);
+        this.writeLock = new KeaWriteLock(this, wait, holder(), System::nanoTime);
+    }
+
+    /** The lock every write to this Kea takes, across threads, processes and workstations. */
+    public KeaWriteLock writeLock() {
+        return writeLock;
+    }
+
+    private static String holder() {
+        String host = System.getenv("HOSTNAME");
+        return System.getProperty("user.name", "?") + (host == null ? "" : "@" + host)
+                + " pid " + ProcessHandle.current().pid();
     }
 
     public String endpoint() {
@@ -64,6 +80,9 @@ public final class KeaClient implements AutoCloseable {
             root = json.read(reply);
         } catch (JsonProcessingException e) {
             throw new KeaProtocolError("the answer to " + command + " is not JSON: " + KeaProtocolError.excerpt(reply), e);
+        }
+        if (KeaText.byteEscaped(reply)) {
+            root = KeaText.decodeBytes(root);
         }
         if (root != null && root.isArray()) {
             if (root.isEmpty()) {
@@ -103,7 +122,7 @@ public final class KeaClient implements AutoCloseable {
             throw new KeaUnsupported("lease4-get-all", "the lease_cmds hook is not loaded in this Kea");
         }
         if (!caps.leasePaging()) {
-            return execute(new KeaCommands.Lease4GetAll());
+            return withoutLock(execute(new KeaCommands.Lease4GetAll()));
         }
         List<Lease> all = new ArrayList<>();
         Ipv4 from = null;
@@ -111,10 +130,16 @@ public final class KeaClient implements AutoCloseable {
             List<Lease> page = execute(new KeaCommands.Lease4GetPage(from, pageSize));
             all.addAll(page);
             if (page.size() < pageSize) {
-                return all;
+                return withoutLock(all);
             }
             from = page.get(page.size() - 1).ip();
         }
+    }
+
+    /** Gatehouse's write lock is a lease on a network address, not a device: lists leave it out. */
+    private static List<Lease> withoutLock(List<Lease> leases) {
+        leases.removeIf(KeaWriteLock::isLockLease);
+        return leases;
     }
 
     @Override

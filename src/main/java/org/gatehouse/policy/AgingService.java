@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gatehouse.kea.KeaConfig;
 import org.gatehouse.kea.Reservations;
+import org.gatehouse.kea.SiteSettings;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Mac;
@@ -47,21 +49,41 @@ public final class AgingService {
     }
 
     /** One run's result; {@code heldBy} is set (and nothing done) when another service holds the lock. */
-    public record Run(Instant at, String heldBy, int leases, int queued, List<Mac> moved, List<Mac> skipped, int pendingLeft) {
+    public record Run(Instant at, String heldBy, int leases, int queued, List<Mac> moved, List<Mac> skipped, int pendingLeft,
+                      Duration oldAfter) {
+    }
+
+    /** One pass with the site's aging age (Kea's configuration, {@code gatehouse site aging}), 30 min if unset. */
+    public Run runOnce(Duration lockFor) {
+        return runOnce(null, lockFor);
+    }
+
+    /** The site's aging age in {@code config}; the default when unset or not a duration. */
+    public static Duration siteAge(KeaConfig config) {
+        if (config == null) {
+            return DEFAULT_OLD_AFTER;
+        }
+        try {
+            return SiteSettings.agingAge(config).map(AgingService::parseDuration).orElse(DEFAULT_OLD_AFTER);
+        } catch (BadInput notADuration) {
+            return DEFAULT_OLD_AFTER;
+        }
     }
 
     /**
-     * One pass. {@code lockFor} is how long the lock is held if this process dies mid-way
-     * (a looping service renews it every pass).
+     * One pass. {@code oldAfter} overrides the site's aging age (null: the site's). {@code lockFor}
+     * is how long the lock is held if this process dies mid-way (a looping service renews it every pass).
      */
-    public Run runOnce(Duration oldAfter, Duration lockFor) {
+    public Run runOnce(Duration requestedAge, Duration lockFor) {
         Instant at = clock.instant();
         Optional<String> other = lock.tryAcquire(LOCK, holder, at, lockFor);
         if (other.isPresent()) {
-            return new Run(at, other.get(), 0, 0, List.of(), List.of(), 0);
+            return new Run(at, other.get(), 0, 0, List.of(), List.of(), 0, requestedAge);
         }
         int pendingLeft = decisions.retryPending().size();
         QueueService.Snapshot snap = queue.refresh();
+        // The refresh has just read Kea's configuration: the site's age comes with it, at no extra call.
+        Duration oldAfter = requestedAge != null ? requestedAge : siteAge(reservations.lastConfig());
         Instant cutoff = snap.asOf().minus(oldAfter);
         List<ReservationEdit> edits = new ArrayList<>();
         for (QueueService.Entry e : snap.entries()) {
@@ -96,7 +118,7 @@ public final class AgingService {
                 }
             }
         }
-        return new Run(at, null, snap.leases().size(), snap.entries().size(), moved, skipped, pendingLeft);
+        return new Run(at, null, snap.leases().size(), snap.entries().size(), moved, skipped, pendingLeft, oldAfter);
     }
 
     /** Gives the lock up (a --once run, or a service stopping). */

@@ -117,6 +117,11 @@ public final class ConfigService {
     /** The write itself, without the audit row (the offline queue audits its replays itself). */
     Restored apply(long id, String basis, String origin) {
         KeaClient k = requireKea();
+        // The same lock as every reservation write: the conflict check below must not race one.
+        return k.writeLock().holding("restore snapshot #" + id, () -> applyLocked(k, id, basis, origin));
+    }
+
+    private Restored applyLocked(KeaClient k, long id, String basis, String origin) {
         Based target = snapshot(id);
         Based now = current();
         if (basis != null && !basis.equals(now.fingerprint())) {
@@ -126,6 +131,7 @@ public final class ConfigService {
         long saved = snapshots.save(clock.instant(), k.endpoint(), now.keaHash(), "before restore of snapshot #" + id
                 + (origin == null ? "" : " (" + origin + ")"), json.write(k.config().raw()));
         k.execute(new ConfigCommands.ConfigTest(target.dhcp4()));
+        k.writeLock().checkHeld();
         k.execute(new ConfigCommands.ConfigSet(target.dhcp4()));
         ConfigCommands.Written written;
         try {

@@ -74,7 +74,7 @@ public final class DecisionService {
                     new HostReservation.Stamp(actor, at, n));
             Reservations.Result result = write("approve", mac, n, List.of(new ReservationEdit.Put(r)), at);
             List<DecisionReport.LeaseStep> steps = deleteUnregisteredLeases(mac, subnet, leases, at);
-            DecisionReport report = new DecisionReport("approve", mac, subnet, result, steps, liftSwitchBlock(mac, at));
+            DecisionReport report = new DecisionReport("approve", mac, subnet, result, steps, liftSwitchBlock(mac));
             actions.append(at, "approve", mac.toString(), detail(n, subnet), summary(report));
             return report;
         });
@@ -106,9 +106,8 @@ public final class DecisionService {
         }
         DecisionReport.Step blockStep = DecisionReport.Step.notRequested();
         if (block || blocker.configured()) {
+            // The blocker audits its own act (one switch-block row per block, whoever asked).
             blockStep = switchStep(() -> blocker.block(mac, n));
-            actions.append(at, "switch-block", mac.toString(), n, blockStep.state() == DecisionReport.State.DONE ? "ok"
-                    : "failed: " + blockStep.detail());
         }
         DecisionReport report = new DecisionReport("deny", mac, subnet, result, List.of(), blockStep);
         actions.append(at, "deny", mac.toString(), detail(n, subnet), summary(report));
@@ -128,7 +127,7 @@ public final class DecisionService {
             List<ReservationEdit> edits = mine.stream().<ReservationEdit>map(r -> new ReservationEdit.Remove(r.subnetId(), r.mac())).toList();
             result = logged("unregister", mac, "", at, () -> write("unregister", mac, "", edits, at));
         }
-        DecisionReport.Step unblock = liftSwitchBlock(mac, at);
+        DecisionReport.Step unblock = liftSwitchBlock(mac);
         pending.clear(mac); // undone: an owed deletion of its unregistered lease no longer applies
         DecisionReport report = new DecisionReport("unregister", mac, subnet, result, List.of(), unblock);
         actions.append(at, "unregister", mac.toString(), mine.isEmpty() ? "had no reservation" : null, summary(report));
@@ -158,7 +157,7 @@ public final class DecisionService {
         Reservations.Result result = logged("undo", mac, "", at, () -> write("undo", mac, "", edits, at));
         pending.clear(mac);
         boolean wasDenied = before.stream().anyMatch(b -> b.clientClasses().contains(HostReservation.DENIED));
-        DecisionReport.Step unblock = wasDenied ? DecisionReport.Step.notRequested() : liftSwitchBlock(mac, at);
+        DecisionReport.Step unblock = wasDenied ? DecisionReport.Step.notRequested() : liftSwitchBlock(mac);
         DecisionReport report = new DecisionReport("undo", mac, before.get(0).subnetId(), result, List.of(), unblock);
         actions.append(at, "undo", mac.toString(), "restored " + before.stream()
                 .map(b -> String.join(",", b.clientClasses()) + " in subnet " + b.subnetId()).toList(), summary(report));
@@ -185,7 +184,7 @@ public final class DecisionService {
             actions.append(at, "reservation-add", mac.toString(), cls + (ip == null ? "" : " " + ip) + " subnet " + sid,
                     result.written() ? "ok" : "ok: already so");
             if (!HostReservation.DENIED.equals(cls)) {
-                liftSwitchBlock(mac, at); // logged; the Kea half stands either way
+                liftSwitchBlock(mac); // logged; the Kea half stands either way
             }
             return result;
         });
@@ -413,14 +412,11 @@ public final class DecisionService {
     }
 
     /** A device let in again must not stay blocked on the switch by an earlier deny (deny blocks whenever a switch is configured). */
-    private DecisionReport.Step liftSwitchBlock(Mac mac, Instant at) {
+    private DecisionReport.Step liftSwitchBlock(Mac mac) {
         if (!blocker.configured()) {
             return DecisionReport.Step.notRequested();
         }
-        DecisionReport.Step unblock = switchStep(() -> blocker.unblock(mac));
-        actions.append(at, "switch-unblock", mac.toString(), null, unblock.state() == DecisionReport.State.DONE ? "ok"
-                : "failed: " + unblock.detail());
-        return unblock;
+        return switchStep(() -> blocker.unblock(mac)); // audited by the blocker itself
     }
 
     @FunctionalInterface

@@ -70,6 +70,23 @@ class DenyAndBlockTest {
         assertThat(undo.exit()).as(undo.err()).isZero();
         assertThat(reservedClass()).isNull();
         assertThat(sw.saved().rules(4000)).doesNotContainValue("deny source-mac f018-9800-0d01 ffff-ffff-ffff");
+
+        // One act, one audit row: the block and the unblock each appear once, with their outcome.
+        assertThat(auditRows("switch-block")).singleElement().satisfies(r -> assertThat(r.path("result").asText()).isEqualTo("ok"));
+        assertThat(auditRows("switch-unblock")).singleElement().satisfies(r -> assertThat(r.path("result").asText()).isEqualTo("ok"));
+        assertThat(auditRows("deny")).hasSize(1);
+    }
+
+    private List<JsonNode> auditRows(String action) {
+        CliRun audit = run("audit", "list", "--action", action, "--format", "json");
+        assertThat(audit.exit()).as(audit.err()).isZero();
+        List<JsonNode> rows = new ArrayList<>();
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(audit.out()).forEach(rows::add);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(audit.out(), e);
+        }
+        return rows;
     }
 
     @Test

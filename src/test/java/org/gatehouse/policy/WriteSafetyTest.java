@@ -82,11 +82,19 @@ class WriteSafetyTest {
         kea.client().execute(new ConfigCommands.ConfigWrite());
     }
 
-    /** Runs {@code action} right after our first config-get of the next apply: the lost-update window. */
+    /**
+     * Runs {@code action} right after the first config-get of the next apply once it holds Kea's
+     * write lock (lease4-add): the lost-update window. Only a writer that is not Gatehouse can act
+     * there, which is what {@code action} plays.
+     */
     private void afterFirstConfigGet(Runnable action) {
         AtomicInteger gets = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean locked = new java.util.concurrent.atomic.AtomicBoolean();
         wire.after((command, reply) -> {
-            if (command.equals("config-get") && gets.incrementAndGet() == 1) {
+            if (command.equals("lease4-add")) {
+                locked.set(true);
+            }
+            if (command.equals("config-get") && locked.get() && gets.incrementAndGet() == 1) {
                 action.run();
             }
         });

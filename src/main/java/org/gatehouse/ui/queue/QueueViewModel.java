@@ -23,6 +23,7 @@ import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.Tier;
+import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.DecisionReport;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.ui.ConsoleContext;
@@ -61,9 +62,8 @@ public final class QueueViewModel {
     private boolean aging;
     private boolean running;
 
-    /** How often the open console runs an aging pass (as {@code gatehouse sync} does), and its threshold. */
+    /** How often the open console runs an aging pass (as {@code gatehouse sync} does); the age is the site's. */
     public static final Duration AGING_EVERY = Duration.ofSeconds(60);
-    public static final Duration OLD_AFTER = Duration.ofMinutes(30);
 
     public QueueViewModel(ConsoleContext context, ShellViewModel shell) {
         this.context = context;
@@ -146,10 +146,12 @@ public final class QueueViewModel {
     private void age(Instant at) {
         lastAging = at;
         aging = true;
-        context.tasks().run(() -> context.aging().runOnce(OLD_AFTER, AGING_EVERY.multipliedBy(3)), run -> {
+        // The site's aging age (kept in Kea), the same one the sync service uses.
+        context.tasks().run(() -> context.aging().runOnce(AGING_EVERY.multipliedBy(3)), run -> {
             aging = false;
             if (run.heldBy() == null && !run.moved().isEmpty()) {
-                message.set("Moved " + run.moved().size() + " device(s) undecided for 30 min to old-unregistered.");
+                message.set("Moved " + run.moved().size() + " device(s) undecided for " + AgingService.format(run.oldAfter())
+                        + " to old-unregistered.");
                 lastFetch = Instant.EPOCH;
             }
         }, e -> aging = false);

@@ -1,0 +1,133 @@
+package org.gatehouse.kea;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Undoes Kea's byte-wise string escaping. Kea stores strings as the UTF-8 bytes it was sent, but
+ * answers every byte ≥ 0x80 as its own <code>\\u00XX</code> escape: "Müller" comes back as
+ * <code>"M\\u00c3\\u00bcller"</code>, which a JSON reader takes for the four characters "MÃ¼ller".
+ * Object keys come back raw (UTF-8). Written back unchanged, each write doubles the damage (measured on Kea 2.2: a 27-character note
+ * grew to 8.9 M characters in 43 writes). So every string of such an answer whose characters are
+ * all below U+0100 is read as bytes and decoded as UTF-8; a string whose bytes are not valid UTF-8
+ * is left as it came.
+ *
+ * <p>Kea's own config-write files use the same escapes; read them through {@link #decodeBytes} too.
+ *
+ * <p>An answer that carries raw non-ASCII (a Kea that writes UTF-8 itself) is left alone: there
+ * a character above U+007F is a character, not a byte.
+ */
+public final class KeaText {
+    private KeaText() {
+    }
+
+    /**
+     * True when the reply's string values can only hold byte escapes: no raw character above
+     * U+007F in any value. (Kea 2.2 writes object keys raw and values escaped, so keys do not count.)
+     */
+    public static boolean byteEscaped(String reply) {
+        boolean inString = false;
+        boolean escaped = false;
+        boolean raw = false;
+        for (int i = 0; i < reply.length(); i++) {
+            char c = reply.charAt(i);
+            if (!inString) {
+                if (c == '"') {
+                    inString = true;
+                    raw = false;
+                }
+                continue;
+            }
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                inString = false;
+                if (raw && !isKey(reply, i + 1)) {
+                    return false;
+                }
+            } else if (c > 0x7F) {
+                raw = true;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isKey(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == ':';
+            }
+        }
+        return false;
+    }
+
+    /** Decodes byte-escaped string values in place; returns the node to use. */
+    public static JsonNode decodeBytes(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            String s = node.textValue();
+            String d = decode(s);
+            return d == s ? node : TextNode.valueOf(d);
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                JsonNode fixed = decodeBytes(child);
+                if (fixed != child) {
+                    array.set(i, fixed);
+                }
+            }
+            return node;
+        }
+        if (node instanceof ObjectNode object) {
+            // Keys are left alone: Kea writes them as raw UTF-8, which the transport already decoded.
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode fixed = decodeBytes(e.getValue());
+                if (fixed != e.getValue()) {
+                    e.setValue(fixed);
+                }
+            }
+        }
+        return node;
+    }
+
+    /** The UTF-8 text behind a byte-escaped string; the same instance when there is nothing to decode. */
+    public static String decode(String s) {
+        boolean high = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) {
+                return s;
+            }
+            high |= c > 0x7F;
+        }
+        if (!high) {
+            return s;
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer out = utf8.decode(ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1)));
+            return out.toString();
+        } catch (CharacterCodingException notUtf8) {
+            return s;
+        }
+    }
+}

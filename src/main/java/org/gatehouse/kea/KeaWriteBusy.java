@@ -1,0 +1,21 @@
+package org.gatehouse.kea;
+
+/**
+ * Another Gatehouse holds Kea's write lock for longer than we may wait, or ours lapsed before the
+ * write: nothing was written (exit 4, like any other concurrent change).
+ */
+public final class KeaWriteBusy extends KeaException {
+    public KeaWriteBusy(String why) {
+        super(why);
+    }
+
+    @Override
+    public String what() {
+        return "busy";
+    }
+
+    @Override
+    public int exitCode() {
+        return 4;
+    }
+}

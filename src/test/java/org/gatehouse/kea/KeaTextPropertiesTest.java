@@ -1,0 +1,57 @@
+package org.gatehouse.kea;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/** Decoding Kea's byte escapes gives back exactly the text that was stored, and touches nothing else. */
+class KeaTextPropertiesTest {
+
+    /** What Kea 2.2 answers for a stored string: each UTF-8 byte ≥ 0x80 as its own escape. */
+    private static String keaEscaped(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int v = b & 0xFF;
+            if (v == '"' || v == '\\') {
+                sb.append('\\').append((char) v);
+            } else if (v < 0x20 || v >= 0x7F) {
+                sb.append(String.format("\\u%04x", v));
+            } else {
+                sb.append((char) v);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    @Property(tries = 2000)
+    void anyStoredTextComesBackAsItWas(@ForAll String text) throws Exception {
+        String reply = "{\"result\":0,\"arguments\":{\"k\":" + keaEscaped(text) + "}}";
+        assertThat(KeaText.byteEscaped(reply)).isTrue();
+        JsonNode decoded = KeaText.decodeBytes(new ObjectMapper().readTree(reply));
+        // Unpaired surrogates cannot be stored as UTF-8: they come back as '?', as String.getBytes wrote them.
+        String stored = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        assertThat(decoded.path("arguments").path("k").asText()).isEqualTo(stored);
+    }
+
+    @Example
+    void rawUtf8ValuesMeanAKeaThatWritesUtf8ItselfAndAreLeftAlone() {
+        assertThat(KeaText.byteEscaped("{\"note\": \"Ã¼ber\"}")).isFalse();
+        // Kea 2.2 writes keys raw and values escaped: raw keys do not count.
+        assertThat(KeaText.byteEscaped("{\"geprüft\": \"ja \\u00e2\\u0080\\u0094\"}")).isTrue();
+        assertThat(KeaText.byteEscaped("{\"a\": \"x \\\" ü\"}")).isFalse();
+    }
+
+    @Example
+    void bytesThatAreNotUtf8StayAsTheyCame() {
+        assertThat(KeaText.decode("caf\u00e9")).isEqualTo("caf\u00e9"); // a lone 0xE9 is no UTF-8
+        assertThat(KeaText.decode("M\u00c3\u00bcller")).isEqualTo("Müller");
+        assertThat(KeaText.decode("東京")).isEqualTo("東京");
+        String ascii = "plain";
+        assertThat(KeaText.decode(ascii)).isSameAs(ascii);
+    }
+}
