@@ -115,7 +115,7 @@ final class AuditCommand {
                     printer().line("audit chain: " + st.summary());
                 }
                 if (!st.ok()) {
-                    err().println("gatehouse: error: audit trail: altered at row " + st.firstBadId() + ": " + st.problem());
+                    err().println(Printer.errorLine("audit trail", "altered at row " + st.firstBadId() + ": " + st.problem()));
                     err().flush();
                     return 1;
                 }

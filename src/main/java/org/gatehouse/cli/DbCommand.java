@@ -112,7 +112,7 @@ final class DbCommand {
                             + (size.lastVacuum() == null ? "never" : size.lastVacuum().toString()));
                 }
                 if (!h.ok()) {
-                    err().println("gatehouse: error: local cache: " + in.problems());
+                    err().println(Printer.errorLine("local cache", String.valueOf(in.problems())));
                     err().flush();
                     return 1;
                 }

@@ -50,7 +50,7 @@ final class DecisionCommands {
         }
         GatehouseException e = r.firstError();
         if (e != null) {
-            cmd.err().println("gatehouse: error: " + e.what() + ": " + e.getMessage());
+            cmd.err().println(Printer.errorLine(e.what(), e.getMessage()));
             cmd.err().flush();
             return e.exitCode();
         }

@@ -1,8 +1,10 @@
 package org.gatehouse.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import org.gatehouse.model.GatehouseException;
+import org.gatehouse.model.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,20 +49,19 @@ public final class GatehouseCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = debugRequested(parseResult);
+            // Messages quote Kea's text and client-chosen hostnames: Printer.errorLine escapes them.
             if (ex instanceof GatehouseException ge) {
-                err.println("gatehouse: error: " + ge.what() + ": " + ge.getMessage());
-                if (debug) {
-                    ge.printStackTrace(err);
-                }
-                err.flush();
-                return ge.exitCode();
+                err.println(Printer.errorLine(ge.what(), ge.getMessage()));
+            } else {
+                err.println(Printer.errorLine("internal", ex.toString()));
             }
-            err.println("gatehouse: error: internal: " + ex);
             if (debug) {
-                ex.printStackTrace(err);
+                StringWriter trace = new StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(SafeText.escapeKeepingLines(trace.toString()));
             }
             err.flush();
-            return 1;
+            return ex instanceof GatehouseException ge ? ge.exitCode() : 1;
         });
         return cl;
     }

@@ -96,8 +96,8 @@ final class OfflineCommand {
                             + r.count(QueuedAction.FAILED) + " failed, " + r.stillPending() + " still pending");
                 }
                 if (r.stoppedBecause() != null) {
-                    err().println("gatehouse: error: " + s.status().status().endpoint() + ": still unreachable (" + r.stoppedBecause()
-                            + "); " + r.stillPending() + " action(s) stay queued");
+                    err().println(Printer.errorLine(s.status().status().endpoint(), "still unreachable (" + r.stoppedBecause()
+                            + "); " + r.stillPending() + " action(s) stay queued"));
                     err().flush();
                     return 3;
                 }

@@ -6,8 +6,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.gatehouse.model.CsvCells;
+import org.gatehouse.model.SafeText;
 
-/** Writes a result as an aligned table, CSV (RFC 4180 quoting) or JSON. */
+/**
+ * Writes a result as an aligned table, CSV or JSON. Text from Kea is client-chosen: table cells
+ * and message lines show control and bidi characters escaped ({@link SafeText}); CSV cells go
+ * through {@link CsvCells} (formula neutralising, RFC 4180 quoting); JSON is Jackson's (control
+ * characters escaped as the JSON grammar requires, everything else as it is).
+ */
 final class Printer {
     private final PrintWriter out;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,8 +36,8 @@ final class Printer {
         // One write, not one flush per line: 50,000 leases print in a blink.
         StringBuilder sb = new StringBuilder(rows.size() * 96 + 128);
         if (format == OutputFormat.CSV) {
-            sb.append(csvLine(headers)).append(System.lineSeparator());
-            rows.forEach(r -> sb.append(csvLine(r)).append(System.lineSeparator()));
+            sb.append(CsvCells.line(headers)).append(System.lineSeparator());
+            rows.forEach(r -> sb.append(CsvCells.line(r)).append(System.lineSeparator()));
         } else {
             table(sb, headers, rows);
         }
@@ -42,7 +49,9 @@ final class Printer {
         int[] width = new int[headers.size()];
         List<List<String>> all = new ArrayList<>();
         all.add(headers);
-        all.addAll(rows);
+        for (List<String> r : rows) {
+            all.add(r.stream().map(SafeText::escapeForTerminal).toList());
+        }
         for (List<String> r : all) {
             for (int i = 0; i < width.length; i++) {
                 width[i] = Math.max(width[i], cell(r, i).length());
@@ -66,19 +75,14 @@ final class Printer {
         return c == null ? "" : c;
     }
 
-    static String csvLine(List<String> cells) {
-        List<String> q = new ArrayList<>();
-        for (String c : cells) {
-            String s = c == null ? "" : c;
-            boolean quote = s.indexOf('"') >= 0 || s.indexOf(',') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0
-                    || s.startsWith(" ");
-            q.add(quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
-        }
-        return String.join(",", q);
+    /** The contract's one error line, {@code gatehouse: error: <what>: <why>}, with control and bidi characters escaped. */
+    static String errorLine(String what, String why) {
+        return "gatehouse: error: " + SafeText.escapeForTerminal(what) + ": " + SafeText.escapeForTerminal(why);
     }
 
+    /** A message; it may span lines by design, but a control or bidi character inside it is shown escaped. */
     void line(String s) {
-        out.println(s);
+        out.println(SafeText.escapeKeepingLines(s));
         out.flush();
     }
 }

@@ -48,7 +48,7 @@ final class SyncCommand extends ConnectedCommand {
                 try {
                     AgingService.Run run = aging.runOnce(age, lockFor);
                     if (run.heldBy() != null) {
-                        err().println("gatehouse: error: sync: another sync holds the lock (" + run.heldBy() + "); nothing done");
+                        err().println(Printer.errorLine("sync", "another sync holds the lock (" + run.heldBy() + "); nothing done"));
                         err().flush();
                         return 1;
                     }
@@ -73,7 +73,7 @@ final class SyncCommand extends ConnectedCommand {
                     }
                 } catch (GatehouseException e) {
                     // A 24/7 service outlives Kea restarts: report and try again next pass.
-                    err().println("gatehouse: error: " + e.what() + ": " + e.getMessage());
+                    err().println(Printer.errorLine(e.what(), e.getMessage()));
                     err().flush();
                 }
                 try {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.gatehouse.model.AuditEntry;
 import org.gatehouse.model.AuditQuery;
+import org.gatehouse.model.CsvCells;
 import org.gatehouse.model.Mac;
 import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.AuditChain;
@@ -108,19 +109,6 @@ public final class AuditService {
         return m;
     }
 
-    /** RFC 4180 line; cells starting with =, +, - or @ are prefixed with ' so spreadsheets do not run them. */
-    public static String csvLine(List<String> cells) {
-        List<String> q = new ArrayList<>();
-        for (String c : cells) {
-            String s = c == null ? "" : c;
-            if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d.*")) {
-                s = "'" + s;
-            }
-            q.add(s.matches("(?s).*[\",\\r\\n].*") || s.startsWith(" ") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
-        }
-        return String.join(",", q);
-    }
-
     public enum ExportFormat { CSV, JSON }
 
     public void export(List<AuditEntry> rows, ExportFormat format, Writer out) throws IOException {
@@ -128,9 +116,10 @@ public final class AuditService {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, rows.stream().map(AuditService::json).toList());
             return;
         }
-        out.write(csvLine(CSV_HEADERS) + "\r\n");
+        // Notes, targets and details hold client-chosen text: every cell goes through CsvCells.
+        out.write(CsvCells.line(CSV_HEADERS) + CsvCells.LINE_END);
         for (AuditEntry e : rows) {
-            out.write(csvLine(csvRow(e)) + "\r\n");
+            out.write(CsvCells.line(csvRow(e)) + CsvCells.LINE_END);
         }
         out.flush();
     }

@@ -14,10 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.gatehouse.model.ClassifiedLease;
+import org.gatehouse.model.CsvCells;
 import org.gatehouse.model.Lease;
 
 /**
- * Writes a list of leases as CSV (RFC 4180) or JSON. The JSON objects carry the fields of
+ * Writes a list of leases as CSV (cells through {@link CsvCells}) or JSON. The JSON objects carry the fields of
  * {@code leases list --format json} plus {@code reserved}, {@code firstSeen} and {@code lastSeen}.
  * The file is written beside the target and moved into place, so a failed export leaves no half file.
  */
@@ -60,8 +61,8 @@ public final class LeaseExport {
 
     private static void writeCsv(Path file, List<Row> rows) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", CSV_HEADERS));
-            w.write("\r\n");
+            w.write(CsvCells.line(CSV_HEADERS));
+            w.write(CsvCells.LINE_END);
             for (Row r : rows) {
                 Lease l = r.lease().lease();
                 List<String> cells = List.of(l.ip().toString(), l.mac() == null ? "" : l.mac().toString(),
@@ -69,24 +70,10 @@ public final class LeaseExport {
                         Long.toString(l.subnetId()), l.state().label(), l.expires().toString(),
                         r.firstSeen() == null ? "" : r.firstSeen().toString(), r.lastSeen() == null ? "" : r.lastSeen().toString(),
                         r.reserved() ? "yes" : "no");
-                for (int i = 0; i < cells.size(); i++) {
-                    if (i > 0) {
-                        w.write(',');
-                    }
-                    w.write(csvCell(cells.get(i)));
-                }
-                w.write("\r\n");
+                w.write(CsvCells.line(cells)); // hostnames are client-chosen: formula-neutralised and quoted there
+                w.write(CsvCells.LINE_END);
             }
         }
-    }
-
-    /** Quotes a cell when it must be; a leading =, +, - or @ is prefixed with ' so that spreadsheets do not run it. */
-    static String csvCell(String s) {
-        String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 
     private static void writeJson(Path file, List<Row> rows) throws IOException {

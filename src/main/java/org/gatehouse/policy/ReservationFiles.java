@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gatehouse.model.BadInput;
+import org.gatehouse.model.CsvCells;
 import org.gatehouse.model.HostReservation;
 
 /**
  * The bulk import/export format of reservations. CSV with a header line
  * ({@code mac,class,ip,hostname,note,subnet}, plus {@code by,at} on export; columns in any order)
  * or JSON (an array of objects with the same names, {@code subnetId} for the subnet). What export
- * writes, import reads back.
+ * writes, import reads back: export neutralises cells a spreadsheet would run as formulas
+ * ({@link CsvCells}), import takes that quote off again.
  */
 public final class ReservationFiles {
     public static final List<String> COLUMNS = List.of("mac", "class", "ip", "hostname", "note", "subnet", "by", "at");
@@ -76,7 +78,8 @@ public final class ReservationFiles {
             }
             Map<String, String> m = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
-                m.put(header.get(c), c < r.size() ? r.get(c).trim() : "");
+                // A quote that export put before a leading = + - @ is taken off again (CsvCells.restore).
+                m.put(header.get(c), c < r.size() ? CsvCells.restore(r.get(c).trim()) : "");
             }
             rows.add(new Row("line " + (i + 1), m.getOrDefault("mac", ""), m.getOrDefault("class", ""), m.getOrDefault("ip", ""),
                     m.getOrDefault("hostname", ""), m.getOrDefault("note", ""), m.getOrDefault("subnet", "")));
@@ -133,6 +136,15 @@ public final class ReservationFiles {
             out.add(row);
         }
         return out;
+    }
+
+    /** The export file as CSV: a header line and one record per reservation, every cell through {@link CsvCells}. */
+    public static String csv(List<HostReservation> reservations) {
+        StringBuilder sb = new StringBuilder(CsvCells.line(COLUMNS)).append(CsvCells.LINE_END);
+        for (HostReservation r : reservations) {
+            sb.append(CsvCells.line(row(r))).append(CsvCells.LINE_END);
+        }
+        return sb.toString();
     }
 
     /** The export row of a reservation, in {@link #COLUMNS} order. */

@@ -2,6 +2,7 @@ package org.gatehouse.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.gatehouse.model.Tier;
 /**
  * Reviews a kea-dhcp4 configuration for the mistakes that break the three-pool guest scheme, as
  * measured on Kea 2.2 (shared/kea-rig/README.md): classes in the wrong order, a newly-unregistered
- * test that lets decided devices in, guest subnets inside shared networks, pools open to everyone.
+ * test that lets decided devices in, guest subnets inside shared networks, pools open to everyone,
+ * and DNS servers that let unregistered devices past the captive portal ({@link PortalDnsCheck}).
  */
 public final class SiteCheck {
 
@@ -36,11 +38,11 @@ public final class SiteCheck {
         checkIdentifiers(out, dhcp4);
         checkHooks(out, dhcp4);
         for (JsonNode s : dhcp4.path("subnet4")) {
-            checkSubnet(out, s, null, classes);
+            checkSubnet(out, dhcp4, s, null, classes);
         }
         for (JsonNode net : dhcp4.path("shared-networks")) {
             for (JsonNode s : net.path("subnet4")) {
-                checkSubnet(out, s, net.path("name").asText(""), classes);
+                checkSubnet(out, dhcp4, s, net, classes);
             }
         }
         if (!dhcp4.path("calculate-tee-times").asBoolean(false)) {
@@ -114,9 +116,10 @@ public final class SiteCheck {
         }
     }
 
-    private static void checkSubnet(List<Finding> out, JsonNode s, String sharedNetwork, Map<String, JsonNode> classes) {
+    private static void checkSubnet(List<Finding> out, JsonNode dhcp4, JsonNode s, JsonNode net, Map<String, JsonNode> classes) {
         String where = "subnet " + s.path("id").asText("?") + " (" + s.path("subnet").asText("") + ")";
-        Map<Tier, Integer> tiers = new HashMap<>();
+        String sharedNetwork = net == null ? null : net.path("name").asText("");
+        Map<Tier, List<JsonNode>> tiers = new EnumMap<>(Tier.class);
         int open = 0;
         for (JsonNode p : s.path("pools")) {
             List<String> cls = new ArrayList<>();
@@ -130,7 +133,7 @@ public final class SiteCheck {
             for (String c : cls) {
                 Tier t = Tier.ofClientClass(c);
                 if (t != Tier.OTHER) {
-                    tiers.merge(t, 1, Integer::sum);
+                    tiers.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
                 }
                 if (c.equals("denied")) {
                     out.add(new Finding(Severity.ERROR, where + " pool " + p.path("pool").asText(), "a pool is open to 'denied' devices",
@@ -155,5 +158,6 @@ public final class SiteCheck {
             out.add(new Finding(Severity.ERROR, where, open + " pool(s) without a client class: any device, denied ones too, can get an address there",
                     "give every pool of a guest subnet its class"));
         }
+        PortalDnsCheck.check(out, where, tiers, s, net, dhcp4, classes);
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.gatehouse.model.SafeText;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.store.ObservationStore;
 
@@ -38,7 +39,7 @@ final class DeviceHistoryDialog extends Dialog<Void> {
         table.getColumns().add(column("Subnet", e -> Long.toString(e.subnetId()), 60));
         table.getColumns().add(column("State", ObservationStore.HistoryEntry::state, 110));
         table.getColumns().add(column("Tier", e -> e.tier().label(), 140));
-        table.getColumns().add(column("Hostname", e -> e.hostname() == null ? "" : e.hostname(), 140));
+        table.getColumns().add(column("Hostname", e -> SafeText.escapeForTerminal(e.hostname()), 140));
         table.getColumns().add(column("Lease ends", e -> e.expires() == null ? "" : at(e.expires(), zone), 150));
         table.setPlaceholder(new Label("No changes recorded"));
         table.setPrefSize(900, 320);

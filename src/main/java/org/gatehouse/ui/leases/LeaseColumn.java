@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Map;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.SafeText;
 import org.gatehouse.policy.LeaseService;
 
 /** The lease table's columns: title, how a value reads (copy, export) and how it sorts. */
@@ -55,7 +56,7 @@ public enum LeaseColumn {
             case IP -> l.ip().toString();
             case MAC -> l.mac() == null ? "" : l.mac().toString();
             case VENDOR -> d.lease().vendor() == null ? "" : d.lease().vendor();
-            case HOSTNAME -> l.hostname();
+            case HOSTNAME -> SafeText.escapeForTerminal(l.hostname()); // client-chosen: no bidi overrides or line breaks
             case TIER -> d.lease().tier().label();
             case SUBNET -> Long.toString(l.subnetId());
             case STATE -> l.state().label();

@@ -42,6 +42,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.gatehouse.model.LeaseState;
+import org.gatehouse.model.SafeText;
 import org.gatehouse.model.Tier;
 import org.gatehouse.policy.LeaseExport;
 import org.kordamp.ikonli.Ikon;
@@ -255,7 +256,7 @@ public final class LeasesView extends BorderPane {
 
     private void confirmRelease(LeaseRow row) {
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                "Kea deletes the lease of " + row.ip() + " (" + row.mac() + (row.hostname().isEmpty() ? "" : ", " + row.hostname())
+                "Kea deletes the lease of " + row.ip() + " (" + row.mac() + (row.hostname().isEmpty() ? "" : ", " + SafeText.escapeForTerminal(row.hostname()))
                         + "). The device keeps using the address until its next DHCP request, when it may get another one.",
                 ButtonType.CANCEL, ButtonType.OK);
         confirm.setHeaderText("Release " + row.ip() + "?");

@@ -168,19 +168,11 @@ public final class ReservationsViewModel {
                 text = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(all.stream().map(ReservationFiles::json).toList());
             } else {
-                StringBuilder sb = new StringBuilder(String.join(",", ReservationFiles.COLUMNS)).append('\n');
-                for (HostReservation r : all) {
-                    sb.append(String.join(",", ReservationFiles.row(r).stream().map(ReservationsViewModel::csv).toList())).append('\n');
-                }
-                text = sb.toString();
+                text = ReservationFiles.csv(all);
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return all.size();
         }, n -> say("Exported " + n + " reservation(s) to " + file, false), e -> say("Export failed: " + text(e), true));
-    }
-
-    private static String csv(String s) {
-        return s.matches(".*[\",\\r\\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private void refreshNow() {
