@@ -45,6 +45,7 @@ public final class GatehouseCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpLayout.apply(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = debugRequested(parseResult);
             if (ex instanceof GatehouseException ge) {
