@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.ConnectionOptions;
+import org.gatehouse.cli.SecretFile;
 import org.gatehouse.kea.GuestSiteConfig;
-import org.gatehouse.kea.HttpTransport;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaEndpoint;
 import org.gatehouse.kea.KeaJson;
@@ -314,7 +313,7 @@ public final class AppBackend implements Backend {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
         KeaTransport transport = switch (endpoint.kind()) {
             case UNIX -> new UnixSocketTransport(endpoint.socket());
-            case HTTP -> new HttpTransport(endpoint.uri(), o.keaUser(), readSecret(o.keaPasswordFile(), "--kea-password-file"), timeout);
+            case HTTP -> o.keaHttpTransport(endpoint.uri(), timeout);
             case SSH -> {
                 var uri = endpoint.uri();
                 SshTarget target = new SshTarget(uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort(), uri.getUserInfo(),
@@ -337,17 +336,9 @@ public final class AppBackend implements Backend {
         return null;
     }
 
-    /** A password from a file (never from argv); the trailing newline editors add is dropped. */
+    /** A secret from a file (never from argv): its first line; refused if the file is open to others. */
     static char[] readSecret(Path file, String option) {
-        if (file == null) {
-            return null;
-        }
-        try {
-            String s = Files.readString(file, StandardCharsets.UTF_8);
-            return s.replaceFirst("\\R\\z", "").toCharArray();
-        } catch (IOException e) {
-            throw new BadInput(option, "cannot read " + file + ": " + e.getMessage());
-        }
+        return SecretFile.read(file, option);
     }
 
     private static String hostname() {

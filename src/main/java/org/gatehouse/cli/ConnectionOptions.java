@@ -1,6 +1,12 @@
 package org.gatehouse.cli;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.gatehouse.kea.HttpTransport;
+import org.gatehouse.model.BadInput;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -18,8 +24,16 @@ public final class ConnectionOptions {
     String keaUser;
 
     @Option(names = "--kea-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "file holding the HTTP or SSH password (env GATEHOUSE_KEA_PASSWORD_FILE)")
+            description = "file holding the HTTP or SSH password on its first line, mode 600 (env GATEHOUSE_KEA_PASSWORD_FILE)")
     Path keaPasswordFile;
+
+    @Option(names = "--kea-ca-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "PEM file of the private CA that signed the https:// Kea's certificate; only it is trusted then (env GATEHOUSE_KEA_CA_FILE)")
+    Path keaCaFile;
+
+    @Option(names = "--allow-insecure-http", scope = ScopeType.INHERIT,
+            description = "allow --kea-user over plain http:// to a host other than this one (the password crosses the network unencrypted)")
+    boolean allowInsecureHttp;
 
     @Option(names = "--known-hosts", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "OpenSSH known_hosts file checked for SSH host keys (default ~/.ssh/known_hosts)")
@@ -66,7 +80,8 @@ public final class ConnectionOptions {
     @Option(names = "--snmp", paramLabel = "URI", scope = ScopeType.INHERIT, description = "udp:host[:port] of the switch's SNMP agent (env GATEHOUSE_SNMP)")
     String snmp;
 
-    @Option(names = "--community", paramLabel = "NAME", scope = ScopeType.INHERIT, description = "SNMPv2c community (env GATEHOUSE_COMMUNITY)")
+    @Option(names = "--community", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "SNMPv2c community; visible to every user in the process list: prefer --community-file or env GATEHOUSE_COMMUNITY")
     String community;
 
     @Option(names = "--community-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
@@ -111,6 +126,58 @@ public final class ConnectionOptions {
         return keaPasswordFile != null ? keaPasswordFile : pathOf(env.get("GATEHOUSE_KEA_PASSWORD_FILE"));
     }
 
+    public Path keaCaFile() {
+        return keaCaFile != null ? keaCaFile : pathOf(env.get("GATEHOUSE_KEA_CA_FILE"));
+    }
+
+    public boolean allowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    /**
+     * The HTTP(S) transport to {@code uri} with its credentials, after the checks that keep the
+     * password secret: a user needs a password file, and basic auth over plain http:// goes only
+     * to this machine unless --allow-insecure-http says otherwise.
+     */
+    public HttpTransport keaHttpTransport(URI uri, Duration timeout) {
+        Path caFile = keaCaFile();
+        if (caFile != null && !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new BadInput("--kea-ca-file", "a CA file applies to https:// only; use --kea https://" + uri.getRawAuthority() + "/");
+        }
+        String user = keaUser();
+        char[] password = null;
+        if (user != null) {
+            if (keaPasswordFile() == null) {
+                throw new BadInput("--kea-user", "needs a password: give --kea-password-file FILE (or GATEHOUSE_KEA_PASSWORD_FILE)");
+            }
+            if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost()) && !allowInsecureHttp()) {
+                throw new BadInput("--kea", "basic auth over plain http:// would send the password to " + uri.getHost()
+                        + " unencrypted; use https:// (with --kea-ca-file for a private CA), or --allow-insecure-http on a network you trust");
+            }
+            password = SecretFile.read(keaPasswordFile(), "--kea-password-file");
+        }
+        return new HttpTransport(uri, user, password, caFile, timeout);
+    }
+
+    /** This machine by name or address: no network in between to read a plain-text password. */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false; // a name: resolving it here proves nothing about where it resolves later
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress(); // a literal: parsed, not looked up
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     public Path knownHosts() {
         return knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
     }
@@ -121,6 +188,9 @@ public final class ConnectionOptions {
 
     public Path db() {
         if (db != null) {
+            if (db.toString().isBlank()) {
+                throw new BadInput("--db", "the file name is empty; give a path, or leave --db out for the default cache");
+            }
             return db;
         }
         Path fromEnv = pathOf(env.get("GATEHOUSE_DB"));
@@ -203,7 +273,7 @@ public final class ConnectionOptions {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new org.gatehouse.model.BadInput("--refresh", "'" + text + "' is not a number of seconds from 1 to 3600");
+        throw new BadInput("--refresh", "'" + text + "' is not a number of seconds from 1 to 3600");
     }
 
     /** For the demo, which points every part at its private Kea and cache. */

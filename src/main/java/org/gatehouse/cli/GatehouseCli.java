@@ -47,6 +47,11 @@ public final class GatehouseCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpLayout.apply(cl);
+        cl.setExecutionStrategy(parseResult -> {
+            warnAboutSecretsInArgv(parseResult, err);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = debugRequested(parseResult);
             // Messages quote Kea's text and client-chosen hostnames: Printer.errorLine escapes them.
@@ -64,6 +69,18 @@ public final class GatehouseCli implements Runnable {
             return ex instanceof GatehouseException ge ? ge.exitCode() : 1;
         });
         return cl;
+    }
+
+    /** Every user on the machine can read argv (ps, /proc); the secret is used all the same, with a warning. */
+    private static void warnAboutSecretsInArgv(CommandLine.ParseResult pr, PrintWriter err) {
+        for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--community")) {
+                err.println("gatehouse: warning: --community shows the SNMP community to every user of this machine (ps);"
+                        + " use --community-file FILE (mode 600) or the GATEHOUSE_COMMUNITY environment variable");
+                err.flush();
+                return;
+            }
+        }
     }
 
     private static boolean debugRequested(CommandLine.ParseResult pr) {

@@ -5,7 +5,7 @@ import org.gatehouse.policy.PoolService;
 import picocli.CommandLine.Command;
 
 /** {@code gatehouse pools}: size, used, free and level per subnet and tier. */
-@Command(name = "pools", description = "Per subnet and tier: size, in use, free, percent, level (warning >= 80 %, critical >= 95 %).")
+@Command(name = "pools", description = "Per subnet and tier: size, in use, free, percent, level (warning >= 80 %%, critical >= 95 %%).")
 final class PoolsCommand extends ConnectedCommand {
 
     PoolsCommand(Backend backend) {

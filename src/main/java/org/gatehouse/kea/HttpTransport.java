@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Base64;
+import javax.net.ssl.SSLException;
 
 /**
  * Kea over HTTP(S): the Control Agent (Kea up to 3.0) or kea-dhcp4's own HTTP control socket
@@ -22,10 +25,22 @@ public final class HttpTransport implements KeaTransport {
 
     /** @param user and {@code password} may be null for a socket without authentication */
     public HttpTransport(URI uri, String user, char[] password, Duration connectTimeout) {
+        this(uri, user, password, null, connectTimeout);
+    }
+
+    /**
+     * @param caFile PEM file of the private CA that signed an https:// server's certificate; only
+     *               it is trusted then. Null: the JDK's trusted CAs.
+     */
+    public HttpTransport(URI uri, String user, char[] password, Path caFile, Duration connectTimeout) {
         this.uri = uri;
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + new String(password == null ? new char[0] : password)).getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1);
+        if (caFile != null) {
+            builder.sslContext(PrivateCa.trusting(caFile));
+        }
+        this.http = builder.build();
     }
 
     @Override
@@ -54,6 +69,10 @@ public final class HttpTransport implements KeaTransport {
         } catch (ConnectException e) {
             throw new KeaUnreachable(describe(), "connection refused", e);
         } catch (IOException e) {
+            SSLException tls = causeOf(e, SSLException.class);
+            if (tls != null && causeOf(e, java.io.EOFException.class) == null && causeOf(e, java.net.SocketException.class) == null) {
+                throw tlsRefused(tls);
+            }
             throw new KeaUnreachable(describe(), "HTTP request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,5 +84,24 @@ public final class HttpTransport implements KeaTransport {
         }
         // Kea answers errors such as a bad request with a JSON body too; the client reads its result.
         return response.body();
+    }
+
+    /** A certificate that is not trusted or names another host, or no TLS at all: a setting to fix (exit 1). */
+    private KeaTlsRefused tlsRefused(SSLException e) {
+        CertificateException cert = causeOf(e, CertificateException.class);
+        if (cert != null) {
+            return new KeaTlsRefused(describe(), "the server's TLS certificate was refused: " + cert.getMessage()
+                    + " (give the CA that signed it with --kea-ca-file FILE, and use the host name the certificate names)", e);
+        }
+        return new KeaTlsRefused(describe(), "TLS handshake failed: " + e.getMessage() + " (is this an https:// endpoint?)", e);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 }

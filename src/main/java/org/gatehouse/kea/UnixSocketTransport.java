@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.gatehouse.model.BadInput;
 
 /**
  * Kea's own unix control socket. Kea serves one command per connection and closes it after
@@ -40,6 +41,7 @@ public final class UnixSocketTransport implements KeaTransport {
         if (!Files.exists(socket)) {
             throw new KeaUnreachable(describe(), "no such socket (is kea-dhcp4 running, and is this its control socket?)", null);
         }
+        refuseNonSocket();
         try (SocketChannel ch = connect(deadline);
              Selector selector = Selector.open()) {
             ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
@@ -52,6 +54,27 @@ public final class UnixSocketTransport implements KeaTransport {
             return readDocument(ch, selector, deadline);
         } catch (IOException e) {
             throw new KeaUnreachable(describe(), "connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A regular file, directory or FIFO at the path is a wrong --kea, not an outage: exit 2, with what it is. */
+    private void refuseNonSocket() {
+        String kind;
+        try {
+            int type = (Integer) Files.readAttributes(socket, "unix:mode").get("mode") & 0170000;
+            kind = switch (type) {
+                case 0140000 -> null;
+                case 0100000 -> "a regular file";
+                case 0040000 -> "a directory";
+                case 0010000 -> "a FIFO (named pipe)";
+                default -> "a device";
+            };
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            kind = Files.isDirectory(socket) ? "a directory" : Files.isRegularFile(socket) ? "a regular file" : null;
+        }
+        if (kind != null) {
+            throw new BadInput("--kea", describe() + " is " + kind + ", not a socket; give kea-dhcp4's control socket"
+                    + " (\"socket-name\" of its \"control-socket\")");
         }
     }
 

@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Map;
 import org.gatehouse.app.AppBackend;
@@ -22,5 +25,12 @@ public record CliRun(int exit, String out, String err) {
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         int code = GatehouseCli.create(backend, env::get, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new CliRun(code, out.toString() + console.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    /** A secret file as a user must make it: readable by its owner only (gatehouse refuses others). */
+    public static Path writePrivate(Path file, String content) throws java.io.IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 }

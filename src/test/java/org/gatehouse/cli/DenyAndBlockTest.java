@@ -32,7 +32,7 @@ class DenyAndBlockTest {
     void start() throws Exception {
         sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
         password = dir.resolve("pw");
-        Files.writeString(password, sw.password());
+        CliRun.writePrivate(password, sw.password());
         kea.addLease(140, MAC, "guest-laptop", 60);
     }
 

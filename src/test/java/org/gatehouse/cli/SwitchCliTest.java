@@ -33,7 +33,7 @@ class SwitchCliTest {
     void start() throws Exception {
         sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
         passwordFile = dir.resolve("switch-password");
-        Files.writeString(passwordFile, sw.password() + "\n");
+        CliRun.writePrivate(passwordFile, sw.password() + "\n");
     }
 
     @AfterEach
@@ -218,7 +218,7 @@ class SwitchCliTest {
 
     @Test
     void theCommunityCanComeFromAFileKeptOutOfArgv() throws Exception {
-        Files.writeString(dir.resolve("community"), SnmpSimulator.COMMUNITY + "\n");
+        CliRun.writePrivate(dir.resolve("community"), SnmpSimulator.COMMUNITY + "\n");
         CliRun flag = CliRun.run(Map.of(), "--snmp", "udp:127.0.0.1:" + sim.port(), "--community-file", dir.resolve("community").toString(),
                 "--db", dir.resolve("c.db").toString(), "--format", "json", "switch", "locate", "00-00-5E-00-00-01");
         assertThat(flag.exit()).as(flag.err()).isZero();
@@ -250,13 +250,15 @@ class SwitchCliTest {
         CliRun r = CliRun.run(Map.of(), "--snmp", "udp:127.0.0.1:" + sim.port(), "--community", "wrong", "--timeout", "1",
                 "--db", dir.resolve("c.db").toString(), "switch", "locate", "00:00:5e:00:00:01");
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).startsWith("gatehouse: error: udp:127.0.0.1:").contains("no SNMP answer").contains("wrong community");
+        // after the warning that --community in argv earns
+        assertThat(r.err()).startsWith("gatehouse: warning: --community").contains("\ngatehouse: error: udp:127.0.0.1:")
+                .contains("no SNMP answer").contains("wrong community");
     }
 
     @Test
     void portMacsAndVlanNamesOverSnmpV3() throws Exception {
-        Files.writeString(dir.resolve("auth"), sim.authKey());
-        Files.writeString(dir.resolve("priv"), sim.privKey());
+        CliRun.writePrivate(dir.resolve("auth"), sim.authKey());
+        CliRun.writePrivate(dir.resolve("priv"), sim.privKey());
         Map<String, String> env = Map.of("GATEHOUSE_SNMP", "udp:127.0.0.1:" + sim.port(), "GATEHOUSE_SNMP_USER", sim.v3User(),
                 "GATEHOUSE_SNMP_AUTH_FILE", dir.resolve("auth").toString(), "GATEHOUSE_SNMP_PRIV_FILE", dir.resolve("priv").toString());
         CliRun vlans = CliRun.run(env, "--db", dir.resolve("c.db").toString(), "switch", "vlans");
