@@ -78,6 +78,7 @@ final class DemoRun {
             List<String> reach = reach(kea.endpoint(), dir.resolve("cache.db"), sw);
             ConnectionOptions demo = demoOptions(options, reach);
             if (openGui) {
+                console.println("The command line reaches this demo with: ./gatehouse " + String.join(" ", reach) + " COMMAND");
                 backend.gui(demo);
             } else {
                 console.println("Try: ./gatehouse " + String.join(" ", reach) + " switch blocked");
