@@ -131,7 +131,7 @@ class DemoSwitchTest {
     void theDemoSwitchRefusesWhatAComwareSwitchRefuses() {
         CliRun install = gatehouse("switch", "install-acl", "--interface", "GigabitEthernet1/0/99");
         assertThat(install.exit()).isNotZero();
-        assertThat(install.err()).contains("gatehouse: error:");
+        assertThat(install.err()).contains("gatehouse: error:").contains("rejected 'interface GigabitEthernet1/0/99'").contains("% Wrong parameter");
     }
 
     @Test
