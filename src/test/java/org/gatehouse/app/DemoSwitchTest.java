@@ -80,16 +80,24 @@ class DemoSwitchTest {
         return CliRun.run(Map.of(), args.toArray(String[]::new));
     }
 
+    static String permissions(Path file) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file));
+    }
+
     static String option(String name) {
         return reach.get(reach.indexOf(name) + 1);
     }
 
     @Test
-    void theDemoPrintsEveryOptionThatReachesItsSwitch() {
+    void theDemoPrintsEveryOptionThatReachesItsSwitch() throws IOException {
         assertThat(reach).contains("--kea", "--db", "--switch", "--switch-password-file", "--known-hosts", "--snmp", "--community-file");
         assertThat(option("--switch")).startsWith("ssh://gatehouse@127.0.0.1:");
         assertThat(option("--snmp")).startsWith("udp:127.0.0.1:");
         assertThat(String.join(" ", reach)).doesNotContainIgnoringCase("password=").doesNotContain("accept-new-host-key");
+        for (String secret : List.of("--switch-password-file", "--community-file", "--known-hosts")) {
+            assertThat(permissions(Path.of(option(secret)))).as(secret).isEqualTo("rw-------");
+        }
+        assertThat(permissions(Path.of(option("--known-hosts")).resolveSibling("switch-host-key"))).isEqualTo("rw-------");
     }
 
     @Test

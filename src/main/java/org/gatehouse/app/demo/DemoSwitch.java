@@ -49,6 +49,8 @@ public final class DemoSwitch implements AutoCloseable {
         ssh.setShellFactory(channel -> new ComwareDemoShell(network, config));
         ssh.start();
         KeyPair key = keys.loadKeys(null).iterator().next();
+        // the generated private key: owner only, like every file Gatehouse writes
+        Files.setPosixFilePermissions(dir.resolve("switch-host-key"), PosixFilePermissions.fromString("rw-------"));
         knownHosts = privateFile(dir.resolve("switch-known-hosts"),
                 "[127.0.0.1]:" + ssh.getPort() + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
         DemoSnmpAgent agent;
