@@ -15,7 +15,7 @@ for p in $pkgs; do
 done
 # A file check, not only the package database: without oui.csv every vendor is blank. An
 # ieee-data that dpkg lists as installed but whose file is gone is reinstalled.
-oui=/usr/share/ieee-data/oui.csv
+oui=${GATEHOUSE_OUI_CSV:-/usr/share/ieee-data/oui.csv}   # overridable for the tests only
 reinstall=""
 if [ ! -r "$oui" ]; then
     case " $missing " in
