@@ -13,14 +13,26 @@ missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+# A file check, not only the package database: without oui.csv every vendor is blank. An
+# ieee-data that dpkg lists as installed but whose file is gone is reinstalled.
+oui=${GATEHOUSE_OUI_CSV:-/usr/share/ieee-data/oui.csv}   # overridable for the tests only
+reinstall=""
+if [ ! -r "$oui" ]; then
+    case " $missing " in
+        *" ieee-data "*) ;;
+        *) reinstall="ieee-data" ;;
+    esac
+fi
+[ -z "$missing" ] && [ -z "$reinstall" ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else
-    command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root to install:$missing" >&2; exit 1; }
-    echo "install-deps: installing$missing with sudo" >&2
+    command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root to install:$missing $reinstall" >&2; exit 1; }
+    echo "install-deps: installing$missing $reinstall with sudo" >&2
     sudo="sudo"
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
 # On a systemd machine the Kea packages start their own services; they are left alone (this may be a
 # real Kea). Gatehouse and its tests run private Kea processes on their own sockets and free ports.
-$sudo apt-get install -y -q --no-install-recommends $missing
+[ -z "$missing" ] || $sudo apt-get install -y -q --no-install-recommends $missing
+[ -z "$reinstall" ] || $sudo apt-get install -y -q --no-install-recommends --reinstall $reinstall
+[ -r "$oui" ] || echo "install-deps: $oui is still missing: vendor names will be blank (package ieee-data)" >&2

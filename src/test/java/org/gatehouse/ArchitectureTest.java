@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of shared/design/architecture.md: app → ui, cli → policy → kea, sw, store → model. */
+/** The package rules (README, "Layout"): app → ui, cli → policy → kea, sw, store → model. */
 class ArchitectureTest {
     static JavaClasses classes;
 

@@ -1,6 +1,5 @@
 package org.gatehouse.app;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -13,15 +12,14 @@ import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.ConnectionOptions;
 import org.gatehouse.cli.SecretFile;
 import org.gatehouse.kea.GuestSiteConfig;
+import org.gatehouse.kea.HttpTransport;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaEndpoint;
 import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.KeaTransport;
-import org.gatehouse.kea.LocalKea;
 import org.gatehouse.kea.SshTransport;
 import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.model.BadInput;
-import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.TaskRunner;
 import java.util.Map;
 import org.gatehouse.kea.Reservations;
@@ -374,62 +372,6 @@ public final class AppBackend implements Backend {
 
     @Override
     public void demo(ConnectionOptions options, boolean openGui, int keepSeconds) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("gatehouse-demo-");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a temporary directory", e);
-        }
-        ObjectNode config = new GuestSiteConfig(json).generate(List.of(new GuestSiteConfig.GuestVlan(40, "192.168.40.0/24"),
-                new GuestSiteConfig.GuestVlan(41, "192.168.41.0/24")), List.of("9.9.9.9", "1.1.1.1"), "192.168.40.4",
-                LocalKea.runtimeIn(dir));
-        DemoSite vlan40 = new DemoSite(40, 90, 40, 55);
-        DemoSite vlan41 = new DemoSite(41, 70, 30, 45);
-        vlan40.addReservations(config, 40, clock.instant());
-        vlan41.addReservations(config, 41, clock.instant());
-        console.println("Starting a private kea-dhcp4 in " + dir + " …");
-        LocalKea kea = LocalKea.start(dir, config, json, Duration.ofSeconds(20));
-        Thread cleanup = new Thread(kea::close, "gatehouse-demo-cleanup");
-        Runnable closeAlso = () -> { };
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        try {
-            int n;
-            try (KeaClient client = new KeaClient(new UnixSocketTransport(kea.socket()), json, Duration.ofSeconds(10))) {
-                n = vlan40.fill(client, 40, Ipv4.parse("192.168.40.0"), clock.instant())
-                        + vlan41.fill(client, 41, Ipv4.parse("192.168.41.0"), clock.instant());
-            }
-            console.println("Demo Kea " + kea.endpoint() + " (pid " + kea.pid() + ") holds " + n + " leases.");
-            KeaClient clientsKea = new KeaClient(new UnixSocketTransport(kea.socket()), json, Duration.ofSeconds(10));
-            DemoClients clients = new DemoClients(clientsKea, clock, java.util.Map.of(40L, vlan40.devices(), 41L, vlan41.devices()));
-            clients.start();
-            closeAlso = () -> {
-                clients.close();
-                clientsKea.close();
-            };
-            options.overrideKea(kea.endpoint(), dir.resolve("cache.db"));
-            if (openGui) {
-                gui(options);
-            } else {
-                console.println("Try: ./gatehouse --kea " + kea.endpoint() + " --db " + dir.resolve("cache.db") + " leases list");
-                sleepSeconds(keepSeconds);
-            }
-        } finally {
-            closeAlso.run();
-            kea.close();
-            console.println("Demo Kea stopped; " + dir + " removed.");
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running
-            }
-        }
-    }
-
-    private static void sleepSeconds(int seconds) {
-        try {
-            Thread.sleep(seconds <= 0 ? Long.MAX_VALUE : seconds * 1000L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        new DemoRun(json, clock, console, this).run(options, openGui, keepSeconds);
     }
 }

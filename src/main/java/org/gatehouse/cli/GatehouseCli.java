@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The {@code gatehouse} command line (contract: shared/design/cli.md). Errors become one line
+ * The {@code gatehouse} command line (reference: docs/cli.md, generated from this model). Errors become one line
  * {@code gatehouse: error: <what>: <why>} and the contract's exit codes.
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -157,6 +157,11 @@ public final class LeaseService {
      * Read from the cache on the first call (disk: call it off the FX thread); safe to read from
      * any thread.
      */
+    /** Why the vendor column is blank (the OUI registry is missing), or empty; reads the registry, so not on the FX thread. */
+    public Optional<String> vendorNotice() {
+        return oui.missingNotice();
+    }
+
     public Map<Mac, Seen> seenTimes() {
         Map<Mac, Seen> m = seen;
         if (m == null) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.gatehouse.model.Mac;
 
 /**
@@ -17,6 +18,8 @@ import org.gatehouse.model.Mac;
 public final class OuiRegistry {
     public static final Path DEBIAN_OUI_CSV = Path.of("/usr/share/ieee-data/oui.csv");
     public static final String RANDOMIZED = "randomized";
+    /** The Debian package that ships the registry (a dependency of the .deb; the launcher installs it). */
+    public static final String DEBIAN_PACKAGE = "ieee-data";
 
     private final Path source;
     /** OUI (24 bits) to owner; an int key so that a lookup costs no string building. */
@@ -95,6 +98,18 @@ public final class OuiRegistry {
             v = (v << 4) | d;
         }
         return v;
+    }
+
+    /**
+     * Why every vendor is blank, once, for the user (the file and the package that brings it), or
+     * empty when the registry has names. Reads the registry on first use: call it off the UI thread.
+     */
+    public Optional<String> missingNotice() {
+        if (size() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of("No vendor names: " + (source == null ? "the IEEE OUI registry" : source)
+                + " is missing. Install the package " + DEBIAN_PACKAGE + " (sudo apt-get install " + DEBIAN_PACKAGE + ").");
     }
 
     /** Loads the registry now (it is otherwise read on the first lookup), e.g. while waiting for Kea. */

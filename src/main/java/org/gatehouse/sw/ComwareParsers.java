@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gatehouse.model.Mac;
 
-/** Reads Comware {@code display} output. Tested on the real captures in shared/switch-recordings/cli. */
+/** Reads Comware {@code display} output. Tested on the real captures in src/test/resources/switch-recordings/cli. */
 public final class ComwareParsers {
     private static final String HHH = "[0-9a-fA-F]{1,4}-[0-9a-fA-F]{1,4}-[0-9a-fA-F]{1,4}";
     private static final Pattern RULE = Pattern.compile("^\\s*rule (\\d{1,5}) (permit|deny)\\b(.*)$");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line of shared/design/cli.md against a real Kea: output formats and exit codes. */
+/** The command line of docs/cli.md against a real Kea: output formats and exit codes. */
 class CliContractTest {
 
     @RegisterExtension

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.gatehouse.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
-/** The config-writing commands against real answers of Kea 2.6 and 3.0 (shared/kea-responses). */
+/** The config-writing commands against real answers of Kea 2.6 and 3.0 (src/test/resources/kea-responses). */
 class ConfigCommandsRecordedTest {
     private final KeaJson json = new KeaJson();
 

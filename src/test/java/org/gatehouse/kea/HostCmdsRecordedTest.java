@@ -19,7 +19,7 @@ import org.gatehouse.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
- * The host_cmds path (Kea 3.x) against real Kea 3.0 answers from shared/kea-responses: it is chosen
+ * The host_cmds path (Kea 3.x) against real Kea 3.0 answers from src/test/resources/kea-responses: it is chosen
  * from list-commands, it names operation-target memory (without it Kea 3.0 answers "Host database
  * not available"), it persists with config-write and never sends config-set, and Kea's own error
  * text reaches the user.

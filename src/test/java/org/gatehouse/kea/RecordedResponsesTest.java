@@ -14,7 +14,7 @@ import org.gatehouse.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client against real answers of Kea 2.4-3.2 (shared/kea-responses), for the paths no local
+ * The client against real answers of Kea 2.4-3.2 (src/test/resources/kea-responses), for the paths no local
  * Kea 2.2 can produce: arrays from HTTP sockets, result 4, renamed keys, host_cmds in list-commands.
  */
 class RecordedResponsesTest {

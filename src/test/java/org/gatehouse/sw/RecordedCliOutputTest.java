@@ -19,12 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The parsers and the session's error detection on every real capture in
- * shared/switch-recordings/cli, compared with ntc-templates' parsed .yml where the fields overlap.
+ * src/test/resources/switch-recordings/cli, compared with ntc-templates' parsed .yml where the fields overlap.
  */
 class RecordedCliOutputTest {
 
     static Path cli() {
-        return SharedData.root().resolve("switch-recordings/cli");
+        return SharedData.switchRecording("cli");
     }
 
     static Stream<Path> rawFiles() throws IOException {

@@ -114,7 +114,7 @@ class SnmpLocatorTest {
 
     @Test
     void vlanNamesAndPortNamesAgreeWithLibreNms() throws IOException {
-        JsonNode json = new ObjectMapper().readTree(SharedData.root().resolve("switch-recordings/snmp/comware.librenms.json").toFile());
+        JsonNode json = new ObjectMapper().readTree(SharedData.switchRecording("snmp/comware.librenms.ports-vlans.json").toFile());
         Map<Integer, String> librenmsVlans = new TreeMap<>();
         json.at("/vlans/discovery/vlans").forEach(v -> librenmsVlans.put(v.get("vlan_vlan").asInt(), v.get("vlan_name").asText()));
         Map<Integer, String> librenmsPorts = new HashMap<>();

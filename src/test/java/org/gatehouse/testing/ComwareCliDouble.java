@@ -39,7 +39,7 @@ import org.gatehouse.sw.InterfaceName;
  * for unknown or invalid commands, MAC ACLs, packet filters and blackhole entries held as running
  * configuration that {@code save force} persists.
  *
- * <p>What it shows comes from shared/switch-recordings/cli: {@code display mac-address} rows and
+ * <p>What it shows comes from the recordings in src/test/resources/switch-recordings/cli: {@code display mac-address} rows and
  * {@code display interface brief} are the recorded outputs (rows added only for the blackhole
  * entries a test made); the interfaces and VLANs that exist are the ones in those recordings.
  * No real {@code display acl} capture exists: its output follows the vendor-documented layout
@@ -128,7 +128,7 @@ public final class ComwareCliDouble implements AutoCloseable {
 
     public ComwareCliDouble(Path hostKey, Options options) throws IOException {
         this.options = options;
-        Path cli = SharedData.root().resolve("switch-recordings/cli");
+        Path cli = SharedData.switchRecording("cli");
         macTable = Files.readAllLines(cli.resolve("display_mac-address/hp_comware_display_mac-address.raw"));
         interfaceBrief = Files.readAllLines(cli.resolve("display_interface_brief/hp_comware_display_interface_brief.raw"));
         learnRecordedInterfacesAndVlans(cli);

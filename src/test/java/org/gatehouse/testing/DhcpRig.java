@@ -7,36 +7,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.gatehouse.kea.GuestSiteConfig;
+import org.gatehouse.kea.KeaClient;
+import org.gatehouse.kea.KeaCommands;
+import org.gatehouse.kea.KeaException;
 import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.LocalKea;
+import org.gatehouse.kea.UnixSocketTransport;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real kea-dhcp4 serving real dhclient clients, each in a network namespace this test creates
- * (driven through ../shared/kea-rig/rig.sh with a private directory and namespace prefix, no
- * Control Agent, no scale subnet). Kea runs Gatehouse's own three-pool config (with the
- * {@code denied} class) on a bridge inside the server namespace; no packet leaves the namespaces.
- * Needs root (CI runs as root). Everything is stopped by PID and the namespaces deleted after.
+ * A real kea-dhcp4 serving real dhclient clients, each in a network namespace this harness creates:
+ * Kea runs Gatehouse's own three-pool config (with the {@code denied} class) in {@code <prefix>-srv}
+ * on a bridge {@code br40} (192.168.40.1/24); every client is a namespace {@code <prefix>-c<i>}
+ * whose {@code eth0} (a veth with the chosen MAC) is plugged into that bridge. No interface of
+ * the host takes part, so no DHCP packet leaves the namespaces. The prefix is private to the run;
+ * afterwards every process is stopped by its handle and exactly the namespaces created here are
+ * deleted. Needs root, iproute2, kea-dhcp4 and dhclient (isc-dhcp-client).
  */
 public final class DhcpRig implements BeforeAllCallback, AfterAllCallback {
     public static final int VLAN = 40;
+    private static final String BRIDGE = "br" + VLAN;
 
     private final String prefix = "gh" + Long.toString(Math.floorMod(System.nanoTime(), 46_656L), 36);
+    private final List<OwnedProcess> processes = new CopyOnWriteArrayList<>();
+    private NetworkNamespaces namespaces;
+    private String server;
     private Path dir;
     private Thread cleanup;
 
-    /** One client event line of the rig's dhclient script. */
+    /** One client event line written by the harness's dhclient script. */
     public record Event(double epoch, String reason, String ip, String lease, String dns) {
         public long epochMillis() {
             return (long) (epoch * 1000);
@@ -46,18 +57,55 @@ public final class DhcpRig implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("gh-rig-");
-        KeaJson json = new KeaJson();
-        GuestSiteConfig.Runtime rt = new GuestSiteConfig.Runtime(List.of("br" + VLAN), dir.resolve("kea4.sock"),
-                dir.resolve("kea-leases4.csv"), dir.resolve("log").resolve("kea-dhcp4.log"), LocalKea.hooksDir());
-        ObjectNode config = new GuestSiteConfig(json).generate(List.of(new GuestSiteConfig.GuestVlan(VLAN, "192.168." + VLAN + ".0/24")),
-                List.of("9.9.9.9"), "192.168." + VLAN + ".4", rt);
-        ((ObjectNode) config.path("Dhcp4").path("interfaces-config")).put("dhcp-socket-type", "raw");
-        ((ObjectNode) config.path("Dhcp4").path("subnet4").get(0)).put("interface", "br" + VLAN);
-        Path conf = dir.resolve("gatehouse-kea.json");
-        Files.writeString(conf, json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(config));
+        Files.createDirectories(dir.resolve("clients"));
+        namespaces = new NetworkNamespaces(prefix);
         cleanup = new Thread(this::down, "dhcp-rig-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        rig(Duration.ofSeconds(60), "up", "KEARIG_CONFIG=" + conf);
+        server = namespaces.create("srv");
+        namespaces.ip("-n", server, "link", "add", BRIDGE, "type", "bridge", "forward_delay", "0");
+        namespaces.ip("-n", server, "addr", "add", "192.168." + VLAN + ".1/24", "dev", BRIDGE);
+        namespaces.ip("-n", server, "link", "set", BRIDGE, "up");
+        DhclientFiles.writeConfig(dir.resolve("dhclient.conf"));
+        startKea();
+    }
+
+    private void startKea() throws IOException, InterruptedException {
+        KeaJson json = new KeaJson();
+        GuestSiteConfig.Runtime rt = new GuestSiteConfig.Runtime(List.of(BRIDGE), dir.resolve("kea4.sock"),
+                dir.resolve("kea-leases4.csv"), dir.resolve("kea-dhcp4.log"), LocalKea.hooksDir());
+        ObjectNode config = new GuestSiteConfig(json).generate(List.of(new GuestSiteConfig.GuestVlan(VLAN, "192.168." + VLAN + ".0/24")),
+                List.of("9.9.9.9"), "192.168." + VLAN + ".4", rt);
+        // raw sockets: the clients have no address yet, so Kea must see their broadcasts on the bridge itself
+        ((ObjectNode) config.path("Dhcp4").path("interfaces-config")).put("dhcp-socket-type", "raw");
+        ((ObjectNode) config.path("Dhcp4").path("subnet4").get(0)).put("interface", BRIDGE);
+        Path conf = dir.resolve("kea-dhcp4.conf");
+        Files.writeString(conf, json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(config));
+        // Kea 2.6.3+ keeps its files inside these directories; none of them may be the system's.
+        Map<String, String> env = Map.of("KEA_PIDFILE_DIR", dir.toString(), "KEA_LOCKFILE_DIR", "none",
+                "KEA_CONTROL_SOCKET_DIR", dir.toString(), "KEA_DHCP_DATA_DIR", dir.toString(), "KEA_LOG_FILE_DIR", dir.toString());
+        OwnedProcess kea = OwnedProcess.start("kea-dhcp4", namespaces.in(server, LocalKea.binary().toString(), "-c", conf.toString()),
+                env, dir.resolve("kea-dhcp4.out"));
+        processes.add(kea);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (KeaClient probe = new KeaClient(new UnixSocketTransport(rt.controlSocket()), json, Duration.ofSeconds(2))) {
+            while (true) {
+                if (!kea.isAlive()) {
+                    throw new IOException("kea-dhcp4 exited: " + Files.readString(dir.resolve("kea-dhcp4.out")));
+                }
+                try {
+                    if (Files.exists(rt.controlSocket())) {
+                        probe.execute(new KeaCommands.VersionGet());
+                        return;
+                    }
+                } catch (KeaException notYet) {
+                    // the socket file exists a moment before Kea answers on it
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("kea-dhcp4 did not answer on " + rt.controlSocket() + " within 30 s");
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     @Override
@@ -70,14 +118,17 @@ public final class DhcpRig implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private void down() {
+    /** Clients first, Kea last (each by its own handle), then this run's namespaces, then the directory. */
+    private synchronized void down() {
         if (dir == null) {
             return;
         }
-        try {
-            rig(Duration.ofSeconds(60), "down");
-        } catch (IOException | RuntimeException e) {
-            System.err.println("dhcp rig: down failed: " + e.getMessage());
+        List<OwnedProcess> all = new ArrayList<>(processes);
+        Collections.reverse(all);
+        all.forEach(OwnedProcess::close);
+        processes.clear();
+        if (namespaces != null) {
+            namespaces.close();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -95,13 +146,35 @@ public final class DhcpRig implements BeforeAllCallback, AfterAllCallback {
         return dir;
     }
 
-    /** Starts dhclient {@code index} with {@code mac} in its own namespace. */
+    /** The run's private namespace prefix: every namespace of this rig is {@code <prefix>-…}. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Starts dhclient {@code index} with {@code mac} in its own namespace, plugged into the bridge. */
     public void startClient(int index, String mac) throws IOException {
-        rig(Duration.ofSeconds(30), "client", Integer.toString(index), "start", mac);
+        if (!mac.matches("(?i)([0-9a-f]{2}:){5}[0-9a-f]{2}")) {
+            throw new IllegalArgumentException("bad MAC " + mac);
+        }
+        String ns = namespaces.create("c" + index);
+        String peer = "vc" + index;
+        namespaces.ip("-n", ns, "link", "add", "eth0", "address", mac, "type", "veth", "peer", "name", peer, "netns", server);
+        namespaces.ip("-n", server, "link", "set", peer, "master", BRIDGE, "up");
+        namespaces.ip("-n", ns, "link", "set", "eth0", "up");
+        Path clients = dir.resolve("clients");
+        Path script = DhclientFiles.writeScript(clients.resolve("c" + index + ".sh"), eventsFile(index));
+        processes.add(OwnedProcess.start("dhclient-c" + index, namespaces.in(ns, "dhclient", "-4", "-d", "-v",
+                "-cf", dir.resolve("dhclient.conf").toString(), "-sf", script.toString(),
+                "-lf", clients.resolve("c" + index + ".leases").toString(), "-pf", clients.resolve("c" + index + ".pid").toString(),
+                "eth0"), Map.of(), clients.resolve("c" + index + ".out")));
+    }
+
+    private Path eventsFile(int index) {
+        return dir.resolve("clients").resolve("c" + index + ".events");
     }
 
     public List<Event> events(int index) {
-        Path f = dir.resolve("clients").resolve(prefix + "-c" + index + ".events");
+        Path f = eventsFile(index);
         List<Event> out = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
@@ -175,52 +248,5 @@ public final class DhcpRig implements BeforeAllCallback, AfterAllCallback {
             int last = Integer.parseInt(o[3]);
             return last >= from && last <= to;
         };
-    }
-
-    private String rig(Duration timeout, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("bash");
-        cmd.add(SharedData.root().resolve("kea-rig").resolve("rig.sh").toString());
-        List<String> env = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("KEARIG_")) {
-                env.add(a);
-            } else {
-                cmd.add(a);
-            }
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Map<String, String> e = pb.environment();
-        e.put("KEARIG_DIR", dir.toString());
-        e.put("KEARIG_NS_PREFIX", prefix);
-        e.put("KEARIG_CA_PORT", "0");
-        e.put("KEARIG_SCALE_NET", "");
-        e.put("KEARIG_VLANS", Integer.toString(VLAN));
-        e.put("KEARIG_MAC_PREFIX", "02:67:68");
-        for (String kv : env) {
-            e.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-        }
-        // Output to a file, not a pipe: a chatty rig.sh must not block on a full pipe while we wait for it.
-        java.nio.file.Path outFile = java.nio.file.Files.createTempFile(dir, "rig-", ".out");
-        pb.redirectOutput(outFile.toFile());
-        Process p = pb.start();
-        try {
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new IOException("rig.sh " + String.join(" ", args) + " timed out");
-            }
-        } catch (InterruptedException ie) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", ie);
-        }
-        String out = java.nio.file.Files.readString(outFile, StandardCharsets.UTF_8);
-        java.nio.file.Files.deleteIfExists(outFile);
-        if (p.exitValue() != 0) {
-            throw new IOException("rig.sh " + String.join(" ", args) + " failed (" + p.exitValue() + "): " + out);
-        }
-        return out;
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Debian's {@code snmpsimd} serving the real Comware recording
- * ({@code shared/switch-recordings/snmp/comware.snmprec}) on 127.0.0.1 and a free UDP port,
+ * ({@code src/test/resources/switch-recordings/snmp/comware.snmprec}) on 127.0.0.1 and a free UDP port,
  * started once per test JVM. Communities: {@code comware} (the recording as is) and
  * {@code comware-dot1d} (the same FDB moved to the VLAN-unaware dot1dTpFdbTable, Q-BRIDGE removed:
  * the "no Q-BRIDGE" switch). SNMPv3 authPriv (SHA/AES-128) with the empty context sees the recording
@@ -87,7 +87,7 @@ public final class SnmpSimulator implements BeforeAllCallback {
     }
 
     public static Path recording() {
-        return SharedData.root().resolve("switch-recordings/snmp/comware.snmprec");
+        return SharedData.switchRecording("snmp/comware.snmprec");
     }
 
     /** The recording's lines as {@code [oid, type, value]}. */

@@ -269,9 +269,18 @@ public final class MainWindow {
         Label age = new Label();
         age.setId("status-data-age");
         age.textProperty().bind(shell.dataAgeTextProperty());
+        Label vendors = new Label();
+        vendors.setId("status-vendor-notice");
+        vendors.getStyleClass().add(Styles.WARNING);
+        vendors.textProperty().bind(shell.vendorNoticeProperty());
+        vendors.visibleProperty().bind(shell.vendorNoticeProperty().isNotEmpty());
+        vendors.managedProperty().bind(vendors.visibleProperty());
+        if (context.leases() != null) {
+            context.tasks().run(() -> context.leases().vendorNotice().orElse(""), shell::reportVendorNotice, e -> { });
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, dot, connection, spacer, age);
+        HBox bar = new HBox(8, dot, connection, vendors, spacer, age);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");

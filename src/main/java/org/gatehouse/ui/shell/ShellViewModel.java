@@ -27,6 +27,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Instant> dataAsOf = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper dataAgeText = new ReadOnlyStringWrapper("no data yet");
+    private final ReadOnlyStringWrapper vendorNotice = new ReadOnlyStringWrapper("");
     private final String endpoint;
     private final ZoneId zone;
     private String detail = "";
@@ -57,6 +58,15 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty dataAgeTextProperty() {
         return dataAgeText.getReadOnlyProperty();
+    }
+
+    /** Said once in the status bar when vendor names cannot be shown (empty: nothing to say). */
+    public ReadOnlyStringProperty vendorNoticeProperty() {
+        return vendorNotice.getReadOnlyProperty();
+    }
+
+    public void reportVendorNotice(String notice) {
+        vendorNotice.set(notice == null ? "" : notice);
     }
 
     public void toggleTheme() {
