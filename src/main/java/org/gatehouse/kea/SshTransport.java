@@ -55,7 +55,20 @@ public final class SshTransport implements KeaTransport {
             channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand("socat -t " + Math.max(1, timeout.toSeconds()) + " - UNIX-CONNECT:" + socketPath);
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            channel.setErrStream(err);
+            // only an excerpt of stderr is ever shown: keep the first 64 KiB, drop the rest
+            channel.setErrStream(new java.io.FilterOutputStream(err) {
+                @Override
+                public void write(int b) {
+                    if (err.size() < 64 * 1024) {
+                        err.write(b);
+                    }
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    err.write(b, off, Math.max(0, Math.min(len, 64 * 1024 - err.size())));
+                }
+            });
             InputStream in = channel.getInputStream();
             OutputStream out = channel.getOutputStream();
             channel.connect((int) Math.max(1, timeout.toMillis()));
@@ -75,21 +88,21 @@ public final class SshTransport implements KeaTransport {
     }
 
     private String readDocument(ChannelExec channel, InputStream in, ByteArrayOutputStream err, long deadline) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        BoundedReply received = new BoundedReply();
         JsonDocumentScanner scanner = new JsonDocumentScanner();
         byte[] buf = new byte[64 * 1024];
         while (true) {
             if (in.available() > 0) {
                 int n = in.read(buf);
                 int end = scanner.feed(buf, 0, n);
-                received.write(buf, 0, end < 0 ? n : end);
+                received.append(buf, 0, end < 0 ? n : end);
                 if (end >= 0) {
-                    return received.toString(StandardCharsets.UTF_8);
+                    return received.text();
                 }
                 continue;
             }
             if (channel.isClosed() && in.available() <= 0) {
-                String text = received.toString(StandardCharsets.UTF_8);
+                String text = received.text();
                 String stderr = err.toString(StandardCharsets.UTF_8).trim();
                 if (text.isBlank()) {
                     throw new KeaUnreachable(endpoint, "no answer from " + socketPath + " through SSH"
