@@ -52,9 +52,9 @@ public final class PrivateFiles {
         }
     }
 
-    /** Narrows an existing file to 0600 (no-op for a missing file or one already private). */
+    /** Narrows an existing regular file to 0600 (no-op for anything else: missing, a link, a directory, a device). */
     public static void restrict(Path file) throws IOException {
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {

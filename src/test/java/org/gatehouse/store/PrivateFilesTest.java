@@ -124,6 +124,18 @@ class PrivateFilesTest {
         }
     }
 
+    @Test
+    void onlyRegularFilesAreEverNarrowed() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), shared);
+        PrivateFiles.restrict(shared);
+        PrivateFiles.restrict(link);
+        PrivateFiles.restrict(Path.of(""));
+        assertThat(mode(shared)).isEqualTo("rwxr-xr-x");
+        assertThat(mode(Path.of("").toAbsolutePath())).isNotEqualTo(FILE);
+    }
+
     /** A real `gatehouse db backup` in its own JVM under umask 000: default cache location and the backup. */
     @Test
     void aRealRunWithUmask000StillCreatesPrivateFiles() throws Exception {
