@@ -13,8 +13,8 @@ import java.util.concurrent.Flow;
  * One answer from Kea, collected with a size cap: a server that keeps sending (a broken proxy, a
  * wrong socket, an attack) is stopped at the cap with a clear error (exit 1) instead of filling the
  * heap. The cap, 64 MiB by default ({@value #PROPERTY} raises it), is about six times
- * {@code lease4-get-all} for 50,000 leases (10 MB, measured on Kea 2.2) and several times the
- * {@code config-get} of a site with 50,000 reservations; it also fits the launcher's 384 MB heap,
+ * {@code lease4-get-all} for 50,000 leases (10.2 MB, measured on Kea 2.2) and four times the
+ * {@code config-get} of a site with 50,000 reservations (15.6 MB measured); it also fits the launcher's 384 MB heap,
  * which a larger cap would not (an endless answer would then end in OutOfMemoryError after all).
  * Bytes are kept in 1 MiB blocks, so collecting never copies what was already received.
  */
