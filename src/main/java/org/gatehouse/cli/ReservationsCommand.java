@@ -1,13 +1,9 @@
 package org.gatehouse.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import org.gatehouse.kea.Reservations;
-import org.gatehouse.model.BadInput;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Mac;
@@ -153,12 +149,7 @@ final class ReservationsCommand {
 
         @Override
         public Integer call() {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new BadInput("FILE", "cannot read " + file + ": " + e.getMessage());
-            }
+            String text = ReservationFiles.read(file);
             List<ReservationFiles.Row> rows = ReservationFiles.parse(text, file.getFileName().toString());
             try (Backend.Session s = backend.connect(options())) {
                 Reservations.Result r = s.decisions().importRows(rows, file.getFileName().toString());

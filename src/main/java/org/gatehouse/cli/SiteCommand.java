@@ -146,7 +146,7 @@ final class SiteCommand {
                     .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_YAML_COMMENTS);
             com.fasterxml.jackson.databind.JsonNode root;
             try {
-                root = m.readTree(file.toFile());
+                root = m.readTree(org.gatehouse.model.InputFiles.readText(file, org.gatehouse.model.InputFiles.MAX_CONFIG_BYTES, "FILE"));
             } catch (java.io.IOException e) {
                 throw new BadInput("FILE", "cannot read " + file + " as a Kea configuration: " + e.getMessage());
             }

@@ -62,8 +62,9 @@ public final class HttpTransport implements KeaTransport {
             b.header("Authorization", authorization);
         }
         HttpResponse<String> response;
+        BoundedReply.HttpBody body = new BoundedReply.HttpBody();
         try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(b.build(), body);
         } catch (HttpTimeoutException e) {
             throw new KeaUnreachable(describe(), "timed out after " + timeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
@@ -83,7 +84,7 @@ public final class HttpTransport implements KeaTransport {
                     "the server refused the credentials (HTTP " + response.statusCode() + "); check --kea-user and --kea-password-file");
         }
         // Kea answers errors such as a bad request with a JSON body too; the client reads its result.
-        return response.body();
+        return body.text(response);
     }
 
     /** A certificate that is not trusted or names another host, or no TLS at all: a setting to fix (exit 1). */

@@ -9,6 +9,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +26,7 @@ public final class SshTransport implements KeaTransport {
     private final String socketPath;
     private final Supplier<Session> sessionFactory;
     private Session session;
+    private ScheduledExecutorService watchdogs;
 
     /**
      * @param sessionFactory opens an authenticated, host-key-checked session (see {@code SshSessions})
@@ -55,7 +61,20 @@ public final class SshTransport implements KeaTransport {
             channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand("socat -t " + Math.max(1, timeout.toSeconds()) + " - UNIX-CONNECT:" + socketPath);
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            channel.setErrStream(err);
+            // only an excerpt of stderr is ever shown: keep the first 64 KiB, drop the rest
+            channel.setErrStream(new java.io.FilterOutputStream(err) {
+                @Override
+                public void write(int b) {
+                    if (err.size() < 64 * 1024) {
+                        err.write(b);
+                    }
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    err.write(b, off, Math.max(0, Math.min(len, 64 * 1024 - err.size())));
+                }
+            });
             InputStream in = channel.getInputStream();
             OutputStream out = channel.getOutputStream();
             channel.connect((int) Math.max(1, timeout.toMillis()));
@@ -74,44 +93,80 @@ public final class SshTransport implements KeaTransport {
         }
     }
 
+    /**
+     * Reads up to the end of the JSON document. JSch's {@code available()} reports 0 once its pipe
+     * has filled (an answer over about 512 KB then stalled until the deadline), so this reads
+     * blocking and a watchdog disconnects the channel at the deadline.
+     */
     private String readDocument(ChannelExec channel, InputStream in, ByteArrayOutputStream err, long deadline) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        BoundedReply received = new BoundedReply();
         JsonDocumentScanner scanner = new JsonDocumentScanner();
         byte[] buf = new byte[64 * 1024];
-        while (true) {
-            if (in.available() > 0) {
-                int n = in.read(buf);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = watchdogs().schedule(() -> {
+            timedOut.set(true);
+            channel.disconnect();
+        }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        try {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buf);
+                } catch (IOException e) {
+                    if (timedOut.get()) {
+                        throw new KeaUnreachable(endpoint, "timed out waiting for Kea through SSH", e);
+                    }
+                    throw e;
+                }
+                if (timedOut.get()) {
+                    throw new KeaUnreachable(endpoint, "timed out waiting for Kea through SSH", null);
+                }
+                if (n < 0) {
+                    throw endedEarly(channel, received.text(), err, deadline);
+                }
                 int end = scanner.feed(buf, 0, n);
-                received.write(buf, 0, end < 0 ? n : end);
+                received.append(buf, 0, end < 0 ? n : end);
                 if (end >= 0) {
-                    return received.toString(StandardCharsets.UTF_8);
+                    return received.text();
                 }
-                continue;
             }
-            if (channel.isClosed() && in.available() <= 0) {
-                String text = received.toString(StandardCharsets.UTF_8);
-                String stderr = err.toString(StandardCharsets.UTF_8).trim();
-                if (text.isBlank()) {
-                    throw new KeaUnreachable(endpoint, "no answer from " + socketPath + " through SSH"
-                            + (stderr.isEmpty() ? "" : ": " + KeaProtocolError.excerpt(stderr))
-                            + " (exit " + channel.getExitStatus() + "; is socat installed on the server?)", null);
-                }
-                throw new KeaProtocolError("the answer through SSH was cut off: " + KeaProtocolError.excerpt(text));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new KeaUnreachable(endpoint, "timed out waiting for Kea through SSH", null);
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new KeaUnreachable(endpoint, "interrupted", e);
-            }
+        } finally {
+            watchdog.cancel(false);
         }
+    }
+
+    private KeaException endedEarly(ChannelExec channel, String text, ByteArrayOutputStream err, long deadline) {
+        if (!text.isBlank()) {
+            return new KeaProtocolError("the answer through SSH was cut off: " + KeaProtocolError.excerpt(text));
+        }
+        // the exit status arrives just after the end of the output
+        long until = Math.min(deadline, System.nanoTime() + 500_000_000L);
+        while (!channel.isClosed() && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+        String stderr = err.toString(StandardCharsets.UTF_8).trim();
+        return new KeaUnreachable(endpoint, "no answer from " + socketPath + " through SSH"
+                + (stderr.isEmpty() ? "" : ": " + KeaProtocolError.excerpt(stderr))
+                + " (exit " + channel.getExitStatus() + "; is socat installed on the server?)", null);
+    }
+
+    private synchronized ScheduledExecutorService watchdogs() {
+        if (watchdogs == null) {
+            watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kea-ssh-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return watchdogs;
     }
 
     @Override
     public synchronized void close() {
+        if (watchdogs != null) {
+            watchdogs.shutdownNow();
+            watchdogs = null;
+        }
         if (session != null) {
             session.disconnect();
             session = null;

@@ -1,6 +1,5 @@
 package org.gatehouse.kea;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -131,23 +130,23 @@ public final class UnixSocketTransport implements KeaTransport {
     }
 
     private String readDocument(SocketChannel ch, Selector selector, long deadline) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream(64 * 1024);
+        BoundedReply received = new BoundedReply();
         JsonDocumentScanner scanner = new JsonDocumentScanner();
         ByteBuffer buf = ByteBuffer.allocate(256 * 1024);
         while (true) {
             await(selector, deadline, received.size() == 0 ? "waiting for an answer" : "reading the answer");
             int n = ch.read(buf);
             if (n < 0) {
-                String text = received.toString(StandardCharsets.UTF_8);
+                String text = received.text();
                 throw new KeaProtocolError(text.isBlank() ? "Kea closed the connection without answering"
                         : "Kea closed the connection before the answer was complete: " + KeaProtocolError.excerpt(text));
             }
             buf.flip();
             int end = scanner.feed(buf.array(), 0, buf.limit());
-            received.write(buf.array(), 0, end < 0 ? buf.limit() : end);
+            received.append(buf.array(), 0, end < 0 ? buf.limit() : end);
             buf.clear();
             if (end >= 0) {
-                return received.toString(StandardCharsets.UTF_8);
+                return received.text();
             }
         }
     }

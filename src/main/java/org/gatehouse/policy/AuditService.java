@@ -3,7 +3,7 @@ package org.gatehouse.policy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import org.gatehouse.model.AuditEntry;
 import org.gatehouse.model.AuditQuery;
 import org.gatehouse.model.CsvCells;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.PrivateFiles;
 import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.AuditChain;
 import org.gatehouse.store.ObservationStore;
@@ -126,11 +127,10 @@ public final class AuditService {
 
     /** Writes {@code rows} to {@code file}; returns how many. */
     public int export(List<AuditEntry> rows, ExportFormat format, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            export(rows, format, w);
-            return rows.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        PrivateFiles.writeAtomically(file, out -> {
+            // export() flushes the CSV and Jackson closes the JSON writer itself
+            export(rows, format, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        });
+        return rows.size();
     }
 }

@@ -3,9 +3,9 @@ package org.gatehouse.policy;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +16,12 @@ import java.util.Locale;
 import org.gatehouse.model.ClassifiedLease;
 import org.gatehouse.model.CsvCells;
 import org.gatehouse.model.Lease;
+import org.gatehouse.model.PrivateFiles;
 
 /**
  * Writes a list of leases as CSV (cells through {@link CsvCells}) or JSON. The JSON objects carry the fields of
  * {@code leases list --format json} plus {@code reserved}, {@code firstSeen} and {@code lastSeen}.
- * The file is written beside the target and moved into place, so a failed export leaves no half file.
+ * The file is written beside the target (0600) and moved into place, so a failed export leaves no half file.
  */
 public final class LeaseExport {
 
@@ -60,7 +61,7 @@ public final class LeaseExport {
     }
 
     private static void writeCsv(Path file, List<Row> rows) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer w = PrivateFiles.newWriter(file)) {
             w.write(CsvCells.line(CSV_HEADERS));
             w.write(CsvCells.LINE_END);
             for (Row r : rows) {
@@ -77,7 +78,7 @@ public final class LeaseExport {
     }
 
     private static void writeJson(Path file, List<Row> rows) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(PrivateFiles.newOutputStream(file), JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (Row r : rows) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.model.CsvCells;
 import org.gatehouse.model.HostReservation;
+import org.gatehouse.model.InputFiles;
 
 /**
  * The bulk import/export format of reservations. CSV with a header line
@@ -27,6 +28,11 @@ public final class ReservationFiles {
 
     /** One row as written in the file, not yet validated; {@code line} is for error messages. */
     public record Row(String label, String mac, String cls, String ip, String hostname, String note, String subnet) {
+    }
+
+    /** Reads an import file, refusing one over {@link InputFiles#MAX_IMPORT_BYTES} (exit 2, nothing sent). */
+    public static String read(java.nio.file.Path file) {
+        return InputFiles.readText(file, InputFiles.MAX_IMPORT_BYTES, "FILE");
     }
 
     public static List<Row> parse(String text, String fileName) {

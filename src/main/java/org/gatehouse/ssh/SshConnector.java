@@ -1,31 +1,30 @@
 package org.gatehouse.ssh;
 
-import com.jcraft.jsch.HostKey;
-import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.Session;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
+import org.gatehouse.model.PrivateFiles;
 
 /**
  * Opens host-key-checked SSH sessions. An unknown key is refused unless the caller explicitly
  * accepts new keys (then it is recorded, like OpenSSH's {@code accept-new}); a changed key is
- * always refused.
+ * always refused. Both errors show the key's SHA256 fingerprint as OpenSSH prints it. A
+ * known_hosts file (and {@code ~/.ssh}) that Gatehouse creates is 0600 (0700).
  */
 public final class SshConnector {
 
     public Session open(SshTarget t) {
         JSch jsch = new JSch();
+        HostKeyCheck hostKeys = null;
         try {
             if (t.knownHosts() != null) {
-                if (!Files.exists(t.knownHosts())) {
-                    Files.createDirectories(t.knownHosts().toAbsolutePath().getParent());
-                    Files.createFile(t.knownHosts());
-                }
+                PrivateFiles.createFile(t.knownHosts());
                 jsch.setKnownHosts(t.knownHosts().toString());
             }
             if (t.identity() != null) {
@@ -35,26 +34,21 @@ public final class SshConnector {
             if (t.password() != null) {
                 session.setPassword(new String(t.password()));
             }
-            boolean known = isKnown(jsch.getHostKeyRepository(), t);
-            session.setConfig("StrictHostKeyChecking", !known && t.acceptNewHostKey() ? "no" : "yes");
+            hostKeys = new HostKeyCheck(jsch.getHostKeyRepository(), t.knownHosts(), t.acceptNewHostKey());
+            session.setHostKeyRepository(hostKeys);
+            session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
             session.setServerAliveInterval((int) Math.min(Integer.MAX_VALUE, Math.max(1000, t.timeout().toMillis())));
             session.connect((int) t.timeout().toMillis());
             return session;
         } catch (JSchException e) {
-            throw translate(t, e);
+            throw translate(t, e, hostKeys);
         } catch (IOException e) {
             throw new SshFailure(t.endpoint(), "cannot use known-hosts file " + t.knownHosts() + ": " + e.getMessage(), 2, e);
         }
     }
 
-    private static boolean isKnown(HostKeyRepository repo, SshTarget t) {
-        String name = t.port() == 22 ? t.host() : "[" + t.host() + "]:" + t.port();
-        HostKey[] keys = repo.getHostKey(name, null);
-        return keys != null && keys.length > 0;
-    }
-
-    private static SshFailure translate(SshTarget t, JSchException e) {
+    private static SshFailure translate(SshTarget t, JSchException e, HostKeyCheck hostKeys) {
         String msg = String.valueOf(e.getMessage());
         Throwable cause = e.getCause();
         if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
@@ -63,17 +57,23 @@ public final class SshConnector {
         if (cause instanceof SocketTimeoutException || msg.contains("timeout")) {
             return new SshFailure(t.endpoint(), "timed out connecting", 3, e);
         }
-        if (msg.startsWith("UnknownHostKey") || msg.contains("reject HostKey")) {
-            return new SshFailure(t.endpoint(), "unknown host key (" + msg.replaceFirst("^[^:]*:\\s*", "")
-                    + "); verify the fingerprint and use --accept-new-host-key to trust it", 1, e);
+        if (e instanceof JSchChangedHostKeyException || msg.startsWith("HostKey has been changed")) {
+            return new SshFailure(t.endpoint(), "the host key has CHANGED since it was recorded in " + t.knownHosts()
+                    + ": recorded " + orUnknown(hostKeys == null ? null : hostKeys.recorded())
+                    + ", presented " + orUnknown(hostKeys == null ? null : hostKeys.presented())
+                    + "; refusing to connect (if the change is expected, remove the old key with ssh-keygen -R)", 1, e);
         }
-        if (msg.startsWith("HostKey has been changed")) {
-            return new SshFailure(t.endpoint(), "the host key has CHANGED since it was recorded in "
-                    + t.knownHosts() + "; refusing to connect", 1, e);
+        if (e instanceof JSchUnknownHostKeyException || msg.startsWith("UnknownHostKey") || msg.contains("reject HostKey")) {
+            return new SshFailure(t.endpoint(), "unknown host key " + orUnknown(hostKeys == null ? null : hostKeys.presented())
+                    + "; compare it with the server's fingerprint (ssh-keygen -lf on its host key) and use --accept-new-host-key to trust it", 1, e);
         }
         if (msg.contains("Auth fail") || msg.contains("Auth cancel")) {
             return new SshFailure(t.endpoint(), "login failed for user '" + t.user() + "' (wrong password or key)", 1, e);
         }
         return new SshFailure(t.endpoint(), "SSH failed: " + msg, 3, e);
+    }
+
+    private static String orUnknown(String s) {
+        return s == null ? "(fingerprint not available)" : s;
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.nio.file.StandardCopyOption;
+import org.gatehouse.model.PrivateFiles;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -60,16 +61,25 @@ public final class Database implements AutoCloseable {
 
     public static Database open(Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            createPrivately(file);
             Connection w = connect(file, true);
             migrate(w, MIGRATIONS.size());
             Connection r = connect(file, false);
             return new Database(file, w, r);
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The cache holds the audit trail and every device seen: it is created 0600 in a 0700
+     * directory before SQLite opens it, because SQLite gives its -wal and -shm files the mode of
+     * the database file. Files an older Gatehouse left readable are narrowed.
+     */
+    private static void createPrivately(Path file) throws IOException {
+        PrivateFiles.createFile(file);
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            PrivateFiles.restrict(Path.of(file + suffix));
         }
     }
 
@@ -216,10 +226,9 @@ public final class Database implements AutoCloseable {
         Path abs = target.toAbsolutePath();
         Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
         try {
-            if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
-            }
             Files.deleteIfExists(tmp);
+            // private from the start: SQLite writes into the 0600 file (and gives its journal that mode)
+            PrivateFiles.createFile(tmp);
             int rc = read(c -> ((SQLiteConnection) c).getDatabase().backup("main", tmp.toString(), null, 100, 3, -1));
             if (rc != 0) {
                 throw new StoreException("backup to " + target + " failed (SQLite code " + rc + ")", null);

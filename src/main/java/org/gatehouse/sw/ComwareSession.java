@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +55,23 @@ public final class ComwareSession implements AutoCloseable {
     /** {@code save force} writes flash: a 5130 can take far longer than any other command. */
     private final Duration saveTimeout;
     private final List<String> applied = new ArrayList<>();
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "comware-deadline");
+        t.setDaemon(true);
+        return t;
+    });
     private String prompt;
     private boolean saved;
     private int commandsSent;
+
+    /**
+     * The most one command's output may be: 16 MiB. The largest output read, {@code display
+     * mac-address} of a full 5130 (32k entries, about 80 bytes each), is 2.6 MB; a switch or a
+     * man in the middle that keeps sending is stopped here rather than filling the heap.
+     */
+    public static final int MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
+    /** Prompts and "More" lines are short: only this much of the last line is ever inspected. */
+    private static final int TAIL = 512;
 
     /** The least time {@code save force} is given, whatever the per-command timeout. */
     public static final Duration MIN_SAVE_TIMEOUT = Duration.ofSeconds(60);
@@ -74,13 +93,16 @@ public final class ComwareSession implements AutoCloseable {
 
     /** As {@link #open(String, Session, Duration)}, with {@code save force} allowed {@code saveTimeout}. */
     public static ComwareSession open(String endpoint, Session ssh, Duration timeout, Duration saveTimeout) {
-        ComwareSession s;
+        ComwareSession s = null;
         try {
             ChannelShell channel = (ChannelShell) ssh.openChannel("shell");
             channel.setPtyType("vt100", 511, 24, 0, 0);
             s = new ComwareSession(endpoint, ssh, channel, timeout, saveTimeout);
             channel.connect((int) timeout.toMillis());
         } catch (JSchException | IOException e) {
+            if (s != null) {
+                s.deadlines.shutdownNow();
+            }
             ssh.disconnect();
             throw new SwitchFailure(endpoint, "cannot open a CLI shell: " + e.getMessage(), 3, List.of(), false, e);
         }
@@ -155,56 +177,73 @@ public final class ComwareSession implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Reads one command's output up to the next prompt. JSch's {@code available()} reports 0 once
+     * its pipe has filled (output over about 512 KB then stalled until the deadline), so this reads
+     * blocking and a watchdog disconnects the channel when the deadline passes.
+     */
     private Reply readToPrompt(CliCommand command) {
         Duration limit = CliCommand.saveForce().equals(command) ? saveTimeout : timeout;
-        long deadline = System.nanoTime() + limit.toNanos();
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = deadlines.schedule(() -> {
+            late.set(true);
+            channel.disconnect();
+        }, limit.toMillis(), TimeUnit.MILLISECONDS);
         StringBuilder buf = new StringBuilder();
         byte[] chunk = new byte[8192];
         boolean bannerAnswered = false;
         try {
             while (true) {
-                int n = in.available();
-                if (n > 0) {
-                    int read = in.read(chunk, 0, Math.min(n, chunk.length));
-                    if (read < 0) {
-                        throw dropped(command, null);
-                    }
-                    buf.append(new String(chunk, 0, read, StandardCharsets.ISO_8859_1));
-                    String tail = lastLine(buf);
-                    if (PROMPT.matcher(tail).matches()) {
-                        return reply(command, buf, tail.trim());
-                    }
-                    if (MORE.matcher(tail).find()) {
-                        buf.setLength(buf.length() - tail.length());
-                        out.write(' ');
-                        out.flush();
-                    } else if (command == null && !bannerAnswered && BANNER.matcher(buf).find()) {
-                        bannerAnswered = true;
-                        out.write('\n');
-                        out.flush();
-                    }
-                    continue;
+                int read = in.read(chunk);
+                if (late.get()) {
+                    throw noAnswer(command, limit, null);
                 }
-                if (channel.isClosed() || channel.isEOF() || !ssh.isConnected()) {
+                if (read < 0) {
                     throw dropped(command, null);
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new SwitchFailure(endpoint, "no answer " + (command == null ? "after login" : "to '" + command + "'")
-                            + " within " + limit.toSeconds() + " s (slow or stuck switch)", 3, applied, saved, null);
+                int scannedUpTo = Math.max(0, buf.length() - 64);
+                buf.append(new String(chunk, 0, read, StandardCharsets.ISO_8859_1));
+                if (buf.length() > MAX_OUTPUT_CHARS) {
+                    throw new SwitchFailure(endpoint, "the answer " + (command == null ? "after login" : "to '" + command + "'")
+                            + " is larger than " + MAX_OUTPUT_CHARS / (1024 * 1024) + " MiB without a prompt; stopped reading",
+                            1, applied, saved, null);
                 }
-                Thread.sleep(1);
+                String tail = lastLine(buf);
+                if (PROMPT.matcher(tail).matches()) {
+                    return reply(command, buf, tail.trim());
+                }
+                if (MORE.matcher(tail).find()) {
+                    buf.setLength(buf.length() - tail.length());
+                    out.write(' ');
+                    out.flush();
+                } else if (command == null && !bannerAnswered && BANNER.matcher(buf).region(scannedUpTo, buf.length()).find()) {
+                    bannerAnswered = true;
+                    out.write('\n');
+                    out.flush();
+                }
             }
         } catch (IOException e) {
-            throw dropped(command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SwitchFailure(endpoint, "interrupted", 3, applied, saved, e);
+            throw late.get() ? noAnswer(command, limit, e) : dropped(command, e);
+        } finally {
+            watchdog.cancel(false);
         }
     }
 
+    private SwitchFailure noAnswer(CliCommand command, Duration limit, Exception e) {
+        return new SwitchFailure(endpoint, "no answer " + (command == null ? "after login" : "to '" + command + "'")
+                + " within " + limit.toSeconds() + " s (slow or stuck switch)", 3, applied, saved, e);
+    }
+
+    /** The last line when it is short enough to be a prompt or a More line, else "" (long output stays linear). */
     private static String lastLine(StringBuilder buf) {
-        int nl = Math.max(buf.lastIndexOf("\n"), buf.lastIndexOf("\r"));
-        return buf.substring(nl + 1);
+        int from = Math.max(0, buf.length() - TAIL);
+        for (int i = buf.length() - 1; i >= from; i--) {
+            char c = buf.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return buf.substring(i + 1);
+            }
+        }
+        return from == 0 ? buf.toString() : "";
     }
 
     private SwitchFailure dropped(CliCommand command, Exception e) {
@@ -258,6 +297,7 @@ public final class ComwareSession implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         } finally {
+            deadlines.shutdownNow();
             channel.disconnect();
             ssh.disconnect();
         }

@@ -50,6 +50,8 @@ public final class SnmpLocator implements AutoCloseable {
     static final OID DOT1Q_VLAN_FDB_ID = new OID("1.3.6.1.2.1.17.7.1.4.2.1.3");
     private static final int MAX_REPETITIONS = 50;
     private static final int MAX_GET = 40;
+    /** A full 5130 FDB holds 32k MACs; an agent that goes on past 200,000 values of one table is looping. */
+    static final int MAX_WALK_VALUES = 200_000;
 
     private final SnmpEndpoint endpoint;
     private final Snmp snmp;
@@ -229,6 +231,10 @@ public final class SnmpLocator implements AutoCloseable {
             for (VariableBinding vb : response.getVariableBindings()) {
                 if (vb.isException() || !vb.getOid().startsWith(root) || vb.getOid().compareTo(next) <= 0) {
                     return out;
+                }
+                if (out.size() >= MAX_WALK_VALUES) {
+                    throw new SwitchFailure(endpoint.toString(), "the SNMP agent keeps answering under " + root + ": more than "
+                            + MAX_WALK_VALUES + " values; stopped reading", 1);
                 }
                 out.add(vb);
                 next = vb.getOid();

@@ -1,7 +1,6 @@
 package org.gatehouse.ui.reservations;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.PrivateFiles;
 import org.gatehouse.policy.ReservationFiles;
 import org.gatehouse.policy.ReservationRules;
 import org.gatehouse.ui.ConsoleContext;
@@ -146,7 +146,7 @@ public final class ReservationsViewModel {
         }
         loading.set(true);
         context.tasks().run(() -> {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = ReservationFiles.read(file);
             List<ReservationFiles.Row> parsed = ReservationFiles.parse(text, file.getFileName().toString());
             return context.decisions().importAndDescribe(parsed, file.getFileName().toString());
         }, text -> {
@@ -170,7 +170,7 @@ public final class ReservationsViewModel {
             } else {
                 text = ReservationFiles.csv(all);
             }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            PrivateFiles.writeAtomically(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
             return all.size();
         }, n -> say("Exported " + n + " reservation(s) to " + file, false), e -> say("Export failed: " + text(e), true));
     }
