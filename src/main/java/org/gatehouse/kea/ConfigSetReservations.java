@@ -81,57 +81,94 @@ public final class ConfigSetReservations implements Reservations {
 
     private Result applyVerified(List<ReservationEdit> edits, String reason, OnConflict onConflict) {
         List<ReservationEdit> appliedEarlier = new ArrayList<>();
+        int writes = 0;
         for (int attempt = 1; ; attempt++) {
             Result r = applyOnce(edits, reason, onConflict);
+            writes += r.written() ? 1 : 0;
             List<ReservationEdit> applied = new ArrayList<>(appliedEarlier);
             r.outcomes().stream().filter(o -> o.status() == Status.APPLIED).forEach(o -> applied.add(o.edit()));
-            List<ReservationEdit> missing = applied.isEmpty() ? List.of() : missingInKea(applied);
-            if (missing.isEmpty()) {
-                return attempt == 1 ? r : asApplied(r, applied);
+            Check check = applied.isEmpty() ? Check.NONE : checkInKea(applied);
+            if (check.missing().isEmpty()) {
+                return settle(r, applied, check.overruled(), attempt > 1);
             }
             if (attempt == ATTEMPTS) {
-                throw new ReservationConflict("Kea does not hold " + missing.get(0).describe() + " after " + ATTEMPTS
-                        + " writes: another program keeps setting its own configuration; check Kea before trying again");
+                if (onConflict == OnConflict.SKIP) {
+                    // The aging pass: report what holds and leave the rest, as for any concurrent change.
+                    return settle(r, applied, union(check.overruled(), check.missing()), true);
+                }
+                throw new ReservationConflict("Kea does not hold " + check.missing().get(0).describe() + " after " + writes
+                        + " write(s): another program keeps setting its own configuration; check Kea before trying again");
             }
             appliedEarlier = applied;
         }
     }
 
-    /** A retry finds earlier attempts' edits "already so": report them as the writes they were. */
-    private static Result asApplied(Result r, List<ReservationEdit> applied) {
-        List<Outcome> out = new ArrayList<>();
-        for (Outcome o : r.outcomes()) {
-            out.add(o.status() == Status.UNCHANGED && applied.contains(o.edit())
-                    ? new Outcome(o.edit(), Status.APPLIED, "written (again, after another writer replaced it)") : o);
-        }
-        return new Result(out, true, true, r.mechanism());
+    /** What the check after writing found: edits Kea lacks, and put-if-absent edits a person overruled meanwhile. */
+    private record Check(List<ReservationEdit> missing, List<ReservationEdit> overruled) {
+        static final Check NONE = new Check(List.of(), List.of());
     }
 
-    /** The edits Kea's running configuration does not hold now. */
-    private List<ReservationEdit> missingInKea(List<ReservationEdit> applied) {
+    private static List<ReservationEdit> union(List<ReservationEdit> a, List<ReservationEdit> b) {
+        List<ReservationEdit> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /**
+     * The outcomes as Kea holds them now: edits applied in any attempt are APPLIED, and a
+     * put-if-absent that another writer's reservation replaced is SKIPPED, not a failure.
+     */
+    private static Result settle(Result r, List<ReservationEdit> applied, List<ReservationEdit> overruled, boolean again) {
+        if (!again && overruled.isEmpty()) {
+            return r;
+        }
+        List<Outcome> out = new ArrayList<>();
+        for (Outcome o : r.outcomes()) {
+            if (overruled.contains(o.edit())) {
+                out.add(new Outcome(o.edit(), Status.SKIPPED, "changed by someone else meanwhile; left as it is"));
+            } else if (o.status() == Status.UNCHANGED && applied.contains(o.edit())) {
+                out.add(new Outcome(o.edit(), Status.APPLIED, "written (again, after another writer replaced it)"));
+            } else {
+                out.add(o);
+            }
+        }
+        boolean written = out.stream().anyMatch(o -> o.status() == Status.APPLIED);
+        return new Result(out, written || r.written(), r.merged() || again, r.mechanism());
+    }
+
+    /** Compares Kea's running configuration with the edits just applied. */
+    private Check checkInKea(List<ReservationEdit> applied) {
         KeaConfig now;
         try {
             now = kea.config();
         } catch (KeaUnreachable gone) {
             // Kea acknowledged config-write and then stopped answering: its own word stands, and a
             // failure report would be as untrue as an unchecked success. The next read shows it.
-            return List.of();
+            return Check.NONE;
         }
         last = now;
         JsonNode dhcp4 = now.raw().path("Dhcp4");
         List<ReservationEdit> missing = new ArrayList<>();
+        List<ReservationEdit> overruled = new ArrayList<>();
         for (ReservationEdit e : applied) {
-            if (!ConfigEdits.satisfies(ConfigEdits.find(dhcp4, e.subnetId(), e.mac()).orElse(null), e)) {
+            JsonNode have = ConfigEdits.find(dhcp4, e.subnetId(), e.mac()).orElse(null);
+            if (ConfigEdits.satisfies(have, e)) {
+                continue;
+            }
+            if (have != null && e instanceof ReservationEdit.Put p && p.onlyIfAbsent()) {
+                overruled.add(e); // a person decided after we wrote: their decision stands
+            } else {
                 missing.add(e);
             }
         }
-        return missing;
+        return new Check(missing, overruled);
     }
 
     private Result applyOnce(List<ReservationEdit> edits, String reason, OnConflict onConflict) {
         KeaConfig base = kea.config();
         last = base;
         JsonNode baseDhcp4 = base.raw().path("Dhcp4");
+        kea.writeLock().confirmTarget(baseDhcp4);
         ConfigEdits.validateAll(baseDhcp4, edits);
         List<Outcome> outcomes = new ArrayList<>();
         List<ReservationEdit> todo = new ArrayList<>();

@@ -76,6 +76,7 @@ public final class HostCmdsReservations implements Reservations {
         KeaConfig config = kea.config();
         last = config;
         JsonNode dhcp4 = config.raw().path("Dhcp4");
+        kea.writeLock().confirmTarget(dhcp4);
         ConfigEdits.validateAll(dhcp4, edits);
         String target = target(config);
         boolean memory = ReservationCommands.MEMORY.equals(target);
@@ -97,6 +98,8 @@ public final class HostCmdsReservations implements Reservations {
                 snapshots.beforeWrite(reason, config.hash(), config.raw());
                 snapshotTaken = true;
             }
+            // Still ours (and renewed) before each change: a long import outlives one lock lifetime.
+            kea.writeLock().checkHeld();
             if (e instanceof ReservationEdit.Put put) {
                 ObjectNode host = ConfigEdits.toJson(put.reservation(), existing.orElse(null));
                 host.put("subnet-id", e.subnetId());

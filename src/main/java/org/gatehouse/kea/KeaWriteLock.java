@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.gatehouse.model.Ipv4;
+import org.gatehouse.model.Ipv4Range;
 import org.gatehouse.model.Lease;
+import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.Mac;
 
 /**
@@ -19,24 +22,28 @@ import org.gatehouse.model.Mac;
  * with a lease used as a lock. Kea has no compare-and-set for its configuration, but
  * {@code lease4-add} refuses an address that already has a lease, in every version: an atomic
  * test-and-set that every transport reaches. The lock lease sits on the network address of the
- * subnet with the lowest id (never handed out), carries a random locally administered MAC per
- * holder, the hostname {@value #MARKER} and a short lifetime, so that a crashed holder's lock
- * goes stale and is taken over. Taking over deletes by the stale holder's MAC, so it can never
- * remove a newer holder's lock.
+ * subnet with the lowest id whose pools leave that address out (never handed out), carries a MAC
+ * of Gatehouse's own locally administered prefix with random low bytes per holder, the hostname
+ * {@value #MARKER} and a short lifetime, so that a crashed holder's lock goes stale and is taken
+ * over. Taking over deletes by the stale holder's MAC, so it can never remove a newer holder's lock.
+ *
+ * <p>Staleness is judged by Kea (the lease is no longer in the default state: Kea reclaimed it, and
+ * then also clears its hostname) or by our own monotonic clock (the same holder for longer than a
+ * lifetime), never by comparing Kea's clock with ours.
  *
  * <p>Writers that are not Gatehouse (Stork, a person with socat) do not take this lock: against
  * them only the re-read before config-set and the check after it protect (README, "Concurrent
  * writers").
  */
 public final class KeaWriteLock {
-    /** Hostname of the lock lease; lease lists leave such leases out. */
+    /** Hostname of the lock lease. */
     public static final String MARKER = "gatehouse-write-lock";
     /** The lock lease's lifetime: a holder that died is taken over after this. */
     static final long TTL_SECONDS = 30;
     /** A holder starts its config-set only while this much of its lifetime is left. */
     static final long MARGIN_SECONDS = 12;
-    /** Allowed difference between Kea's clock and ours when judging a lock stale by its expiry. */
-    private static final long CLOCK_SKEW_SECONDS = 30;
+    /** Upper three bytes of every holder's MAC: locally administered ("0e"), then "gh". */
+    static final long HOLDER_PREFIX = 0x0E6768L;
 
     private final KeaClient kea;
     private final Duration wait;
@@ -47,11 +54,19 @@ public final class KeaWriteLock {
     private volatile Target target;
     private Mac heldAs;
     private long heldSince;
+    private Thread releaseAtExit;
     /** Our own lock lease that could not be deleted (Kea went away): removed before the next try. */
     private Mac orphan;
 
     /** Where the lock lease lives: an address Kea accepts for lease4-add but never hands out. */
     record Target(Ipv4 address, long subnetId) {
+    }
+
+    /** Thrown inside the work when the configuration names another lock address than the one held. */
+    private static final class Retarget extends RuntimeException {
+        Retarget() {
+            super(null, null, false, false);
+        }
     }
 
     KeaWriteLock(KeaClient kea, Duration wait, String holderDescription, LongSupplier nanoTime) {
@@ -61,9 +76,13 @@ public final class KeaWriteLock {
         this.nanoTime = nanoTime;
     }
 
-    /** True for the lease that implements this lock, so that lists and counts can leave it out. */
+    /**
+     * True for a lease that implements this lock, so that lists and counts can leave it out: a
+     * holder MAC with the lock's hostname, or with none (Kea clears it when it reclaims the lease).
+     */
     public static boolean isLockLease(Lease lease) {
-        return MARKER.equals(lease.hostname());
+        return lease.mac() != null && (lease.mac().value() >>> 24) == HOLDER_PREFIX
+                && (MARKER.equals(lease.hostname()) || lease.hostname().isEmpty());
     }
 
     /**
@@ -88,11 +107,18 @@ public final class KeaWriteLock {
             if (inProcess.getHoldCount() > 1 || !kea.capabilities().leaseCommands()) {
                 return work.get();
             }
-            acquire(purpose);
-            try {
-                return work.get();
-            } finally {
-                release();
+            for (int attempt = 1; ; attempt++) {
+                acquire(purpose);
+                try {
+                    return work.get();
+                } catch (Retarget moved) {
+                    // Another subnet became the lowest since we chose: every writer must lock the same address.
+                    if (attempt == 3) {
+                        throw new KeaWriteBusy("Kea's subnets keep changing; nothing was written, try again");
+                    }
+                } finally {
+                    release();
+                }
             }
         } finally {
             inProcess.unlock();
@@ -100,8 +126,26 @@ public final class KeaWriteLock {
     }
 
     /**
+     * Called by a writer with the configuration it has just read under the lock, before it writes:
+     * if that configuration puts the lock elsewhere (a subnet with a lower id was added, or ours
+     * removed), the lock is taken again there and the work starts over.
+     */
+    public void confirmTarget(JsonNode dhcp4) {
+        if (!inProcess.isHeldByCurrentThread() || heldAs == null) {
+            return;
+        }
+        Target now = lockTarget(dhcp4);
+        if (!now.equals(target)) {
+            target = now;
+            throw new Retarget();
+        }
+    }
+
+    /**
      * Called right before a write: throws unless this thread's lock lease is still in Kea with
      * enough of its lifetime left, so that a holder that stalled never writes over a successor.
+     * Renews the lease once a third of its lifetime has passed, so that long work (a large import
+     * with host_cmds) keeps it.
      */
     public void checkHeld() {
         if (!inProcess.isHeldByCurrentThread() || heldAs == null) {
@@ -114,6 +158,10 @@ public final class KeaWriteLock {
             throw new KeaWriteBusy("the write lock on Kea lapsed after " + heldSeconds
                     + " s (Kea too slow?); nothing was written, try again");
         }
+        if (heldSeconds > TTL_SECONDS / 3) {
+            kea.execute(new LockCommands.LockRenew(target, heldAs));
+            heldSince = nanoTime.getAsLong();
+        }
     }
 
     private void acquire(String purpose) {
@@ -121,112 +169,168 @@ public final class KeaWriteLock {
         long deadline = nanoTime.getAsLong() + wait.toNanos();
         Mac me = randomMac();
         if (orphan != null) {
-            kea.execute(new LockDel(t, orphan));
+            kea.execute(new LockCommands.LockDel(t, orphan));
             orphan = null;
         }
         Mac watched = null;
         long watchedSince = 0;
+        boolean retargeted = false;
         while (true) {
             try {
-                kea.execute(new LockAdd(t, me, purpose, holderDescription));
+                kea.execute(new LockCommands.LockAdd(t, me, purpose, holderDescription));
                 heldAs = me;
                 heldSince = nanoTime.getAsLong();
+                releaseAtExit = releaseAtExit(t, me);
                 return;
-            } catch (KeaRefused taken) {
-                // "IPv4 lease already exists": someone holds it. Anything else is a real refusal.
-                if (taken.result() != 1 || !taken.keaText().contains("exists")) {
-                    throw taken;
+            } catch (KeaRefused refused) {
+                boolean taken = refused.result() == 1 && refused.keaText().contains("exists");
+                if (!taken) {
+                    if (retargeted) {
+                        throw refused;
+                    }
+                    // Our subnet may be gone from the configuration: choose again, once.
+                    target = null;
+                    t = target();
+                    retargeted = true;
+                    continue;
                 }
             }
-            Optional<Lease> holder = kea.execute(new KeaCommands.Lease4Get(t.address()));
-            if (holder.isEmpty() || holder.get().mac() == null) {
-                continue; // released between our two calls
-            }
-            Lease h = holder.get();
-            if (!isLockLease(h)) {
-                throw new KeaRefused("lease4-add", 1, "cannot take Gatehouse's write lock: the address " + t.address()
-                        + " holds a lease of " + h.mac() + "; nothing was written");
-            }
             long now = nanoTime.getAsLong();
-            if (!h.mac().equals(watched)) {
-                watched = h.mac();
-                watchedSince = now;
-            }
-            if (stale(h, TimeUnit.NANOSECONDS.toSeconds(now - watchedSince))) {
-                kea.execute(new LockDel(t, h.mac()));
-                continue;
+            Optional<Lease> holder = kea.execute(new KeaCommands.Lease4Get(t.address()));
+            if (holder.isPresent()) {
+                Lease h = holder.get();
+                if (!java.util.Objects.equals(h.mac(), watched)) {
+                    watched = h.mac();
+                    watchedSince = now;
+                }
+                if (takeOver(t, h, TimeUnit.NANOSECONDS.toSeconds(now - watchedSince))) {
+                    continue;
+                }
             }
             if (now > deadline) {
                 throw new KeaWriteBusy("another Gatehouse has been writing to Kea for over " + wait.toSeconds()
-                        + " s (its lock expires at " + Instant.ofEpochSecond(h.cltt() + h.validLifetime())
-                        + "); nothing was written, try again");
+                        + " s" + holder.map(h -> " (holder " + h.mac() + ")").orElse("") + "; nothing was written, try again");
             }
             sleepBriefly();
         }
     }
 
-    /** Kea reclaimed it, it expired by Kea's clock (with room for skew), or it has not moved for a whole lifetime. */
-    private static boolean stale(Lease holder, long watchedSeconds) {
-        long expires = holder.cltt() + holder.validLifetime();
-        return holder.state() != org.gatehouse.model.LeaseState.DEFAULT
-                || expires + CLOCK_SKEW_SECONDS < Instant.now().getEpochSecond()
-                || watchedSeconds > TTL_SECONDS + 10;
+    /**
+     * Removes a lease that keeps us from the lock when it is safe to: a lock lease Kea reclaimed or
+     * that has not changed for a whole lifetime (by its holder's MAC), or a device lease that is not
+     * live (declined, reclaimed) on an address no device should hold. A live device lease is refused.
+     */
+    private boolean takeOver(Target t, Lease h, long watchedSeconds) {
+        boolean live = h.state() == LeaseState.DEFAULT;
+        if (isLockLease(h) || (h.mac() != null && (h.mac().value() >>> 24) == HOLDER_PREFIX)) {
+            if (!live || watchedSeconds > TTL_SECONDS + 10) {
+                kea.execute(new LockCommands.LockDel(t, h.mac()));
+                return true;
+            }
+            return false;
+        }
+        if (!live) {
+            kea.execute(new KeaCommands.Lease4Del(t.address()));
+            return true;
+        }
+        throw new KeaRefused("lease4-add", 1, "cannot take Gatehouse's write lock: the address " + t.address()
+                + " holds a lease of " + h.mac() + "; nothing was written");
     }
 
     private void release() {
         Mac me = heldAs;
         heldAs = null;
+        if (releaseAtExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(releaseAtExit);
+            } catch (IllegalStateException exiting) {
+                // the hook is running or about to: it deletes the lease itself
+            }
+            releaseAtExit = null;
+        }
         try {
-            kea.execute(new LockDel(target, me));
+            kea.execute(new LockCommands.LockDel(target, me));
         } catch (KeaException lost) {
-            // Kea went away after the work: others take the lease over once it expires; we delete it next time.
+            // Kea went away after the work: others take the lease over once Kea reclaims it; we delete it next time.
             orphan = me;
         }
+    }
+
+    /** A process stopped mid-write (Ctrl+C, systemctl stop) gives the lock back instead of leaving it to expire. */
+    private Thread releaseAtExit(Target t, Mac me) {
+        Thread hook = new Thread(() -> {
+            try {
+                kea.execute(new LockCommands.LockDel(t, me));
+            } catch (RuntimeException ignored) {
+                // best effort at exit; the lease lapses by itself
+            }
+        }, "gatehouse-kea-lock-release");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            return null;
+        }
+        return hook;
     }
 
     private Target target() {
         Target t = target;
         if (t == null) {
-            t = lowestSubnet(kea.config().raw().path("Dhcp4"));
+            t = lockTarget(kea.config().raw().path("Dhcp4"));
             target = t;
         }
         return t;
     }
 
-    static Target lowestSubnet(JsonNode dhcp4) {
+    /**
+     * The network address of the subnet with the lowest id, among subnets of /30 or wider whose pools
+     * do not include it: an address Kea accepts for lease4-add and never hands out. Every Gatehouse
+     * reading the same configuration chooses the same one.
+     */
+    static Target lockTarget(JsonNode dhcp4) {
         Target best = null;
         for (JsonNode s : subnets(dhcp4)) {
             long id = s.path("id").asLong(-1);
-            String prefix = s.path("subnet").asText("");
-            int slash = prefix.indexOf('/');
-            if (id < 0 || slash < 0 || !Ipv4.isValid(prefix.substring(0, slash))) {
+            Ipv4Range prefix;
+            try {
+                prefix = Ipv4Range.parse(s.path("subnet").asText(""));
+            } catch (RuntimeException notAPrefix) {
                 continue;
             }
-            if (best == null || id < best.subnetId()) {
-                best = new Target(Ipv4.parse(prefix.substring(0, slash)), id);
+            if (id < 0 || prefix.size() < 4 || poolsHold(s, prefix.first()) || (best != null && id >= best.subnetId())) {
+                continue;
             }
+            best = new Target(prefix.first(), id);
         }
         if (best == null) {
-            throw new KeaRefused("config-get", 1, "Kea has no IPv4 subnet, so Gatehouse cannot take its write lock");
+            throw new KeaRefused("config-get", 1, "Kea has no IPv4 subnet of /30 or wider whose network address lies"
+                    + " outside its pools, so Gatehouse cannot take its write lock");
         }
         return best;
     }
 
-    private static Iterable<JsonNode> subnets(JsonNode dhcp4) {
-        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+    private static boolean poolsHold(JsonNode subnet, Ipv4 address) {
+        for (JsonNode p : subnet.path("pools")) {
+            try {
+                if (Ipv4Range.parse(p.path("pool").asText("")).contains(address)) {
+                    return true;
+                }
+            } catch (RuntimeException unreadable) {
+                return true; // cannot tell: do not put the lock there
+            }
+        }
+        return false;
+    }
+
+    private static List<JsonNode> subnets(JsonNode dhcp4) {
+        List<JsonNode> all = new ArrayList<>();
         dhcp4.path("subnet4").forEach(all::add);
         dhcp4.path("shared-networks").forEach(n -> n.path("subnet4").forEach(all::add));
         return all;
     }
 
     private Mac randomMac() {
-        byte[] b = new byte[5];
-        random.nextBytes(b);
-        long v = 0x0EL; // locally administered, unicast: never a real NIC's MAC
-        for (byte x : b) {
-            v = (v << 8) | (x & 0xFF);
-        }
-        return new Mac(v);
+        return new Mac((HOLDER_PREFIX << 24) | random.nextInt(1 << 24));
     }
 
     private void sleepBriefly() {
@@ -235,50 +339,6 @@ public final class KeaWriteLock {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeaWriteBusy("interrupted while waiting to write to Kea; nothing was written");
-        }
-    }
-
-    /** lease4-add of the lock lease; Kea answers result 1 "IPv4 lease already exists" when it is taken. */
-    record LockAdd(Target target, Mac holder, String purpose, String by) implements KeaCommand<Void> {
-        @Override
-        public String name() {
-            return "lease4-add";
-        }
-
-        @Override
-        public ObjectNode arguments(KeaJson json) {
-            ObjectNode a = json.object()
-                    .put("ip-address", target.address().toString())
-                    .put("hw-address", holder.toString())
-                    .put("subnet-id", target.subnetId())
-                    .put("valid-lft", TTL_SECONDS)
-                    .put("hostname", MARKER);
-            a.putObject("user-context").putObject("gatehouse-lock").put("by", by).put("for", purpose);
-            return a;
-        }
-
-        @Override
-        public Void decode(KeaResponse r, KeaJson json) {
-            return null;
-        }
-    }
-
-    /** lease4-del by the holder's MAC: removes that holder's lock lease and never another's. */
-    record LockDel(Target target, Mac holder) implements KeaCommand<Boolean> {
-        @Override
-        public String name() {
-            return "lease4-del";
-        }
-
-        @Override
-        public ObjectNode arguments(KeaJson json) {
-            return json.object().put("identifier-type", "hw-address").put("identifier", holder.toString())
-                    .put("subnet-id", target.subnetId());
-        }
-
-        @Override
-        public Boolean decode(KeaResponse r, KeaJson json) {
-            return !r.isEmpty();
         }
     }
 }

@@ -21,6 +21,25 @@ public final class SiteSettings {
         this.snapshots = snapshots;
     }
 
+    /**
+     * Our object inside Dhcp4's user-context, created where absent. Anything else already there
+     * that is not an object belongs to someone else: refused rather than replaced.
+     */
+    private static ObjectNode ownContext(ObjectNode dhcp4) {
+        JsonNode context = dhcp4.get("user-context");
+        if (context != null && !context.isObject()) {
+            throw new KeaRefused("config-set", 1, "Kea's Dhcp4 user-context is not a JSON object (" + context.getNodeType()
+                    + ", set by another tool); Gatehouse will not replace it, nothing was written");
+        }
+        ObjectNode c = context == null ? dhcp4.putObject("user-context") : (ObjectNode) context;
+        JsonNode ours = c.get("gatehouse");
+        if (ours != null && !ours.isObject()) {
+            throw new KeaRefused("config-set", 1, "Kea's Dhcp4 user-context has a \"gatehouse\" entry that is not an object;"
+                    + " Gatehouse will not replace it, nothing was written");
+        }
+        return ours == null ? c.putObject("gatehouse") : (ObjectNode) ours;
+    }
+
     /** The aging age as written (e.g. "2h"); empty when the site has not set one. */
     public Optional<String> agingAge() {
         return agingAge(kea.config());
@@ -44,17 +63,20 @@ public final class SiteSettings {
                 return before;
             }
             JsonNode currentDhcp4 = base.raw().path("Dhcp4");
+            kea.writeLock().confirmTarget(currentDhcp4);
             ObjectNode next = (ObjectNode) currentDhcp4.deepCopy();
-            ObjectNode context = next.has("user-context") && next.get("user-context").isObject()
-                    ? (ObjectNode) next.get("user-context") : next.putObject("user-context");
-            ObjectNode ours = context.has("gatehouse") && context.get("gatehouse").isObject()
-                    ? (ObjectNode) context.get("gatehouse") : context.putObject("gatehouse");
+            ObjectNode ours = ownContext(next);
             ours.put(AGING_KEY, value);
             snapshots.beforeWrite("before setting the aging age to " + value, base.hash(), base.raw());
             kea.writeLock().checkHeld();
             kea.execute(new ConfigCommands.ConfigSet(next));
             ConfigWrites.persistOrRollBack(kea, currentDhcp4);
-            Optional<String> now = agingAge(kea.config());
+            Optional<String> now;
+            try {
+                now = agingAge(kea.config());
+            } catch (KeaUnreachable gone) {
+                return before; // Kea acknowledged config-write, then stopped answering: its word stands
+            }
             if (now.isEmpty() || !now.get().equals(value)) {
                 throw new ReservationConflict("Kea does not show the aging age " + value + " after writing it (now "
                         + now.orElse("unset") + "); another program changed its configuration");

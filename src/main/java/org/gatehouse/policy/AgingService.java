@@ -63,11 +63,7 @@ public final class AgingService {
         if (config == null) {
             return DEFAULT_OLD_AFTER;
         }
-        try {
-            return SiteSettings.agingAge(config).map(AgingService::parseDuration).orElse(DEFAULT_OLD_AFTER);
-        } catch (BadInput notADuration) {
-            return DEFAULT_OLD_AFTER;
-        }
+        return SiteSettings.agingAge(config).flatMap(SiteAging::usable).orElse(DEFAULT_OLD_AFTER);
     }
 
     /**

@@ -124,6 +124,7 @@ public final class ConfigService {
     private Restored applyLocked(KeaClient k, long id, String basis, String origin) {
         Based target = snapshot(id);
         Based now = current();
+        k.writeLock().confirmTarget(now.dhcp4());
         if (basis != null && !basis.equals(now.fingerprint())) {
             throw new KeaConflict("config-restore", "the configuration changed since it was read (based on " + shortFp(basis)
                     + ", now " + shortFp(now.fingerprint()) + "); nothing was written");

@@ -27,10 +27,14 @@ public final class SiteAging {
         this.clock = clock;
     }
 
-    /** The age in force and where it comes from ("site" or "default"). */
+    /** The age in force and where it comes from: "site", "default", or the unusable value Kea holds. */
     public record Setting(Duration age, String source) {
         public String describe() {
-            return AgingService.format(age) + " (" + (source.equals("site") ? "set for the site in Kea" : "default; not set for the site") + ")";
+            return AgingService.format(age) + " (" + switch (source) {
+                case "site" -> "set for the site in Kea";
+                case "default" -> "default; not set for the site";
+                default -> "default; Kea holds '" + source + "', which is not 1s to 30d";
+            } + ")";
         }
     }
 
@@ -39,10 +43,17 @@ public final class SiteAging {
         if (raw.isEmpty()) {
             return new Setting(AgingService.DEFAULT_OLD_AFTER, "default");
         }
+        Optional<Duration> age = usable(raw.get());
+        return age.map(a -> new Setting(a, "site")).orElseGet(() -> new Setting(AgingService.DEFAULT_OLD_AFTER, raw.get()));
+    }
+
+    /** A stored value as an age, if it is one in range (a hand edit in Kea's file may be anything). */
+    static Optional<Duration> usable(String text) {
         try {
-            return new Setting(AgingService.parseDuration(raw.get()), "site");
+            Duration age = AgingService.parseDuration(text);
+            return age.compareTo(SHORTEST) < 0 || age.compareTo(LONGEST) > 0 ? Optional.empty() : Optional.of(age);
         } catch (BadInput notADuration) {
-            return new Setting(AgingService.DEFAULT_OLD_AFTER, "default");
+            return Optional.empty();
         }
     }
 

@@ -72,16 +72,27 @@ class KeaWriteLockTest {
         assertThat(kea.client().execute(new KeaCommands.Lease4Get(LOCK_ADDRESS))).isEmpty();
     }
 
-    @Test
-    void aDeadHoldersLockIsTakenOverAndALiveOnesIsNot() {
-        // A holder that died 5 minutes ago: its lock lease expired long since by Kea's clock.
-        long past = Instant.now().getEpochSecond() - 300;
-        kea.client().execute(new KeaCommands.Lease4Add(new Lease(LOCK_ADDRESS, Mac.parse("0e:de:ad:00:00:01"),
-                KeaWriteLock.MARKER, 40, LeaseState.DEFAULT, past, KeaWriteLock.TTL_SECONDS)));
-        assertThat(client().writeLock().holding("after a crash", () -> "done")).isEqualTo("done");
+    /** A holder MAC of Gatehouse's lock prefix, as a crashed process would have left it. */
+    private static Mac holder(int low) {
+        return new Mac((KeaWriteLock.HOLDER_PREFIX << 24) | low);
+    }
 
-        // A live holder (fresh lease): a client that may wait only briefly gives up, exit 4, nothing run.
-        kea.client().execute(new KeaCommands.Lease4Add(new Lease(LOCK_ADDRESS, Mac.parse("0e:11:11:00:00:01"),
+    @Test
+    void aDeadHoldersLockIsTakenOverOnceKeaReclaimsIt() {
+        // A holder that died a second into its lock: Kea reclaims the lease (state 2) and clears its hostname.
+        kea.client().execute(new KeaCommands.Lease4Add(new Lease(LOCK_ADDRESS, holder(0xdead01),
+                KeaWriteLock.MARKER, 40, LeaseState.DEFAULT, Instant.now().getEpochSecond(), 1)));
+        long t0 = System.nanoTime();
+        assertThat(client().writeLock().holding("after a crash", () -> "done")).isEqualTo("done");
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+        // Kea's reclaim timer (10 s by default) decides, not the 40 s "unchanged" rule.
+        assertThat(seconds).isLessThan(KeaWriteLock.TTL_SECONDS);
+        assertThat(kea.client().execute(new KeaCommands.Lease4Get(LOCK_ADDRESS))).isEmpty();
+    }
+
+    @Test
+    void aLiveHoldersLockIsWaitedForAndNeverDeleted() {
+        kea.client().execute(new KeaCommands.Lease4Add(new Lease(LOCK_ADDRESS, holder(0x111101),
                 KeaWriteLock.MARKER, 40, LeaseState.DEFAULT, Instant.now().getEpochSecond(), KeaWriteLock.TTL_SECONDS)));
         KeaClient impatient = new KeaClient(new UnixSocketTransport(kea.socket()), kea.json(), Duration.ofSeconds(5));
         KeaWriteLock shortWait = new KeaWriteLock(impatient, Duration.ofMillis(400), "test", System::nanoTime);
@@ -92,9 +103,54 @@ class KeaWriteLockTest {
                     assertThat(e.getMessage()).contains("nothing was written");
                 });
         assertThat(ran).hasValue(0);
-        // The live holder's lock is still there: waiting never deletes it.
         Optional<Lease> still = kea.client().execute(new KeaCommands.Lease4Get(LOCK_ADDRESS));
-        assertThat(still).get().extracting(Lease::mac).isEqualTo(Mac.parse("0e:11:11:00:00:01"));
+        assertThat(still).get().extracting(Lease::mac).isEqualTo(holder(0x111101));
+    }
+
+    @Test
+    void aDeclinedLeaseOnTheLockAddressIsClearedNotSpunOn() {
+        kea.client().execute(new KeaCommands.Lease4Add(new Lease(LOCK_ADDRESS, Mac.parse("f0:18:98:00:00:02"),
+                "", 40, LeaseState.DECLINED, Instant.now().getEpochSecond(), 3600)));
+        KeaWriteLock lock = new KeaWriteLock(client(), Duration.ofSeconds(5), "test", System::nanoTime);
+        assertThat(lock.holding("declined", () -> "done")).isEqualTo("done");
+    }
+
+    @Test
+    void theLockMovesWhenALowerSubnetAppearsAndEveryWriterFollows() {
+        KeaClient console = client();
+        console.writeLock().holding("first", () -> null); // the console has chosen subnet 40's .0
+        var dhcp4 = (com.fasterxml.jackson.databind.node.ObjectNode) kea.client().config().raw().path("Dhcp4").deepCopy();
+        var lower = ((com.fasterxml.jackson.databind.node.ArrayNode) dhcp4.path("subnet4")).addObject();
+        lower.put("id", 7).put("subnet", "10.7.0.0/24");
+        kea.client().execute(new ConfigCommands.ConfigSet(dhcp4));
+        try {
+            AtomicInteger runs = new AtomicInteger();
+            Ipv4 lowerLock = Ipv4.parse("10.7.0.0");
+            boolean heldLower = console.writeLock().holding("after the change", () -> {
+                runs.incrementAndGet();
+                console.writeLock().confirmTarget(console.config().raw().path("Dhcp4"));
+                return kea.client().execute(new KeaCommands.Lease4Get(lowerLock)).isPresent();
+            });
+            assertThat(heldLower).as("the work ran while holding 10.7.0.0").isTrue();
+            assertThat(runs).hasValue(2);
+        } finally {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) dhcp4.path("subnet4")).remove(dhcp4.path("subnet4").size() - 1);
+            kea.client().execute(new ConfigCommands.ConfigSet(dhcp4));
+        }
+    }
+
+    @Test
+    void theLockAddressIsANetworkAddressNoPoolHandsOut() {
+        var json = kea.json();
+        var dhcp4 = json.object();
+        var subnets = dhcp4.putArray("subnet4");
+        subnets.addObject().put("id", 1).put("subnet", "10.8.0.7/32");
+        subnets.addObject().put("id", 2).put("subnet", "10.8.1.0/31");
+        var pooled = subnets.addObject().put("id", 3).put("subnet", "10.7.0.0/24");
+        pooled.putArray("pools").addObject().put("pool", "10.7.0.0/24");
+        subnets.addObject().put("id", 5).put("subnet", "10.9.0.5/24");
+        subnets.addObject().put("id", 4).put("subnet", "10.6.0.0/24");
+        assertThat(KeaWriteLock.lockTarget(dhcp4)).isEqualTo(new KeaWriteLock.Target(Ipv4.parse("10.6.0.0"), 4));
     }
 
     @Test

@@ -137,6 +137,25 @@ class WriteSafetyTest {
     }
 
     @Test
+    void aPersonWhoDecidesRightAfterTheAgingWriteWinsAndTheRestIsReportedAsWritten() {
+        AtomicInteger writes = new AtomicInteger();
+        wire.after((command, reply) -> {
+            if (command.equals("config-write") && writes.incrementAndGet() == 1) {
+                otherWriterPuts(A, "registered"); // between our config-write and our check
+            }
+        });
+        Reservations.Result r = reservations.apply(List.of(ReservationEdit.Put.ifAbsent(((ReservationEdit.Put) put(A, "old-unregistered")).reservation()),
+                ReservationEdit.Put.ifAbsent(((ReservationEdit.Put) put(B, "old-unregistered")).reservation())), "aging", Reservations.OnConflict.SKIP);
+        assertThat(r.outcomes()).filteredOn(o -> o.edit().mac().equals(A)).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(Reservations.Status.SKIPPED));
+        assertThat(r.outcomes()).filteredOn(o -> o.edit().mac().equals(B)).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(Reservations.Status.APPLIED));
+        assertThat(writes).hasValue(1);
+        assertThat(inKea()).filteredOn(h -> h.mac().equals(A)).singleElement()
+                .satisfies(h -> assertThat(h.clientClasses()).containsExactly("registered"));
+    }
+
+    @Test
     void keaDownDuringApproveIsAClearErrorAndNothingIsHalfWritten() throws Exception {
         kea.addLease(140, A.toString(), "", 60);
         Map<String, String> env = Map.of("GATEHOUSE_KEA", kea.endpoint(), "GATEHOUSE_DB", dir.resolve("c.db").toString());
