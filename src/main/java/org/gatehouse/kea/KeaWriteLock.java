@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.SafeText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serialises every Gatehouse writer of one Kea — threads, processes and workstations alike —
@@ -29,6 +32,7 @@ import org.gatehouse.model.Mac;
  * writers").
  */
 public final class KeaWriteLock {
+    private static final Logger LOG = LoggerFactory.getLogger(KeaWriteLock.class);
     /** Hostname of the lock lease; lease lists leave such leases out. */
     public static final String MARKER = "gatehouse-write-lock";
     /** The lock lease's lifetime: a holder that died is taken over after this. */
@@ -118,7 +122,8 @@ public final class KeaWriteLock {
 
     private void acquire(String purpose) {
         Target t = target();
-        long deadline = nanoTime.getAsLong() + wait.toNanos();
+        long started = nanoTime.getAsLong();
+        long deadline = started + wait.toNanos();
         Mac me = randomMac();
         if (orphan != null) {
             kea.execute(new LockDel(t, orphan));
@@ -131,6 +136,8 @@ public final class KeaWriteLock {
                 kea.execute(new LockAdd(t, me, purpose, holderDescription));
                 heldAs = me;
                 heldSince = nanoTime.getAsLong();
+                LOG.info("write lock on {} taken for {} after waiting {} ms", t.address(), SafeText.escapeForTerminal(purpose),
+                        TimeUnit.NANOSECONDS.toMillis(heldSince - started));
                 return;
             } catch (KeaRefused taken) {
                 // "IPv4 lease already exists": someone holds it. Anything else is a real refusal.
@@ -153,10 +160,15 @@ public final class KeaWriteLock {
                 watchedSince = now;
             }
             if (stale(h, TimeUnit.NANOSECONDS.toSeconds(now - watchedSince))) {
+                LOG.warn("write lock on {}: taking over the stale lock of holder {} (expires {}) after waiting {} ms", t.address(),
+                        h.mac(), Instant.ofEpochSecond(h.cltt() + h.validLifetime()),
+                        TimeUnit.NANOSECONDS.toMillis(now - started));
                 kea.execute(new LockDel(t, h.mac()));
                 continue;
             }
             if (now > deadline) {
+                LOG.info("write lock on {}: gave up after waiting {} ms for holder {}", t.address(),
+                        TimeUnit.NANOSECONDS.toMillis(now - started), h.mac());
                 throw new KeaWriteBusy("another Gatehouse has been writing to Kea for over " + wait.toSeconds()
                         + " s (its lock expires at " + Instant.ofEpochSecond(h.cltt() + h.validLifetime())
                         + "); nothing was written, try again");
@@ -180,6 +192,8 @@ public final class KeaWriteLock {
             kea.execute(new LockDel(target, me));
         } catch (KeaException lost) {
             // Kea went away after the work: others take the lease over once it expires; we delete it next time.
+            LOG.warn("write lock on {}: could not release it ({}); it expires within {} s", target.address(),
+                    lost.getClass().getSimpleName(), TTL_SECONDS);
             orphan = me;
         }
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.gatehouse.model.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,7 +151,7 @@ public final class ComwareSession implements AutoCloseable {
             }
         }
         if (r.rejected()) {
-            LOG.debug("{} rejected {}: {}", endpoint, command, r.errors());
+            LOG.debug("{} rejected {}: {}", endpoint, command, SafeText.escapeForTerminal(String.join(" ", r.errors())));
         }
         return r;
     }
