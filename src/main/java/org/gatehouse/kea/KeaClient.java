@@ -66,15 +66,16 @@ public final class KeaClient implements AutoCloseable {
      */
     public <R> R execute(KeaCommand<R> command) {
         long start = System.nanoTime();
+        String name = SafeText.escapeForTerminal(command.name());
         try {
             R value = exchange(command);
-            LOG.info("kea {} at {}: ok in {} ms", command.name(), loggedEndpoint(), millisSince(start));
+            LOG.info("kea {} at {}: ok in {} ms", name, loggedEndpoint(), millisSince(start));
             return value;
         } catch (KeaException e) {
-            LOG.info("kea {} at {}: {} in {} ms", command.name(), loggedEndpoint(), outcome(command, e), millisSince(start));
+            LOG.info("kea {} at {}: {} in {} ms", name, loggedEndpoint(), outcome(command, e), millisSince(start));
             throw e;
         } catch (RuntimeException e) {
-            LOG.info("kea {} at {}: failed ({}) in {} ms", command.name(), loggedEndpoint(), e.getClass().getSimpleName(),
+            LOG.info("kea {} at {}: failed ({}) in {} ms", name, loggedEndpoint(), e.getClass().getSimpleName(),
                     millisSince(start));
             throw e;
         }
@@ -90,9 +91,9 @@ public final class KeaClient implements AutoCloseable {
             request.set("arguments", args);
         }
         String body = json.write(request);
-        LOG.debug("kea {}: request of {} bytes", command.name(), body.length());
+        LOG.debug("kea {}: request of {} bytes", SafeText.escapeForTerminal(command.name()), body.length());
         String reply = transport.exchange(body, timeout);
-        LOG.debug("kea {}: reply of {} bytes", command.name(), reply == null ? 0 : reply.length());
+        LOG.debug("kea {}: reply of {} bytes", SafeText.escapeForTerminal(command.name()), reply == null ? 0 : reply.length());
         KeaResponse response = decode(command.name(), reply);
         return switch (response.result()) {
             case KeaResponse.SUCCESS, KeaResponse.EMPTY -> command.decode(response, json);
@@ -112,15 +113,15 @@ public final class KeaClient implements AutoCloseable {
     }
 
     /**
-     * The typed error and Kea's result code; Kea's text (which may quote a client's hostname) escaped
-     * and cut short, and left out for commands whose text may echo configuration values.
+     * The typed error and Kea's result code; the message (Kea's text may quote a client's hostname)
+     * escaped and cut short, and Kea's text left out for config-* commands (it may echo configuration values).
      */
     private static String outcome(KeaCommand<?> command, KeaException e) {
         StringBuilder s = new StringBuilder(e.getClass().getSimpleName());
         if (e instanceof KeaRefused r) {
             s.append(" result ").append(r.result());
         }
-        if (!command.name().startsWith("config-")) {
+        if (!(e instanceof KeaRefused && command.name().startsWith("config-"))) {
             String text = SafeText.escapeForTerminal(e.getMessage());
             s.append(": ").append(text.length() > 200 ? text.substring(0, 200) + "…" : text);
         }
