@@ -3,6 +3,8 @@ package org.gatehouse.ui.audit;
 import atlantafx.base.theme.Styles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,9 +23,16 @@ final class LogLink extends HBox {
 
     private final Label path = new Label();
     private final Button open = new Button("Open log folder");
+    /** The desktop's opener, given the folder as its last argument. */
+    private final List<String> opener;
 
     LogLink(String logFile) {
+        this(logFile, List.of("xdg-open"));
+    }
+
+    LogLink(String logFile, List<String> opener) {
         super(6);
+        this.opener = List.copyOf(opener);
         setId("audit-log-link");
         setAlignment(Pos.CENTER_LEFT);
         path.setId("audit-log-path");
@@ -49,13 +58,15 @@ final class LogLink extends HBox {
 
     private void openFolder(Path folder) {
         open.setDisable(true);
-        Thread opener = new Thread(() -> {
+        Thread worker = new Thread(() -> {
             String failure = null;
             try {
-                Process p = new ProcessBuilder("xdg-open", folder.toString()).redirectErrorStream(true)
+                List<String> command = new ArrayList<>(opener);
+                command.add(folder.toString());
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (p.waitFor() != 0) {
-                    failure = "xdg-open could not open the folder (exit " + p.exitValue() + ")";
+                    failure = opener.get(0) + " could not open the folder (exit " + p.exitValue() + ")";
                 }
             } catch (IOException e) {
                 failure = "no desktop opener (xdg-open) on this machine";
@@ -71,7 +82,7 @@ final class LogLink extends HBox {
                 }
             });
         }, "open-log-folder");
-        opener.setDaemon(true);
-        opener.start();
+        worker.setDaemon(true);
+        worker.start();
     }
 }
