@@ -65,11 +65,20 @@ public final class KeaClient implements AutoCloseable {
      * or error type), never the request body (config-set carries other tools' secrets).
      */
     public <R> R execute(KeaCommand<R> command) {
+        return execute(command, false);
+    }
+
+    /** As {@link #execute(KeaCommand)}; {@code onePageOfMany} logs success at DEBUG (a summary line follows). */
+    private <R> R execute(KeaCommand<R> command, boolean onePageOfMany) {
         long start = System.nanoTime();
         String name = SafeText.escapeForTerminal(command.name());
         try {
             R value = exchange(command);
-            LOG.info("kea {} at {}: ok in {} ms", name, loggedEndpoint(), millisSince(start));
+            if (onePageOfMany) {
+                LOG.debug("kea {} at {}: ok in {} ms", name, loggedEndpoint(), millisSince(start));
+            } else {
+                LOG.info("kea {} at {}: ok in {} ms", name, loggedEndpoint(), millisSince(start));
+            }
             return value;
         } catch (KeaException e) {
             LOG.info("kea {} at {}: {} in {} ms", name, loggedEndpoint(), outcome(command, e), millisSince(start));
@@ -179,13 +188,20 @@ public final class KeaClient implements AutoCloseable {
         if (!caps.leasePaging()) {
             return withoutLock(execute(new KeaCommands.Lease4GetAll()));
         }
+        // One INFO line for the whole walk: a console refreshing 50,000 leases would log 100 lines each time.
+        long start = System.nanoTime();
         List<Lease> all = new ArrayList<>();
         Ipv4 from = null;
+        int pages = 0;
         while (true) {
-            List<Lease> page = execute(new KeaCommands.Lease4GetPage(from, pageSize));
+            List<Lease> page = execute(new KeaCommands.Lease4GetPage(from, pageSize), true);
+            pages++;
             all.addAll(page);
             if (page.size() < pageSize) {
-                return withoutLock(all);
+                List<Lease> leases = withoutLock(all);
+                LOG.info("kea lease4-get-page at {}: ok, {} pages, {} leases in {} ms", loggedEndpoint(), pages, leases.size(),
+                        millisSince(start));
+                return leases;
             }
             from = page.get(page.size() - 1).ip();
         }

@@ -45,7 +45,8 @@ class LogFileTest {
         String at = "at unix:" + kea.socket();
         assertThat(log).containsPattern("INFO .* gatehouse .+ starting: command leases list, Java 17[^,]*, Linux ")
                 .containsPattern("INFO .* gatehouse .+ starting: command status,");
-        assertThat(log).containsPattern("INFO .* kea lease4-get-page " + java.util.regex.Pattern.quote(at) + ": ok in \\d+ ms")
+        assertThat(log).as("one line for the whole paged walk")
+                .containsPattern("INFO .* kea lease4-get-page " + java.util.regex.Pattern.quote(at) + ": ok, 1 pages, \\d+ leases in \\d+ ms")
                 .containsPattern("INFO .* kea config-get " + java.util.regex.Pattern.quote(at) + ": ok in \\d+ ms");
         assertThat(log).as("INFO by default: no DEBUG lines").doesNotContain(" DEBUG ");
     }
@@ -68,6 +69,7 @@ class LogFileTest {
         GatehouseProcess.User flag = GatehouseProcess.User.in(dir.resolve("flag"));
         assertThat(flag.run(Map.of(), "--kea", kea.endpoint(), "leases", "list", "--debug").exit()).isZero();
         assertThat(flag.log()).containsPattern("DEBUG .* kea lease4-get-page: request of \\d+ bytes")
+                .as("each page at DEBUG").containsPattern("DEBUG .* kea lease4-get-page at \\S+: ok in \\d+ ms")
                 .containsPattern("DEBUG .* kea lease4-get-page: reply of \\d+ bytes")
                 .as("sizes, never content").doesNotContain("anna-iphone");
 

@@ -2,6 +2,7 @@ package org.gatehouse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -74,6 +75,8 @@ class LogHostileTextTest {
         ListAppender<ILoggingEvent> seen = new ListAppender<>();
         seen.start();
         logger.addAppender(seen);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.INFO); // the tests' logback-test.xml keeps org.gatehouse at WARN
         try {
             KeaCommand<Void> hostile = new KeaCommand<>() {
                 @Override
@@ -93,6 +96,7 @@ class LogHostileTextTest {
             };
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> kea.client().execute(hostile)).isInstanceOf(KeaUnsupported.class);
         } finally {
+            logger.setLevel(before);
             logger.detachAppender(seen);
         }
         String line = seen.list.get(seen.list.size() - 1).getFormattedMessage();

@@ -33,9 +33,12 @@ class WriteLockLogTest {
         ListAppender<ILoggingEvent> seen = new ListAppender<>();
         seen.start();
         logger.addAppender(seen);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.INFO); // the tests' logback-test.xml keeps org.gatehouse at WARN
         try {
             assertThat(kea.client().writeLock().holding("approve \u001b[31m\u202e", () -> "done")).isEqualTo("done");
         } finally {
+            logger.setLevel(before);
             logger.detachAppender(seen);
         }
         List<ILoggingEvent> events = seen.list;
