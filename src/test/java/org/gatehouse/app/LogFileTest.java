@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.gatehouse.cli.CliRun;
+import org.gatehouse.testing.ComwareCliDouble;
 import org.gatehouse.testing.KeaServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,33 @@ class LogFileTest {
         assertThat(r.err()).as("the journal (stderr) gets the log lines").contains("INFO ").contains("kea lease4-get-page at ")
                 .doesNotContain(passLines.get(0));
         assertThat(user.log()).contains("starting: command sync").contains("kea lease4-get-page at ");
+    }
+
+    @Test
+    void eachSwitchSessionIsLoggedWithItsCommandsDurationAndOutcome() throws Exception {
+        GatehouseProcess.User user = GatehouseProcess.User.in(dir);
+        try (ComwareCliDouble sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options())) {
+            java.nio.file.Path password = CliRun.writePrivate(dir.resolve("switch-password"), sw.password() + "\n");
+            java.nio.file.Path wrong = CliRun.writePrivate(dir.resolve("wrong-password"), "not-" + sw.password() + "\n");
+            String endpoint = "ssh://" + sw.user() + "@127.0.0.1:" + sw.port();
+            List<String> common = List.of("--switch", endpoint, "--known-hosts", dir.resolve("known_hosts").toString(),
+                    "--accept-new-host-key", "--timeout", "4");
+            GatehouseProcess block = user.run(Map.of(), concat(common, "--switch-password-file", password.toString(), "switch", "block",
+                    "aa:bb:cc:00:11:22"));
+            assertThat(block.exit()).as(block.err()).isZero();
+            GatehouseProcess refused = user.run(Map.of(), concat(common, "--switch-password-file", wrong.toString(), "switch", "blocked"));
+            assertThat(refused.exit()).isNotZero();
+            String quoted = java.util.regex.Pattern.quote(endpoint);
+            assertThat(user.log()).containsPattern("INFO .* switch session " + quoted + ": ok, (9|1\\d) commands in \\d+ ms")
+                    .containsPattern("INFO .* switch session " + quoted + ": failed \\(.+\\), 0 commands in \\d+ ms")
+                    .doesNotContain(sw.password());
+        }
+    }
+
+    private static String[] concat(List<String> first, String... rest) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
     }
 
     @Test

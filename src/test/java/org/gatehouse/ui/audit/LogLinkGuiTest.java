@@ -14,6 +14,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import org.gatehouse.app.Logging;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,23 @@ class LogLinkGuiTest {
         robot.clickOn("#audit-open-log-folder");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#audit-log-path").queryAs(Label.class).getText()
                 .contains("no desktop opener"));
+    }
+
+    @Test
+    void theScreenShowsTheFileTheLauncherConfigured() throws Exception {
+        String before = System.getProperty(Logging.LOG_FILE_PROPERTY);
+        System.setProperty(Logging.LOG_FILE_PROPERTY, dir.resolve("from-launcher/gatehouse.log").toString());
+        try {
+            show(LogLink.forThisProcess());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Logging.LOG_FILE_PROPERTY);
+            } else {
+                System.setProperty(Logging.LOG_FILE_PROPERTY, before);
+            }
+        }
+        assertThat(robot.lookup("#audit-log-path").queryAs(Label.class).getText())
+                .isEqualTo("Log file: " + dir.resolve("from-launcher/gatehouse.log"));
     }
 
     @Test
