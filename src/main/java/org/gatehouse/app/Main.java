@@ -1,10 +1,12 @@
 package org.gatehouse.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.gatehouse.cli.GatehouseCli;
 import org.gatehouse.kea.KeaJson;
 import org.gatehouse.policy.OuiRegistry;
+import org.slf4j.LoggerFactory;
 
 /**
  * The launcher's entry point. Deliberately not a JavaFX {@code Application}: on the class path
@@ -18,7 +20,18 @@ public final class Main {
         AppBackend backend = new AppBackend(new KeaJson(), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC(), System.out);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = GatehouseCli.create(backend, System::getenv, out, err).execute(args);
+        int code = GatehouseCli.create(backend, System::getenv, out, err, (command, debug) -> startLogging(command, debug, err))
+                .execute(args);
         System.exit(code);
+    }
+
+    /** Logging starts once the command is known: sync (the service) also logs to the journal. */
+    private static void startLogging(String command, boolean debug, PrintWriter err) {
+        Path file = Logging.start(System::getenv, debug, "sync".equals(command), err);
+        String version = Main.class.getPackage().getImplementationVersion();
+        LoggerFactory.getLogger(Main.class).info("gatehouse {} starting: command {}, Java {} ({}), {} {} {}, log file {}",
+                version == null ? "development build" : version, command, System.getProperty("java.version"),
+                System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch"), file == null ? "none" : file);
     }
 }

@@ -53,7 +53,7 @@ public final class ConnectionOptions {
     @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "per-call timeout towards Kea and per-command timeout on the switch CLI and SNMP; 'save force' gets at least 60 (default 10)")
     Integer timeoutSeconds;
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "print stack traces of errors")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "print stack traces of errors and log at DEBUG (README, \"Logs\")")
     boolean debug;
 
     // --- the switch (HP 5130 / Comware 7) ---------------------------------------------------

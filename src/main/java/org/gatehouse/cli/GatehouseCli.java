@@ -41,8 +41,20 @@ public final class GatehouseCli implements Runnable {
         backend.gui(connection);
     }
 
+    /** Told which command is about to run (e.g. {@code "switch block"}, {@code "gui"}) and whether --debug was given. */
+    @FunctionalInterface
+    public interface Startup {
+        void starting(String command, boolean debug);
+    }
+
     /** Builds the command line with its commands wired to {@code backend}. */
     public static CommandLine create(Backend backend, ConnectionOptions.Environment env, PrintWriter out, PrintWriter err) {
+        return create(backend, env, out, err, (command, debug) -> { });
+    }
+
+    /** As above; {@code startup} runs once the arguments are parsed, before the command (not for help or version). */
+    public static CommandLine create(Backend backend, ConnectionOptions.Environment env, PrintWriter out, PrintWriter err,
+            Startup startup) {
         CommandLine cl = new CommandLine(GatehouseCli.class, new Factory(backend, env));
         cl.setOut(out);
         cl.setErr(err);
@@ -50,6 +62,9 @@ public final class GatehouseCli implements Runnable {
         HelpLayout.apply(cl);
         cl.setExecutionStrategy(parseResult -> {
             warnAboutSecretsInArgv(parseResult, err);
+            if (!helpRequested(parseResult)) {
+                startup.starting(commandName(parseResult), debugRequested(parseResult));
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -81,6 +96,24 @@ public final class GatehouseCli implements Runnable {
                 return;
             }
         }
+    }
+
+    private static boolean helpRequested(CommandLine.ParseResult pr) {
+        for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested() || p.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The subcommand path without options or arguments (argv may hold a secret); "gui" for none. */
+    private static String commandName(CommandLine.ParseResult pr) {
+        StringBuilder name = new StringBuilder();
+        for (CommandLine.ParseResult p = pr.subcommand(); p != null; p = p.subcommand()) {
+            name.append(name.length() == 0 ? "" : " ").append(p.commandSpec().name());
+        }
+        return name.length() == 0 ? "gui" : name.toString();
     }
 
     private static boolean debugRequested(CommandLine.ParseResult pr) {

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
+import org.gatehouse.model.SafeText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends typed commands over a transport and turns Kea's answers into values or typed errors:
@@ -15,6 +19,8 @@ import org.gatehouse.model.Lease;
  * 4 {@link KeaConflict}; anything that is not a Kea answer becomes {@link KeaProtocolError}.
  */
 public final class KeaClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KeaClient.class);
+    private static final Pattern USERINFO = Pattern.compile("//[^/@:]*:[^/@]*@");
     /**
      * Leases per lease4-get-page. Small pages are faster: Kea 2.2 (memfile) answers a page in time
      * that grows with the square of its size (measured, 50,000 leases: 1,000 per page 10 ms,
@@ -54,7 +60,37 @@ public final class KeaClient implements AutoCloseable {
         return transport.describe();
     }
 
+    /**
+     * Sends one command and logs it at INFO: name, endpoint, milliseconds and outcome (result code
+     * or error type), never the request body (config-set carries other tools' secrets).
+     */
     public <R> R execute(KeaCommand<R> command) {
+        return execute(command, false);
+    }
+
+    /** As {@link #execute(KeaCommand)}; {@code onePageOfMany} logs success at DEBUG (a summary line follows). */
+    private <R> R execute(KeaCommand<R> command, boolean onePageOfMany) {
+        long start = System.nanoTime();
+        String name = SafeText.escapeForTerminal(command.name());
+        try {
+            R value = exchange(command);
+            if (onePageOfMany) {
+                LOG.debug("kea {} at {}: ok in {} ms", name, loggedEndpoint(), millisSince(start));
+            } else {
+                LOG.info("kea {} at {}: ok in {} ms", name, loggedEndpoint(), millisSince(start));
+            }
+            return value;
+        } catch (KeaException e) {
+            LOG.info("kea {} at {}: {} in {} ms", name, loggedEndpoint(), outcome(command, e), millisSince(start));
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.info("kea {} at {}: failed ({}) in {} ms", name, loggedEndpoint(), e.getClass().getSimpleName(),
+                    millisSince(start));
+            throw e;
+        }
+    }
+
+    private <R> R exchange(KeaCommand<R> command) {
         ObjectNode request = json.object().put("command", command.name());
         if (transport.wantsService()) {
             request.putArray("service").add("dhcp4");
@@ -63,7 +99,10 @@ public final class KeaClient implements AutoCloseable {
         if (args != null) {
             request.set("arguments", args);
         }
-        String reply = transport.exchange(json.write(request), timeout);
+        String body = json.write(request);
+        LOG.debug("kea {}: request of {} bytes", SafeText.escapeForTerminal(command.name()), body.length());
+        String reply = transport.exchange(body, timeout);
+        LOG.debug("kea {}: reply of {} bytes", SafeText.escapeForTerminal(command.name()), reply == null ? 0 : reply.length());
         KeaResponse response = decode(command.name(), reply);
         return switch (response.result()) {
             case KeaResponse.SUCCESS, KeaResponse.EMPTY -> command.decode(response, json);
@@ -71,6 +110,31 @@ public final class KeaClient implements AutoCloseable {
             case KeaResponse.CONFLICT -> throw new KeaConflict(command.name(), response.text());
             default -> throw new KeaRefused(command.name(), response.result(), response.text());
         };
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The endpoint without a user:password@ part (refused anyway; belt and braces), escaped (a socket path is the user's text). */
+    private String loggedEndpoint() {
+        return SafeText.escapeForTerminal(USERINFO.matcher(transport.describe()).replaceFirst("//"));
+    }
+
+    /**
+     * The typed error and Kea's result code; the message (Kea's text may quote a client's hostname)
+     * escaped and cut short, and Kea's text left out for config-* commands (it may echo configuration values).
+     */
+    private static String outcome(KeaCommand<?> command, KeaException e) {
+        StringBuilder s = new StringBuilder(e.getClass().getSimpleName());
+        if (e instanceof KeaRefused r) {
+            s.append(" result ").append(r.result());
+        }
+        if (!(e instanceof KeaRefused && command.name().startsWith("config-"))) {
+            String text = SafeText.escapeForTerminal(e.getMessage());
+            s.append(": ").append(text.length() > 200 ? text.substring(0, 200) + "…" : text);
+        }
+        return s.toString();
     }
 
     /** Reads a reply as Kea formats it: one object, or (over HTTP) an array holding one per service. */
@@ -124,13 +188,20 @@ public final class KeaClient implements AutoCloseable {
         if (!caps.leasePaging()) {
             return withoutLock(execute(new KeaCommands.Lease4GetAll()));
         }
+        // One INFO line for the whole walk: a console refreshing 50,000 leases would log 100 lines each time.
+        long start = System.nanoTime();
         List<Lease> all = new ArrayList<>();
         Ipv4 from = null;
+        int pages = 0;
         while (true) {
-            List<Lease> page = execute(new KeaCommands.Lease4GetPage(from, pageSize));
+            List<Lease> page = execute(new KeaCommands.Lease4GetPage(from, pageSize), true);
+            pages++;
             all.addAll(page);
             if (page.size() < pageSize) {
-                return withoutLock(all);
+                List<Lease> leases = withoutLock(all);
+                LOG.info("kea lease4-get-page at {}: ok, {} pages, {} leases in {} ms", loggedEndpoint(), pages, leases.size(),
+                        millisSince(start));
+                return leases;
             }
             from = page.get(page.size() - 1).ip();
         }

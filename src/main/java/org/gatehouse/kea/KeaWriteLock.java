@@ -16,6 +16,9 @@ import org.gatehouse.model.Ipv4Range;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.SafeText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serialises every Gatehouse writer of one Kea — threads, processes and workstations alike —
@@ -36,6 +39,7 @@ import org.gatehouse.model.Mac;
  * writers").
  */
 public final class KeaWriteLock {
+    private static final Logger LOG = LoggerFactory.getLogger(KeaWriteLock.class);
     /** Hostname of the lock lease. */
     public static final String MARKER = "gatehouse-write-lock";
     /** The lock lease's lifetime: a holder that died is taken over after this. */
@@ -166,7 +170,8 @@ public final class KeaWriteLock {
 
     private void acquire(String purpose) {
         Target t = target();
-        long deadline = nanoTime.getAsLong() + wait.toNanos();
+        long started = nanoTime.getAsLong();
+        long deadline = started + wait.toNanos();
         Mac me = randomMac();
         if (orphan != null) {
             kea.execute(new LockCommands.LockDel(t, orphan));
@@ -181,6 +186,8 @@ public final class KeaWriteLock {
                 heldAs = me;
                 heldSince = nanoTime.getAsLong();
                 releaseAtExit = releaseAtExit(t, me);
+                LOG.info("write lock on {} taken for {} after waiting {} ms", t.address(), SafeText.escapeForTerminal(purpose),
+                        TimeUnit.NANOSECONDS.toMillis(heldSince - started));
                 return;
             } catch (KeaRefused refused) {
                 boolean taken = refused.result() == 1 && refused.keaText().contains("exists");
@@ -208,6 +215,8 @@ public final class KeaWriteLock {
                 }
             }
             if (now > deadline) {
+                LOG.info("write lock on {}: gave up after waiting {} ms{}", t.address(), TimeUnit.NANOSECONDS.toMillis(now - started),
+                        holder.map(h -> " for holder " + h.mac()).orElse(""));
                 throw new KeaWriteBusy("another Gatehouse has been writing to Kea for over " + wait.toSeconds()
                         + " s" + holder.map(h -> " (holder " + h.mac() + ")").orElse("") + "; nothing was written, try again");
             }
@@ -224,12 +233,15 @@ public final class KeaWriteLock {
         boolean live = h.state() == LeaseState.DEFAULT;
         if (isLockLease(h) || (h.mac() != null && (h.mac().value() >>> 24) == HOLDER_PREFIX)) {
             if (!live || watchedSeconds > TTL_SECONDS + 10) {
+                LOG.warn("write lock on {}: taking over the stale lock of holder {} ({}, unchanged for {} s)", t.address(), h.mac(),
+                        h.state().label(), watchedSeconds);
                 kea.execute(new LockCommands.LockDel(t, h.mac()));
                 return true;
             }
             return false;
         }
         if (!live) {
+            LOG.warn("write lock on {}: removing a {} lease of {} that sat on the lock address", t.address(), h.state().label(), h.mac());
             kea.execute(new KeaCommands.Lease4Del(t.address()));
             return true;
         }
@@ -252,6 +264,8 @@ public final class KeaWriteLock {
             kea.execute(new LockCommands.LockDel(target, me));
         } catch (KeaException lost) {
             // Kea went away after the work: others take the lease over once Kea reclaims it; we delete it next time.
+            LOG.warn("write lock on {}: could not release it ({}); it expires within {} s", target.address(),
+                    lost.getClass().getSimpleName(), TTL_SECONDS);
             orphan = me;
         }
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.gatehouse.model.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,7 +173,7 @@ public final class ComwareSession implements AutoCloseable {
             }
         }
         if (r.rejected()) {
-            LOG.debug("{} rejected {}: {}", endpoint, command, r.errors());
+            LOG.debug("{} rejected {}: {}", endpoint, command, SafeText.escapeForTerminal(String.join(" ", r.errors())));
         }
         return r;
     }

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.SafeText;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshFailure;
 import org.gatehouse.ssh.SshTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An HP 5130 / Comware 7 switch driven over its CLI. Each {@link #batch} is one SSH session; the
@@ -16,6 +19,7 @@ import org.gatehouse.ssh.SshTarget;
  * ({@code acl mac N}, or {@code acl number N} on older Comware 7 releases).
  */
 public final class ComwareSwitch {
+    private static final Logger LOG = LoggerFactory.getLogger(ComwareSwitch.class);
 
     /** Opens a logged-in CLI session. */
     @FunctionalInterface
@@ -55,11 +59,36 @@ public final class ComwareSwitch {
         return endpoint;
     }
 
-    /** Runs {@code work} in one CLI session and logs out. */
+    /** Runs {@code work} in one CLI session and logs out; logs the session (commands, ms, outcome) at INFO. */
     public <T> T batch(Function<Batch, T> work) {
-        try (ComwareSession s = connector.open()) {
-            return work.apply(new Batch(s));
+        long start = System.nanoTime();
+        ComwareSession[] opened = new ComwareSession[1];
+        try {
+            T result;
+            try (ComwareSession s = connector.open()) {
+                opened[0] = s;
+                result = work.apply(new Batch(s));
+            }
+            LOG.info("switch session {}: ok, {} commands in {} ms", loggedEndpoint(), commands(opened[0]), millisSince(start));
+            return result;
+        } catch (RuntimeException e) {
+            String why = e instanceof SwitchFailure ? SafeText.escapeForTerminal(e.getMessage()) : e.getClass().getSimpleName();
+            LOG.info("switch session {}: failed ({}), {} commands in {} ms", loggedEndpoint(), why, commands(opened[0]),
+                    millisSince(start));
+            throw e;
         }
+    }
+
+    private String loggedEndpoint() {
+        return SafeText.escapeForTerminal(endpoint);
+    }
+
+    private static int commands(ComwareSession s) {
+        return s == null ? 0 : s.commandsSent();
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** Work inside one session. */

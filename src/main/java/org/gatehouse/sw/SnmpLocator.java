@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.gatehouse.model.Mac;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
@@ -42,6 +44,7 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * {@code dot1dBasePortIfIndex} row for the port.
  */
 public final class SnmpLocator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SnmpLocator.class);
     static final OID DOT1Q_TP_FDB_PORT = new OID("1.3.6.1.2.1.17.7.1.2.2.1.2");
     static final OID DOT1D_TP_FDB_PORT = new OID("1.3.6.1.2.1.17.4.3.1.2");
     static final OID DOT1D_BASE_PORT_IFINDEX = new OID("1.3.6.1.2.1.17.1.4.1.2");
@@ -106,6 +109,15 @@ public final class SnmpLocator implements AutoCloseable {
 
     /** Every place the switch learned {@code mac} (normally one), by Q-BRIDGE, else dot1dTpFdbTable. */
     public List<FdbEntry> locate(Mac mac) {
+        long start = System.nanoTime();
+        int before = requests;
+        List<FdbEntry> found = locateUnlogged(mac);
+        LOG.info("snmp locate {} at {}: {} places, {} requests in {} ms", mac, endpoint, found.size(), requests - before,
+                millisSince(start));
+        return found;
+    }
+
+    private List<FdbEntry> locateUnlogged(Mac mac) {
         OID macSuffix = macOid(mac);
         Map<Integer, Integer> fdbToVlan = fdbIdsToVlans();
         List<int[]> hits = new ArrayList<>(); // {vlan or -1, bridge port}
@@ -215,8 +227,27 @@ public final class SnmpLocator implements AutoCloseable {
         return map;
     }
 
-    /** A GETBULK walk of one subtree. */
+    /** A GETBULK walk of one subtree, logged at INFO (endpoint, OID, rows, ms, outcome; never the community). */
     List<VariableBinding> walk(OID root) {
+        long start = System.nanoTime();
+        int before = requests;
+        try {
+            List<VariableBinding> rows = walkUnlogged(root);
+            LOG.info("snmp walk {} at {}: {} rows, {} requests in {} ms", root, endpoint, rows.size(), requests - before,
+                    millisSince(start));
+            return rows;
+        } catch (SwitchFailure e) {
+            LOG.info("snmp walk {} at {}: failed ({}) after {} requests in {} ms", root, endpoint, e.getMessage(), requests - before,
+                    millisSince(start));
+            throw e;
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private List<VariableBinding> walkUnlogged(OID root) {
         List<VariableBinding> out = new ArrayList<>();
         OID next = root;
         while (true) {
@@ -243,6 +274,7 @@ public final class SnmpLocator implements AutoCloseable {
     }
 
     List<VariableBinding> get(List<OID> oids) {
+        LOG.debug("snmp get of {} OIDs at {} (first {})", oids.size(), endpoint, oids.isEmpty() ? "-" : oids.get(0));
         PDU pdu = pdu(PDU.GET);
         oids.forEach(o -> pdu.add(new VariableBinding(o)));
         List<VariableBinding> vbs = new ArrayList<>(send(pdu).getVariableBindings());

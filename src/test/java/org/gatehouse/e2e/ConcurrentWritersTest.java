@@ -172,6 +172,7 @@ class ConcurrentWritersTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("GATEHOUSE_"));
+        env.put("XDG_STATE_HOME", dir.resolve("state").toString()); // the log stays out of the user's home
         if (http) {
             env.put("GATEHOUSE_KEA_USER", agent.user());
             env.put("GATEHOUSE_KEA_PASSWORD_FILE", passwordFile.toString());
@@ -180,9 +181,11 @@ class ConcurrentWritersTest {
     }
 
     private static List<JsonNode> auditRows(Path db, String action) throws Exception {
-        Process p = new ProcessBuilder(javaBin(), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "org.gatehouse.app.Main", "--db", db.toString(), "audit", "list", "--action", action, "--format", "json")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true);
+        pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+        Process p = pb.start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(text).isZero();
