@@ -81,7 +81,7 @@ final class BoundedReply {
             System.arraycopy(b, 0, all, at, n);
             at += n;
         }
-        return new String(all, StandardCharsets.UTF_8);
+        return KeaText.bytesToText(all); // lossless: Kea writes keys as raw bytes, not always UTF-8
     }
 
     private KeaProtocolError tooLarge() {

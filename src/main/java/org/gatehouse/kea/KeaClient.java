@@ -99,7 +99,7 @@ public final class KeaClient implements AutoCloseable {
         if (args != null) {
             request.set("arguments", args);
         }
-        String body = json.write(request);
+        String body = json.writeForKea(request);
         LOG.debug("kea {}: request of {} bytes", SafeText.escapeForTerminal(command.name()), body.length());
         String reply = transport.exchange(body, timeout);
         LOG.debug("kea {}: reply of {} bytes", SafeText.escapeForTerminal(command.name()), reply == null ? 0 : reply.length());

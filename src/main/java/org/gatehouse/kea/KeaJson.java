@@ -1,6 +1,9 @@
 package org.gatehouse.kea;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,13 +13,45 @@ import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.SafeText;
 
 /** Jackson set up for Kea's JSON, and the readers of the objects Kea sends back. */
 public final class KeaJson {
     private final ObjectMapper mapper;
 
+    private final ObjectMapper toKea;
+
     public KeaJson() {
         this.mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        this.toKea = mapper.copy();
+        toKea.getFactory().setCharacterEscapes(new RawBytesAsEscapes());
+    }
+
+    /**
+     * A request as Kea must receive it: text as UTF-8, and each kept raw byte (see
+     * {@link KeaText#bytesToText}) as the backslash-u-00XX escape Kea stores as that single byte.
+     * Only requests to Kea use this: elsewhere (snapshots, output) the kept bytes stay as they are.
+     */
+    public String writeForKea(JsonNode node) {
+        try {
+            return toKea.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    private static final class RawBytesAsEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return SafeText.isRawByte(ch) ? new SerializedString(String.format("\\u%04x", ch - SafeText.RAW_BYTE_BASE)) : null;
+        }
     }
 
     public ObjectMapper mapper() {

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import org.gatehouse.model.SafeText;
 
 /**
  * Undoes Kea's byte-wise string escaping. Kea stores strings as the UTF-8 bytes it was sent, but
@@ -25,7 +21,8 @@ import java.util.Map;
  * <p>Kea's own config-write files use the same escapes; read them through {@link #decodeBytes} too.
  *
  * <p>An answer that carries raw non-ASCII (a Kea that writes UTF-8 itself) is left alone: there
- * a character above U+007F is a character, not a byte.
+ * a character above U+007F is a character, not a byte. Bytes that are not UTF-8 (another tool
+ * stored Latin-1) are kept as one private-use character each and written back as the same byte.
  */
 public final class KeaText {
     private KeaText() {
@@ -120,14 +117,62 @@ public final class KeaText {
         if (!high) {
             return s;
         }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            CharBuffer out = utf8.decode(ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1)));
-            return out.toString();
-        } catch (CharacterCodingException notUtf8) {
-            return s;
+        return bytesToText(s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * UTF-8 bytes as text, losing nothing: a byte that is not part of a valid UTF-8 character
+     * becomes the private-use character {@code SafeText.RAW_BYTE_BASE + byte}, which
+     * {@link KeaJson#writeForKea} sends back as the escape that makes Kea store that byte again.
+     * (Kea writes object keys as raw bytes, and another tool may have stored Latin-1.)
+     */
+    public static String bytesToText(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && bytes[i] >= 0) {
+            i++;
         }
+        if (i == bytes.length) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // all ASCII: the common case
+        }
+        StringBuilder out = new StringBuilder(bytes.length).append(new String(bytes, 0, i, StandardCharsets.ISO_8859_1));
+        while (i < bytes.length) {
+            int b0 = bytes[i] & 0xFF;
+            if (b0 < 0x80) {
+                out.append((char) b0);
+                i++;
+                continue;
+            }
+            int n = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? (b0 <= 0xEF ? 3 : 0) : b0 >= 0xC2 ? 2 : 0;
+            int cp = n == 0 ? -1 : sequence(bytes, i, n);
+            if (cp < 0 || SafeText.isRawByte(cp)) {
+                // Not UTF-8 here, or text that looks like our own marks: keep the byte(s) themselves.
+                int keep = cp < 0 ? 1 : n;
+                for (int k = 0; k < keep; k++) {
+                    out.append((char) (SafeText.RAW_BYTE_BASE + (bytes[i + k] & 0xFF)));
+                }
+                i += keep;
+            } else {
+                out.appendCodePoint(cp);
+                i += n;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The code point of the n-byte UTF-8 sequence at {@code at}; -1 if it is not a valid, shortest one. */
+    private static int sequence(byte[] bytes, int at, int n) {
+        if (at + n > bytes.length) {
+            return -1;
+        }
+        int cp = bytes[at] & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        for (int k = 1; k < n; k++) {
+            int b = bytes[at + k] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                return -1;
+            }
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        boolean shortest = n == 2 || (n == 3 && cp >= 0x800) || (n == 4 && cp >= 0x10000);
+        return shortest && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF) ? cp : -1;
     }
 }

@@ -46,6 +46,9 @@ public final class SafeText {
         if (codePoint < 0xA0) {
             return false; // printable ASCII: the fast path
         }
+        if (isRawByte(codePoint)) {
+            return true;
+        }
         int type = Character.getType(codePoint);
         return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
                 || type == Character.SURROGATE || type == Character.CONTROL;
@@ -73,6 +76,9 @@ public final class SafeText {
                 sb.append("\\t");
             } else if (cp < 0x20) {
                 sb.append("\\x").append(HEX[cp >> 4]).append(HEX[cp & 0xF]);
+            } else if (isRawByte(cp)) {
+                int b = cp - RAW_BYTE_BASE;
+                sb.append("\\x").append(HEX[b >> 4]).append(HEX[b & 0xF]);
             } else {
                 for (int j = i; j < i + n; j++) {
                     unicodeEscape(sb, text.charAt(j));
@@ -92,6 +98,17 @@ public final class SafeText {
             i += Character.charCount(cp);
         }
         return -1;
+    }
+
+    /**
+     * Where text from Kea keeps a byte that is not part of any UTF-8 character (another tool stored
+     * Latin-1, say): one private-use character per byte, U+F780–U+F7FF for bytes 0x80–0xFF, so that
+     * it is written back as the same byte. Shown as {@code \xNN}.
+     */
+    public static final int RAW_BYTE_BASE = 0xF700;
+
+    public static boolean isRawByte(int codePoint) {
+        return codePoint >= RAW_BYTE_BASE + 0x80 && codePoint <= RAW_BYTE_BASE + 0xFF;
     }
 
     private static boolean kept(int cp) {

@@ -77,6 +77,37 @@ class NonAsciiRoundTripTest {
         assertThat(leases.out()).contains("jürgens-iphone").doesNotContain("Ã");
     }
 
+    /**
+     * Another tool writes JSON the way many libraries do by default (Python's json.dumps): every
+     * non-ASCII character as a backslash-u escape, which Kea stores as one byte each, so Kea then
+     * holds Latin-1, not UTF-8, in values and keys. Gatehouse's writes must send those bytes back
+     * unchanged: the config file stays byte-identical across an approve and an unregister.
+     */
+    @Test
+    void anotherToolsLatin1BytesSurviveOurWritesUnchanged() throws Exception {
+        Map<String, String> env = Map.of("GATEHOUSE_KEA", kea.endpoint(), "GATEHOUSE_DB", dir.resolve("l.db").toString());
+        ObjectNode dhcp4 = (ObjectNode) dhcp4().deepCopy();
+        dhcp4.putObject("user-context").put("owner", "@OWNER@").put("@K1@", "a").put("@K2@", "first").put("@K3@", "second");
+        String text = kea.json().write(kea.json().object().put("command", "config-set").set("arguments",
+                        kea.json().object().set("Dhcp4", dhcp4)))
+                .replace("\"@OWNER@\"", "\"M\\u00fcller\"").replace("\"@K1@\"", "\"Gr\\u00fc\\u00dfe\"")
+                .replace("\"@K2@\"", "\"\\u00e4\"").replace("\"@K3@\"", "\"\\u00f6\"");
+        org.gatehouse.kea.UnixSocketTransport raw = new org.gatehouse.kea.UnixSocketTransport(kea.socket());
+        assertThat(raw.exchange(text, java.time.Duration.ofSeconds(10))).contains("\"result\": 0");
+        assertThat(raw.exchange("{\"command\": \"config-write\"}", java.time.Duration.ofSeconds(10))).contains("\"result\": 0");
+        byte[] before = java.nio.file.Files.readAllBytes(kea.process().dir().resolve("kea-dhcp4.conf"));
+
+        assertThat(CliRun.run(env, "approve", "02:aa:bb:cc:00:01", "--note", "Grüße", "--subnet", "40").exit()).isZero();
+        assertThat(CliRun.run(env, "unregister", "02:aa:bb:cc:00:01").exit()).isZero();
+
+        byte[] after = java.nio.file.Files.readAllBytes(kea.process().dir().resolve("kea-dhcp4.conf"));
+        assertThat(new String(after, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo(new String(before, java.nio.charset.StandardCharsets.ISO_8859_1));
+        // All four keys are still there, the two one-letter ones distinct.
+        JsonNode context = dhcp4().path("user-context");
+        assertThat(context.size()).isEqualTo(4);
+    }
+
     private static JsonNode dhcp4() {
         return kea.client().config().raw().path("Dhcp4");
     }

@@ -46,9 +46,46 @@ class KeaTextPropertiesTest {
         assertThat(KeaText.byteEscaped("{\"a\": \"x \\\" ü\"}")).isFalse();
     }
 
+    /** The bytes Kea would store for text we send: UTF-8, and each kept raw byte as itself. */
+    private static byte[] asKeaStoresIt(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (org.gatehouse.model.SafeText.isRawByte(cp)) {
+                out.write(cp - org.gatehouse.model.SafeText.RAW_BYTE_BASE);
+            } else {
+                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toByteArray();
+    }
+
+    @Property(tries = 3000)
+    void anyBytesSurviveTheTripThroughText(@ForAll byte[] bytes) {
+        assertThat(asKeaStoresIt(KeaText.bytesToText(bytes))).isEqualTo(bytes);
+    }
+
+    @Property(tries = 1000)
+    void keptRawBytesAreSentAsTheEscapeKeaStoresAsThatByte(@ForAll byte[] bytes) throws Exception {
+        String text = KeaText.bytesToText(bytes);
+        KeaJson json = new KeaJson();
+        String sent = json.writeForKea(json.object().put("k", text));
+        assertThat(sent.codePoints().filter(org.gatehouse.model.SafeText::isRawByte)).isEmpty();
+        // Jackson escapes only controls below U+0020 itself; every backslash-u-00XX with XX >= 80 is a kept byte.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\u00([89a-f][0-9a-f])").matcher(sent);
+        String marked = m.replaceAll(r -> String.valueOf((char) (org.gatehouse.model.SafeText.RAW_BYTE_BASE + Integer.parseInt(r.group(1), 16))));
+        String got = new ObjectMapper().readTree(marked).path("k").asText();
+        StringBuilder asKea = new StringBuilder(got);
+        assertThat(asKeaStoresIt(asKea.toString())).isEqualTo(bytes);
+    }
+
     @Example
-    void bytesThatAreNotUtf8StayAsTheyCame() {
-        assertThat(KeaText.decode("caf\u00e9")).isEqualTo("caf\u00e9"); // a lone 0xE9 is no UTF-8
+    void bytesThatAreNotUtf8AreKeptAsBytes() {
+        String cafe = KeaText.decode("caf\u00e9"); // a lone 0xE9 is no UTF-8: another tool stored Latin-1
+        assertThat(cafe).isEqualTo("caf" + (char) (org.gatehouse.model.SafeText.RAW_BYTE_BASE + 0xE9));
+        assertThat(org.gatehouse.model.SafeText.escapeForTerminal(cafe)).isEqualTo("caf\\xe9");
+        assertThat(new KeaJson().writeForKea(new KeaJson().object().put("n", cafe))).isEqualTo("{\"n\":\"caf\\u00e9\"}");
         assertThat(KeaText.decode("M\u00c3\u00bcller")).isEqualTo("Müller");
         assertThat(KeaText.decode("東京")).isEqualTo("東京");
         String ascii = "plain";
