@@ -267,7 +267,7 @@ public final class AppBackend implements Backend {
     SwitchService switchService(ConnectionOptions o, Database db, ActionLog actions) {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
         AclNumber acl = o.acl() == null ? AclNumber.DEFAULT : AclNumber.parse(o.acl());
-        SwitchService.BlockMode mode = SwitchService.BlockMode.parse(o.blockMode());
+        org.gatehouse.policy.BlockMode mode = org.gatehouse.policy.BlockMode.parse(o.blockMode());
         ComwareSwitch cli = null;
         if (o.switchUri() != null) {
             SwitchEndpoint ep = SwitchEndpoint.parse(o.switchUri());

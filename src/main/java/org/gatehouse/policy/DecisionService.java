@@ -416,6 +416,10 @@ public final class DecisionService {
         if (!blocker.configured()) {
             return DecisionReport.Step.notRequested();
         }
+        if (!blocker.blockRecorded(mac)) {
+            // The cache knows what Gatehouse blocked: nothing recorded, nothing to lift, no SSH session.
+            return new DecisionReport.Step(DecisionReport.State.NOT_NEEDED, "no block by Gatehouse recorded", null);
+        }
         return switchStep(() -> blocker.unblock(mac)); // audited by the blocker itself
     }
 

@@ -13,6 +13,9 @@ public interface MacBlocker {
     /** False when no switch is configured; then nothing can be blocked. */
     boolean configured();
 
+    /** True when the cache records a block of the MAC by Gatehouse: only then is there something to lift. */
+    boolean blockRecorded(Mac mac);
+
     /** Blocks the MAC; returns a one-line description of what the switch did. Throws a GatehouseException on failure. */
     String block(Mac mac, String note);
 
@@ -22,6 +25,11 @@ public interface MacBlocker {
     MacBlocker NONE = new MacBlocker() {
         @Override
         public boolean configured() {
+            return false;
+        }
+
+        @Override
+        public boolean blockRecorded(Mac mac) {
             return false;
         }
 

@@ -81,7 +81,7 @@ class LeaseActionsGuiTest {
                 true, Duration.ofSeconds(5));
         SwitchService switches = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)),
                 () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
-                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, SwitchService.BlockMode.ACL);
+                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
         Reservations res = Reservations.forKea(kea.client(), kea.json(), Reservations.SnapshotSink.NONE);
         DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), switches.asMacBlocker(),
                 Clock.systemUTC(), "gui@test");

@@ -72,7 +72,7 @@ class WhereIsItGuiTest {
         QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
         SwitchService switches = new SwitchService(null,
                 () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
-                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, SwitchService.BlockMode.ACL);
+                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
         ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,
                 decisions, queue, null, switches, null);
         FxToolkit.setupStage(stage -> {
