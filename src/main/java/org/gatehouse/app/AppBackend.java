@@ -155,8 +155,8 @@ public final class AppBackend implements Backend {
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config)));
         String user = System.getProperty("user.name");
         // The switch half of deny: a configured switch CLI blocks denied devices, so they lose the network at once.
-        MacBlocker blocker = switches != null && switches.sshConfigured() ? switches.asMacBlocker() : MacBlocker.NONE;
-        DecisionService decisions = new DecisionService(kea, reservations, actions, new PendingLeaseDeletes(db), blocker,
+        MacBlocker blocker = switches != null ? switches.asMacBlocker() : MacBlocker.NONE;
+        DecisionService decisions = new DecisionService(kea, reservations, actions, new PendingLeaseDeletes(db), blocker, p.offline(),
                 clock, user + "@" + hostname());
         QueueService queue = new QueueService(kea, leases, observations, reservations, clock);
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
@@ -165,7 +165,7 @@ public final class AppBackend implements Backend {
         SiteAging siteAging = new SiteAging(new SiteSettings(kea,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config))), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
-        replayers.putAll(Replayers.decisions(reservations, decisions));
+        replayers.putAll(Replayers.decisions(reservations, decisions.flow()));
         return new Session() {
             @Override
             public SwitchService switches() {

@@ -1,5 +1,7 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.policy.OfflineQueue;
+import org.gatehouse.store.OfflineActionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,7 +69,7 @@ class WhereIsItGuiTest {
         OuiRegistry oui = new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV);
         LeaseService leases = new LeaseService(kea.client(), obs, log, oui, Clock.systemUTC());
         Reservations res = Reservations.forKea(kea.client(), kea.json(), Reservations.SnapshotSink.NONE);
-        DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), MacBlocker.NONE,
+        DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()),
                 Clock.systemUTC(), "gui@test");
         QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
         SwitchService switches = new SwitchService(null,

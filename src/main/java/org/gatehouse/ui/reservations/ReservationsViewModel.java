@@ -85,8 +85,8 @@ public final class ReservationsViewModel {
         }
         loading.set(true);
         context.tasks().run(() -> {
-            List<HostReservation> list = context.decisions().list();
-            return new Loaded(list, context.decisions().rules());
+            List<HostReservation> list = context.decisions().editor().list();
+            return new Loaded(list, context.decisions().editor().rules());
         }, loaded -> {
             loading.set(false);
             rows.setAll(loaded.list());
@@ -107,7 +107,7 @@ public final class ReservationsViewModel {
             return;
         }
         loading.set(true);
-        context.tasks().run(() -> context.decisions().reserveAndDescribe(Mac.parse(in.mac()), in.cls(), in.ip() == null || in.ip().isBlank()
+        context.tasks().run(() -> context.decisions().editor().reserveAndDescribe(Mac.parse(in.mac()), in.cls(), in.ip() == null || in.ip().isBlank()
                 ? null : Ipv4.parse(in.ip()), in.hostname(), in.note(), in.subnet()), text -> {
             loading.set(false);
             say(text, false);
@@ -126,7 +126,7 @@ public final class ReservationsViewModel {
         loading.set(true);
         context.tasks().run(() -> {
             for (HostReservation r : chosen) {
-                context.decisions().remove(r.mac(), r.subnetId());
+                context.decisions().editor().remove(r.mac(), r.subnetId());
             }
             return chosen.size();
         }, n -> {
@@ -148,7 +148,7 @@ public final class ReservationsViewModel {
         context.tasks().run(() -> {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             List<ReservationFiles.Row> parsed = ReservationFiles.parse(text, file.getFileName().toString());
-            return context.decisions().importAndDescribe(parsed, file.getFileName().toString());
+            return context.decisions().editor().importAndDescribe(parsed, file.getFileName().toString());
         }, text -> {
             loading.set(false);
             say(text, false);
