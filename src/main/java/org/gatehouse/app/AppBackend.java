@@ -311,7 +311,7 @@ public final class AppBackend implements Backend {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
         KeaTransport transport = switch (endpoint.kind()) {
             case UNIX -> new UnixSocketTransport(endpoint.socket());
-            case HTTP -> o.keaHttpTransport(endpoint.uri(), timeout);
+            case HTTP -> KeaTransports.http(o, endpoint.uri(), timeout);
             case SSH -> {
                 var uri = endpoint.uri();
                 SshTarget target = new SshTarget(uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort(), uri.getUserInfo(),

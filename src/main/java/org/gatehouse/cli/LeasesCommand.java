@@ -12,7 +12,7 @@ import org.gatehouse.model.Mac;
 import org.gatehouse.model.Tier;
 import org.gatehouse.policy.LeaseFilter;
 import org.gatehouse.policy.LeaseService;
-import org.gatehouse.store.ObservationStore;
+import org.gatehouse.policy.DeviceHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -99,7 +99,7 @@ final class LeasesCommand {
                 List<ClassifiedLease> found = s.leases().find(key);
                 Mac mac = Mac.isValid(key) ? Mac.parse(key) : found.stream().map(c -> c.lease().mac()).filter(m -> m != null)
                         .findFirst().orElse(null);
-                List<ObservationStore.HistoryEntry> history = mac == null ? List.of() : s.leases().history(mac);
+                List<DeviceHistory.Change> history = mac == null ? List.of() : s.leases().deviceHistory(mac).changes();
                 Printer p = printer();
                 if (options().format() == OutputFormat.JSON) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -116,7 +116,7 @@ final class LeasesCommand {
                         p.line("");
                         p.line("history (local cache):");
                         List<List<String>> rows = new ArrayList<>();
-                        for (ObservationStore.HistoryEntry h : history) {
+                        for (DeviceHistory.Change h : history) {
                             rows.add(List.of(h.at().toString(), h.ip(), Long.toString(h.subnetId()), h.tier().label(), h.state(),
                                     h.hostname() == null ? "" : h.hostname()));
                         }

@@ -3,12 +3,9 @@ package org.gatehouse.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gatehouse.kea.GuestSiteConfig;
-import org.gatehouse.kea.KeaJson;
-import org.gatehouse.kea.LocalKea;
 import org.gatehouse.model.BadInput;
-import org.gatehouse.model.Ipv4;
 import org.gatehouse.policy.SiteCheck;
+import org.gatehouse.policy.SiteGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,9 +42,6 @@ final class SiteCommand {
 
     @Command(name = "generate", description = "Print a complete three-pool kea-dhcp4 configuration for the given guest VLANs.")
     static final class Generate implements java.util.concurrent.Callable<Integer> {
-        private static final Path DEBIAN_SOCKET = Path.of("/run/kea/kea4-ctrl-socket");
-        private static final Path DEBIAN_HOOKS = Path.of("/usr/lib/x86_64-linux-gnu/kea/hooks");
-
         @Spec
         CommandSpec spec;
 
@@ -68,37 +62,7 @@ final class SiteCommand {
 
         @Override
         public Integer call() {
-            if (vlans.size() != subnets.size()) {
-                throw new BadInput("--vlan/--subnet", "give one --subnet for each --vlan (" + vlans.size() + " VLANs, " + subnets.size() + " subnets)");
-            }
-            List<GuestSiteConfig.GuestVlan> guestVlans = new ArrayList<>();
-            for (int i = 0; i < vlans.size(); i++) {
-                guestVlans.add(new GuestSiteConfig.GuestVlan(vlans.get(i), subnets.get(i)));
-            }
-            if (guestVlans.stream().map(GuestSiteConfig.GuestVlan::vlan).distinct().count() != guestVlans.size()) {
-                throw new BadInput("--vlan", "each VLAN may be given once");
-            }
-            List<String> publicDns = (dns.isEmpty() ? List.of("9.9.9.9", "1.1.1.1") : dns).stream().map(d -> Ipv4.parse(d).toString()).toList();
-            String portal = portalDns == null ? null : Ipv4.parse(portalDns).toString();
-            for (String name : interfaces) {
-                if (!name.matches("[A-Za-z0-9._@:-]{1,15}")) {
-                    throw new BadInput("--interface", "'" + name + "' is not an interface name");
-                }
-            }
-            Path hooks;
-            try {
-                hooks = LocalKea.hooksDir();
-            } catch (IllegalStateException notInstalledHere) {
-                hooks = DEBIAN_HOOKS;
-            }
-            GuestSiteConfig.Runtime rt = new GuestSiteConfig.Runtime(interfaces, DEBIAN_SOCKET, null, null, hooks);
-            KeaJson json = new KeaJson();
-            try {
-                spec.commandLine().getOut().println(json.mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(new GuestSiteConfig(json).generate(guestVlans, publicDns, portal, rt)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("cannot print the configuration", e);
-            }
+            spec.commandLine().getOut().println(SiteGenerator.generate(vlans, subnets, portalDns, dns, interfaces));
             spec.commandLine().getOut().flush();
             return 0;
         }

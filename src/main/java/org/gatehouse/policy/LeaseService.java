@@ -207,19 +207,8 @@ public final class LeaseService {
     }
 
     /** What the cache knows about one device: its first/last sighting and every change, oldest first. */
-    public record DeviceHistory(Mac mac, Optional<ObservationStore.Device> device, List<ObservationStore.HistoryEntry> changes) {
-    }
-
     public DeviceHistory deviceHistory(Mac mac) {
-        return new DeviceHistory(mac, observations.device(mac), observations.history(mac));
-    }
-
-    public List<ObservationStore.HistoryEntry> history(Mac mac) {
-        return observations.history(mac);
-    }
-
-    public Optional<ObservationStore.Device> device(Mac mac) {
-        return observations.device(mac);
+        return DeviceHistory.of(mac, observations);
     }
 
     /** Deletes the lease in Kea; false when Kea had no lease for that address. Logged either way. */

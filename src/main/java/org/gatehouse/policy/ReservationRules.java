@@ -20,8 +20,13 @@ import org.gatehouse.model.ReservationEdit;
 public final class ReservationRules {
     private final KeaConfig config;
 
-    public ReservationRules(KeaConfig config) {
+    ReservationRules(KeaConfig config) {
         this.config = config;
+    }
+
+    /** The rules before any configuration was read: the three guest classes, no subnets. */
+    public static ReservationRules beforeFirstRead() {
+        return new ReservationRules(null);
     }
 
     public record SubnetChoice(long id, String cidr, String sharedNetwork) {

@@ -40,7 +40,7 @@ public final class ReservationsViewModel {
     private final BooleanProperty error = new SimpleBooleanProperty();
     private final StringProperty summary = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final ObjectProperty<ReservationRules> rules = new SimpleObjectProperty<>(new ReservationRules(null));
+    private final ObjectProperty<ReservationRules> rules = new SimpleObjectProperty<>(ReservationRules.beforeFirstRead());
 
     public ReservationsViewModel(ConsoleContext context) {
         this.context = context;
