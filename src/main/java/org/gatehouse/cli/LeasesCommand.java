@@ -10,6 +10,7 @@ import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.Tier;
+import org.gatehouse.policy.LeaseExport;
 import org.gatehouse.policy.LeaseFilter;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.DeviceHistory;
@@ -47,9 +48,12 @@ final class LeasesCommand {
         return m;
     }
 
-    static void print(Printer p, OutputFormat format, List<ClassifiedLease> leases) {
+    /** {@code leases} of {@code snap}: CSV is the lease export's (one writer, one header), JSON the contract's objects. */
+    static void print(Printer p, OutputFormat format, LeaseService leaseService, LeaseService.LeaseSnapshot snap, List<ClassifiedLease> leases) {
         if (format == OutputFormat.JSON) {
             p.json(leases.stream().map(LeasesCommand::json).toList());
+        } else if (format == OutputFormat.CSV) {
+            p.raw(LeaseExport.csv(leaseService.exportRows(snap, leases)));
         } else {
             p.rows(format, HEADERS, leases.stream().map(LeasesCommand::row).toList());
         }
@@ -75,7 +79,7 @@ final class LeasesCommand {
             LeaseFilter filter = new LeaseFilter(search, tier == null ? null : Tier.parse(tier), subnet);
             try (Backend.Session s = backend.connect(options())) {
                 LeaseService.LeaseSnapshot snap = s.leases().refresh();
-                print(printer(), options().format(), snap.filter(filter));
+                print(printer(), options().format(), s.leases(), snap, snap.filter(filter));
             }
             return 0;
         }
@@ -96,7 +100,8 @@ final class LeasesCommand {
                 throw new BadInput("IP or MAC", "'" + key + "' is neither an IPv4 address nor a MAC address");
             }
             try (Backend.Session s = backend.connect(options())) {
-                List<ClassifiedLease> found = s.leases().find(key);
+                LeaseService.LeaseSnapshot snap = s.leases().find(key);
+                List<ClassifiedLease> found = snap.leases();
                 Mac mac = Mac.isValid(key) ? Mac.parse(key) : found.stream().map(c -> c.lease().mac()).filter(m -> m != null)
                         .findFirst().orElse(null);
                 List<DeviceHistory.Change> history = mac == null ? List.of() : s.leases().deviceHistory(mac).changes();
@@ -110,7 +115,7 @@ final class LeasesCommand {
                     if (found.isEmpty()) {
                         p.line("no current lease for " + key);
                     } else {
-                        print(p, options().format(), found);
+                        print(p, options().format(), s.leases(), snap, found);
                     }
                     if (!history.isEmpty() && options().format() == OutputFormat.TABLE) {
                         p.line("");

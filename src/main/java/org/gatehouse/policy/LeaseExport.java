@@ -61,19 +61,36 @@ public final class LeaseExport {
 
     private static void writeCsv(Path file, List<Row> rows) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(CsvCells.line(CSV_HEADERS));
-            w.write(CsvCells.LINE_END);
-            for (Row r : rows) {
-                Lease l = r.lease().lease();
-                List<String> cells = List.of(l.ip().toString(), l.mac() == null ? "" : l.mac().toString(),
-                        r.lease().vendor() == null ? "" : r.lease().vendor(), l.hostname(), r.lease().tier().label(),
-                        Long.toString(l.subnetId()), l.state().label(), l.expires().toString(),
-                        r.firstSeen() == null ? "" : r.firstSeen().toString(), r.lastSeen() == null ? "" : r.lastSeen().toString(),
-                        r.reserved() ? "yes" : "no");
-                w.write(CsvCells.line(cells)); // hostnames are client-chosen: formula-neutralised and quoted there
-                w.write(CsvCells.LINE_END);
-            }
+            appendCsv(w, rows);
         }
+    }
+
+    /**
+     * The one lease CSV of Gatehouse (the console's export and {@code leases list|show --format csv}):
+     * the header, then one line per row, every cell through {@link CsvCells}.
+     */
+    public static void appendCsv(Appendable out, List<Row> rows) throws IOException {
+        out.append(CsvCells.line(CSV_HEADERS)).append(CsvCells.LINE_END);
+        for (Row r : rows) {
+            Lease l = r.lease().lease();
+            List<String> cells = List.of(l.ip().toString(), l.mac() == null ? "" : l.mac().toString(),
+                    r.lease().vendor() == null ? "" : r.lease().vendor(), l.hostname(), r.lease().tier().label(),
+                    Long.toString(l.subnetId()), l.state().label(), l.expires().toString(),
+                    r.firstSeen() == null ? "" : r.firstSeen().toString(), r.lastSeen() == null ? "" : r.lastSeen().toString(),
+                    r.reserved() ? "yes" : "no");
+            out.append(CsvCells.line(cells)).append(CsvCells.LINE_END); // hostnames are client-chosen: formula-neutralised and quoted there
+        }
+    }
+
+    /** {@link #appendCsv} as text. */
+    public static String csv(List<Row> rows) {
+        StringBuilder sb = new StringBuilder(rows.size() * 128 + 128);
+        try {
+            appendCsv(sb, rows);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return sb.toString();
     }
 
     private static void writeJson(Path file, List<Row> rows) throws IOException {
