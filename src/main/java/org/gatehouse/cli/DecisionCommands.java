@@ -67,8 +67,8 @@ final class DecisionCommands {
         return 0;
     }
 
-    @Command(name = "approve", description = "Reserve MAC into 'registered' (persisted in Kea), then delete its current lease.")
-    static final class Approve extends ConnectedCommand {
+    /** Approve and deny: a MAC, a note, a subnet, and --queue; both go through the decision flow's decide-or-queue. */
+    abstract static class DecisionCommand extends ConnectedCommand {
         @Parameters(paramLabel = "MAC")
         String mac;
 
@@ -78,52 +78,51 @@ final class DecisionCommands {
         @Option(names = "--queue", description = "if Kea is unreachable, queue the decision for 'gatehouse offline replay' instead of failing")
         boolean queue;
 
-        @Option(names = "--hostname", paramLabel = "NAME", description = "hostname for the reservation")
-        String hostname;
-
         @Option(names = "--subnet", paramLabel = "ID", description = "subnet id (default: the subnet of the device's lease)")
         Long subnet;
+
+        DecisionCommand(Backend backend) {
+            super(backend);
+        }
+
+        abstract DecisionFlow.Decision decision(Mac m);
+
+        @Override
+        public Integer call() {
+            DecisionFlow.Decision d = decision(Mac.parse(mac));
+            try (Backend.Session s = backend.connect(options())) {
+                return report(this, s.decisions().flow().decideOrQueue(d, queue));
+            }
+        }
+    }
+
+    @Command(name = "approve", description = "Reserve MAC into 'registered' (persisted in Kea), then delete its current lease.")
+    static final class Approve extends DecisionCommand {
+        @Option(names = "--hostname", paramLabel = "NAME", description = "hostname for the reservation")
+        String hostname;
 
         Approve(Backend backend) {
             super(backend);
         }
 
         @Override
-        public Integer call() {
-            Mac m = Mac.parse(mac);
-            try (Backend.Session s = backend.connect(options())) {
-                return report(this, s.decisions().flow().decideOrQueue(DecisionFlow.Decision.approve(m, note, hostname, subnet), queue));
-            }
+        DecisionFlow.Decision decision(Mac m) {
+            return DecisionFlow.Decision.approve(m, note, hostname, subnet);
         }
     }
 
     @Command(name = "deny", description = "Reserve MAC into 'denied' so that Kea gives it no address; with --block (or a configured switch) also block it there.")
-    static final class Deny extends ConnectedCommand {
-        @Parameters(paramLabel = "MAC")
-        String mac;
-
-        @Option(names = "--note", paramLabel = "TEXT", description = "why (stored in the reservation's user-context)")
-        String note;
-
-        @Option(names = "--queue", description = "if Kea is unreachable, queue the decision for 'gatehouse offline replay' instead of failing")
-        boolean queue;
-
+    static final class Deny extends DecisionCommand {
         @Option(names = "--block", description = "also block the MAC on the switch (needs a configured switch)")
         boolean block;
-
-        @Option(names = "--subnet", paramLabel = "ID", description = "subnet id (default: the subnet of the device's lease)")
-        Long subnet;
 
         Deny(Backend backend) {
             super(backend);
         }
 
         @Override
-        public Integer call() {
-            Mac m = Mac.parse(mac);
-            try (Backend.Session s = backend.connect(options())) {
-                return report(this, s.decisions().flow().decideOrQueue(DecisionFlow.Decision.deny(m, note, block, subnet), queue));
-            }
+        DecisionFlow.Decision decision(Mac m) {
+            return DecisionFlow.Decision.deny(m, note, block, subnet);
         }
     }
 

@@ -31,27 +31,10 @@ final class LeasesCommand {
                 cl.tier().label(), l.state().label(), l.expires().toString(), cl.vendor() == null ? "" : cl.vendor());
     }
 
-    /** The JSON object of the contract: ip, mac, hostname, subnetId, state, cltt, validLifetime, expires, tier, vendor. */
-    static Map<String, Object> json(ClassifiedLease cl) {
-        Lease l = cl.lease();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ip", l.ip().toString());
-        m.put("mac", l.mac() == null ? null : l.mac().toString());
-        m.put("hostname", l.hostname());
-        m.put("subnetId", l.subnetId());
-        m.put("state", l.state().label());
-        m.put("cltt", l.cltt());
-        m.put("validLifetime", l.validLifetime());
-        m.put("expires", l.expires().toString());
-        m.put("tier", cl.tier().label());
-        m.put("vendor", cl.vendor());
-        return m;
-    }
-
     /** {@code leases} of {@code snap}: CSV is the lease export's (one writer, one header), JSON the contract's objects. */
     static void print(Printer p, OutputFormat format, LeaseService leaseService, LeaseService.LeaseSnapshot snap, List<ClassifiedLease> leases) {
         if (format == OutputFormat.JSON) {
-            p.json(leases.stream().map(LeasesCommand::json).toList());
+            p.json(leases.stream().map(LeaseExport::json).toList());
         } else if (format == OutputFormat.CSV) {
             p.raw(LeaseExport.csv(leaseService.exportRows(snap, leases)));
         } else {
@@ -108,7 +91,7 @@ final class LeasesCommand {
                 Printer p = printer();
                 if (options().format() == OutputFormat.JSON) {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("leases", found.stream().map(LeasesCommand::json).toList());
+                    m.put("leases", found.stream().map(LeaseExport::json).toList());
                     m.put("history", history);
                     p.json(m);
                 } else {
