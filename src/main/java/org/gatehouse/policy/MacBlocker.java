@@ -4,7 +4,7 @@ import org.gatehouse.model.Mac;
 
 /**
  * The switch half of "deny and block": Kea can only refuse a denied device its next address,
- * so a switch that drops its frames is what stops it at once. Implemented by the switch package;
+ * so a switch that drops its frames is what stops it at once. Implemented by {@link SwitchBlocking};
  * {@link #NONE} when no switch is configured. An implementation writes the audit row of each
  * block and unblock it performs, so that one act is one row whoever asked for it.
  */

@@ -39,8 +39,10 @@ import org.gatehouse.ui.shell.ShellViewModel;
 public final class QueueViewModel {
     public static final int UNDO_SECONDS = 10;
 
-    /** The undo offer after a decision; {@code until} is when it lapses. */
-    /** {@code before}: each decided MAC's reservations before the decision, which Undo puts back. */
+    /**
+     * The undo offer after a decision; {@code until} is when it lapses, {@code before} each decided
+     * MAC's reservations before the decision, which Undo puts back.
+     */
     public record Toast(String text, List<Mac> macs, String action, Instant until, Map<Mac, List<HostReservation>> before) {
     }
 
