@@ -12,7 +12,6 @@ import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.ConnectionOptions;
 import org.gatehouse.cli.SecretFile;
 import org.gatehouse.kea.GuestSiteConfig;
-import org.gatehouse.kea.HttpTransport;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaEndpoint;
 import org.gatehouse.kea.KeaJson;

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.gatehouse.model.BadInput;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;

@@ -1,7 +1,6 @@
 package org.gatehouse.cli;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;

@@ -4,7 +4,6 @@ import org.gatehouse.ui.switchboard.WhereIsIt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
