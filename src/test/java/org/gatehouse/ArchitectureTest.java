@@ -54,6 +54,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCliPrinterUsesJackson() {
+        noClasses().that().resideInAnyPackage("org.gatehouse.ui..", "org.gatehouse.cli..")
+                .and().doNotHaveFullyQualifiedName("org.gatehouse.cli.Printer")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+                .because("JSON is policy's business; the CLI only prints it")
+                .check(classes);
+    }
+
+    @Test
     void nothingBelowTheUiImportsJavaFx() {
         noClasses().that().resideOutsideOfPackages("org.gatehouse.ui..", "org.gatehouse.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..", "org.kordamp..")

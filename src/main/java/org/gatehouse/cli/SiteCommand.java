@@ -3,7 +3,6 @@ package org.gatehouse.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gatehouse.model.BadInput;
 import org.gatehouse.policy.SiteCheck;
 import org.gatehouse.policy.SiteGenerator;
 import picocli.CommandLine.Command;
@@ -84,7 +83,7 @@ final class SiteCommand {
             String what;
             if (file != null) {
                 what = file.toString();
-                findings = new SiteCheck().check(readDhcp4(file));
+                findings = new SiteCheck().checkFile(file);
             } else {
                 try (Backend.Session s = backend.connect(options())) {
                     what = "the running configuration of " + s.status().status().endpoint();
@@ -101,23 +100,6 @@ final class SiteCommand {
                         .map(f -> List.of(f.severity().name().toLowerCase(java.util.Locale.ROOT), f.where(), f.what(), f.hint())).toList());
             }
             return findings.stream().anyMatch(f -> f.severity() == SiteCheck.Severity.ERROR) ? 1 : 0;
-        }
-
-        /** Kea's config files may carry comments (//, #, C-style); its top level holds "Dhcp4". */
-        static com.fasterxml.jackson.databind.JsonNode readDhcp4(java.nio.file.Path file) {
-            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS)
-                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_YAML_COMMENTS);
-            com.fasterxml.jackson.databind.JsonNode root;
-            try {
-                root = m.readTree(file.toFile());
-            } catch (java.io.IOException e) {
-                throw new BadInput("FILE", "cannot read " + file + " as a Kea configuration: " + e.getMessage());
-            }
-            if (root == null || !root.path("Dhcp4").isObject()) {
-                throw new BadInput("FILE", file + " has no \"Dhcp4\" map");
-            }
-            return root.path("Dhcp4");
         }
     }
 }

@@ -162,17 +162,8 @@ public final class ReservationsViewModel {
     /** Writes every reservation (not only the filtered ones) as CSV, or JSON when the name ends in .json. */
     public void exportTo(Path file) {
         List<HostReservation> all = List.copyOf(rows);
-        context.tasks().run(() -> {
-            String text;
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                text = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(all.stream().map(ReservationFiles::json).toList());
-            } else {
-                text = ReservationFiles.csv(all);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return all.size();
-        }, n -> say("Exported " + n + " reservation(s) to " + file, false), e -> say("Export failed: " + text(e), true));
+        context.tasks().run(() -> ReservationFiles.export(file, all), n -> say("Exported " + n + " reservation(s) to " + file, false),
+                e -> say("Export failed: " + text(e), true));
     }
 
     private void refreshNow() {
