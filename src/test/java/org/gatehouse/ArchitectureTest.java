@@ -10,7 +10,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package rules (README, "Layout"): app → ui, cli → policy → kea, sw, store → model. */
+/**
+ * The package rules (README, "Layout"): app → ui, cli → policy → kea, sw, store → model.
+ * Policy is the only door: the screens and the commands see policy and model, never Kea, the switch or the cache.
+ */
 class ArchitectureTest {
     static JavaClasses classes;
 
@@ -35,10 +38,27 @@ class ArchitectureTest {
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("policy").mayOnlyBeAccessedByLayers("app", "ui", "cli")
-                .whereLayer("kea").mayOnlyBeAccessedByLayers("app", "policy", "ui", "cli")
-                .whereLayer("sw").mayOnlyBeAccessedByLayers("app", "policy", "ui", "cli")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("app", "policy", "ui", "cli")
+                .whereLayer("kea").mayOnlyBeAccessedByLayers("app", "policy")
+                .whereLayer("sw").mayOnlyBeAccessedByLayers("app", "policy")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("app", "policy")
                 .whereLayer("ssh").mayOnlyBeAccessedByLayers("app", "kea", "sw")
+                .check(classes);
+    }
+
+    @Test
+    void screensAndCommandsUseOnlyPolicyAndModel() {
+        noClasses().that().resideInAnyPackage("org.gatehouse.ui..", "org.gatehouse.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.gatehouse.kea..", "org.gatehouse.sw..", "org.gatehouse.store..", "org.gatehouse.ssh..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliPrinterUsesJackson() {
+        noClasses().that().resideInAnyPackage("org.gatehouse.ui..", "org.gatehouse.cli..")
+                .and().doNotHaveFullyQualifiedName("org.gatehouse.cli.Printer")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+                .because("JSON is policy's business; the CLI only prints it")
                 .check(classes);
     }
 

@@ -12,7 +12,6 @@ import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.ConnectionOptions;
 import org.gatehouse.cli.SecretFile;
 import org.gatehouse.kea.GuestSiteConfig;
-import org.gatehouse.kea.HttpTransport;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaEndpoint;
 import org.gatehouse.kea.KeaJson;
@@ -155,8 +154,8 @@ public final class AppBackend implements Backend {
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config)));
         String user = System.getProperty("user.name");
         // The switch half of deny: a configured switch CLI blocks denied devices, so they lose the network at once.
-        MacBlocker blocker = switches != null && switches.sshConfigured() ? switches.asMacBlocker() : MacBlocker.NONE;
-        DecisionService decisions = new DecisionService(kea, reservations, actions, new PendingLeaseDeletes(db), blocker,
+        MacBlocker blocker = switches != null ? switches.asMacBlocker() : MacBlocker.NONE;
+        DecisionService decisions = new DecisionService(kea, reservations, actions, new PendingLeaseDeletes(db), blocker, p.offline(),
                 clock, user + "@" + hostname());
         QueueService queue = new QueueService(kea, leases, observations, reservations, clock);
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
@@ -165,7 +164,7 @@ public final class AppBackend implements Backend {
         SiteAging siteAging = new SiteAging(new SiteSettings(kea,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config))), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
-        replayers.putAll(Replayers.decisions(reservations, decisions));
+        replayers.putAll(Replayers.decisions(reservations, decisions.flow()));
         return new Session() {
             @Override
             public SwitchService switches() {
@@ -267,7 +266,7 @@ public final class AppBackend implements Backend {
     SwitchService switchService(ConnectionOptions o, Database db, ActionLog actions) {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
         AclNumber acl = o.acl() == null ? AclNumber.DEFAULT : AclNumber.parse(o.acl());
-        SwitchService.BlockMode mode = SwitchService.BlockMode.parse(o.blockMode());
+        org.gatehouse.policy.BlockMode mode = org.gatehouse.policy.BlockMode.parse(o.blockMode());
         ComwareSwitch cli = null;
         if (o.switchUri() != null) {
             SwitchEndpoint ep = SwitchEndpoint.parse(o.switchUri());
@@ -311,7 +310,7 @@ public final class AppBackend implements Backend {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
         KeaTransport transport = switch (endpoint.kind()) {
             case UNIX -> new UnixSocketTransport(endpoint.socket());
-            case HTTP -> o.keaHttpTransport(endpoint.uri(), timeout);
+            case HTTP -> KeaTransports.http(o, endpoint.uri(), timeout);
             case SSH -> {
                 var uri = endpoint.uri();
                 SshTarget target = new SshTarget(uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort(), uri.getUserInfo(),

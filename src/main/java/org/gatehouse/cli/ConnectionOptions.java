@@ -4,8 +4,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.gatehouse.kea.HttpTransport;
 import org.gatehouse.model.BadInput;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -134,33 +132,8 @@ public final class ConnectionOptions {
         return allowInsecureHttp;
     }
 
-    /**
-     * The HTTP(S) transport to {@code uri} with its credentials, after the checks that keep the
-     * password secret: a user needs a password file, and basic auth over plain http:// goes only
-     * to this machine unless --allow-insecure-http says otherwise.
-     */
-    public HttpTransport keaHttpTransport(URI uri, Duration timeout) {
-        Path caFile = keaCaFile();
-        if (caFile != null && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new BadInput("--kea-ca-file", "a CA file applies to https:// only; use --kea https://" + uri.getRawAuthority() + "/");
-        }
-        String user = keaUser();
-        char[] password = null;
-        if (user != null) {
-            if (keaPasswordFile() == null) {
-                throw new BadInput("--kea-user", "needs a password: give --kea-password-file FILE (or GATEHOUSE_KEA_PASSWORD_FILE)");
-            }
-            if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost()) && !allowInsecureHttp()) {
-                throw new BadInput("--kea", "basic auth over plain http:// would send the password to " + uri.getHost()
-                        + " unencrypted; use https:// (with --kea-ca-file for a private CA), or --allow-insecure-http on a network you trust");
-            }
-            password = SecretFile.read(keaPasswordFile(), "--kea-password-file");
-        }
-        return new HttpTransport(uri, user, password, caFile, timeout);
-    }
-
     /** This machine by name or address: no network in between to read a plain-text password. */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gatehouse.policy.CacheService;
-import org.gatehouse.store.CacheMaintenance;
-import org.gatehouse.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,9 +36,9 @@ final class DbCommand {
         @Override
         public Integer call() {
             try (Backend.Local s = backend.local(options())) {
-                Database.Inspection copy = s.cache().backup(file);
+                CacheService.Inspection copy = s.cache().backup(file);
                 printer().line("backed up " + options().db() + " to " + file + " (schema " + copy.schemaVersion() + ", "
-                        + bytes(file.toFile().length()) + (copy.chain() == null ? "" : ", audit " + copy.chain().summary()) + ")");
+                        + bytes(file.toFile().length()) + (copy.auditChain() == null ? "" : ", audit " + copy.auditChain()) + ")");
             }
             return 0;
         }
@@ -81,15 +79,15 @@ final class DbCommand {
         public Integer call() {
             try (Backend.Local s = backend.local(options())) {
                 CacheService.Health h = s.cache().check();
-                Database.Inspection in = h.inspection();
-                CacheMaintenance.Report size = h.size();
+                CacheService.Inspection in = h.inspection();
+                CacheService.Size size = h.size();
                 if (options().format() == OutputFormat.JSON) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("ok", h.ok());
                     m.put("file", options().db().toString());
                     m.put("integrity", in.integrity());
                     m.put("foreignKeys", in.foreignKeys());
-                    m.put("auditChain", in.chain() == null ? null : in.chain().summary());
+                    m.put("auditChain", in.auditChain());
                     m.put("schemaVersion", in.schemaVersion());
                     m.put("latestSchemaVersion", h.latestSchema());
                     m.put("bytes", size.bytesOnDisk());
@@ -102,7 +100,7 @@ final class DbCommand {
                     p.line("file:         " + options().db());
                     p.line("integrity:    " + String.join("; ", in.integrity()));
                     p.line("foreign keys: " + (in.foreignKeys().isEmpty() ? "ok" : String.join("; ", in.foreignKeys())));
-                    p.line("audit chain:  " + (in.chain() == null ? "n/a" : in.chain().summary()));
+                    p.line("audit chain:  " + (in.auditChain() == null ? "n/a" : in.auditChain()));
                     p.line("schema:       " + in.schemaVersion() + " (this Gatehouse: " + h.latestSchema() + ")");
                     p.line("cache size:   " + bytes(size.bytesOnDisk()) + " — " + size.rows().get("action_log") + " audit rows, "
                             + size.rows().get("lease_history") + " lease history rows, " + size.rows().get("device") + " devices, "

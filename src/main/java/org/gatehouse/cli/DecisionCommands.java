@@ -1,13 +1,12 @@
 package org.gatehouse.cli;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.QueuedAction;
 import org.gatehouse.policy.DecisionReport;
-import org.gatehouse.policy.Replayers;
+import org.gatehouse.policy.DecisionFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,11 +35,10 @@ final class DecisionCommands {
             String what = switch (r.action()) {
                 case "approve" -> "approved " + r.mac() + " (registered, subnet " + r.subnetId() + ")";
                 case "deny" -> "denied " + r.mac() + " (Kea gives it no address; subnet " + r.subnetId() + ")";
-                default -> r.reservation().outcomes().isEmpty() ? r.mac() + " had no reservation; nothing changed"
+                default -> r.reservation().edits() == 0 ? r.mac() + " had no reservation; nothing changed"
                         : "unregistered " + r.mac() + " (reservation removed; back to the unregistered pools at its next renewal)";
             };
-            p.line(what + ": " + (r.reservation().written() ? "written to Kea and persisted (" + r.reservation().mechanism()
-                    + (r.reservation().merged() ? ", merged with another writer's change" : "") + ")" : "Kea already had it"));
+            p.line(what + ": " + r.reservation().describe());
             for (DecisionReport.LeaseStep l : r.leases()) {
                 p.line("  lease " + l.ip() + ": " + l.step().detail());
             }
@@ -57,22 +55,19 @@ final class DecisionCommands {
         return 0;
     }
 
-    /**
-     * Kea unreachable (exit 3) and the user asked for it: the decision waits in the offline queue,
-     * audited as queued, instead of failing. Anything else (or no --queue) fails as usual.
-     */
-    static int queueIfAsked(ConnectedCommand cmd, Backend.Session s, GatehouseException e, boolean queue, String kind, Mac mac, String note) {
-        if (!queue || e.exitCode() != 3) {
-            throw e;
+    /** Prints a decision carried out, or says that it waits in the offline queue. */
+    static int report(ConnectedCommand cmd, DecisionFlow.Outcome o) {
+        if (!o.isQueued()) {
+            return report(cmd, o.report());
         }
-        QueuedAction q = s.offline().enqueue(Replayers.decision(kind, mac, note));
-        cmd.printer().line("Kea is unreachable (" + e.getMessage() + "); " + kind + " " + mac + " is queued as #" + q.id()
+        QueuedAction q = o.queued();
+        cmd.printer().line("Kea is unreachable (" + o.unreachable() + "); " + q.kind() + " " + q.target() + " is queued as #" + q.id()
                 + " — run 'gatehouse offline replay' when Kea is back");
         return 0;
     }
 
-    @Command(name = "approve", description = "Reserve MAC into 'registered' (persisted in Kea), then delete its current lease.")
-    static final class Approve extends ConnectedCommand {
+    /** Approve and deny: a MAC, a note, a subnet, and --queue; both go through the decision flow's decide-or-queue. */
+    abstract static class DecisionCommand extends ConnectedCommand {
         @Parameters(paramLabel = "MAC")
         String mac;
 
@@ -82,60 +77,51 @@ final class DecisionCommands {
         @Option(names = "--queue", description = "if Kea is unreachable, queue the decision for 'gatehouse offline replay' instead of failing")
         boolean queue;
 
-        @Option(names = "--hostname", paramLabel = "NAME", description = "hostname for the reservation")
-        String hostname;
-
         @Option(names = "--subnet", paramLabel = "ID", description = "subnet id (default: the subnet of the device's lease)")
         Long subnet;
+
+        DecisionCommand(Backend backend) {
+            super(backend);
+        }
+
+        abstract DecisionFlow.Decision decision(Mac m);
+
+        @Override
+        public Integer call() {
+            DecisionFlow.Decision d = decision(Mac.parse(mac));
+            try (Backend.Session s = backend.connect(options())) {
+                return report(this, s.decisions().flow().decideOrQueue(d, queue));
+            }
+        }
+    }
+
+    @Command(name = "approve", description = "Reserve MAC into 'registered' (persisted in Kea), then delete its current lease.")
+    static final class Approve extends DecisionCommand {
+        @Option(names = "--hostname", paramLabel = "NAME", description = "hostname for the reservation")
+        String hostname;
 
         Approve(Backend backend) {
             super(backend);
         }
 
         @Override
-        public Integer call() {
-            Mac m = Mac.parse(mac);
-            try (Backend.Session s = backend.connect(options())) {
-                try {
-                    return report(this, s.decisions().approve(m, note, hostname, subnet));
-                } catch (GatehouseException e) {
-                    return queueIfAsked(this, s, e, queue, Replayers.APPROVE, m, note);
-                }
-            }
+        DecisionFlow.Decision decision(Mac m) {
+            return DecisionFlow.Decision.approve(m, note, hostname, subnet);
         }
     }
 
     @Command(name = "deny", description = "Reserve MAC into 'denied' so that Kea gives it no address; with --block (or a configured switch) also block it there.")
-    static final class Deny extends ConnectedCommand {
-        @Parameters(paramLabel = "MAC")
-        String mac;
-
-        @Option(names = "--note", paramLabel = "TEXT", description = "why (stored in the reservation's user-context)")
-        String note;
-
-        @Option(names = "--queue", description = "if Kea is unreachable, queue the decision for 'gatehouse offline replay' instead of failing")
-        boolean queue;
-
+    static final class Deny extends DecisionCommand {
         @Option(names = "--block", description = "also block the MAC on the switch (needs a configured switch)")
         boolean block;
-
-        @Option(names = "--subnet", paramLabel = "ID", description = "subnet id (default: the subnet of the device's lease)")
-        Long subnet;
 
         Deny(Backend backend) {
             super(backend);
         }
 
         @Override
-        public Integer call() {
-            Mac m = Mac.parse(mac);
-            try (Backend.Session s = backend.connect(options())) {
-                try {
-                    return report(this, s.decisions().deny(m, note, block, subnet));
-                } catch (GatehouseException e) {
-                    return queueIfAsked(this, s, e, queue, Replayers.DENY, m, note);
-                }
-            }
+        DecisionFlow.Decision decision(Mac m) {
+            return DecisionFlow.Decision.deny(m, note, block, subnet);
         }
     }
 
@@ -152,7 +138,7 @@ final class DecisionCommands {
         public Integer call() {
             Mac m = Mac.parse(mac);
             try (Backend.Session s = backend.connect(options())) {
-                return report(this, s.decisions().unregister(m));
+                return report(this, s.decisions().flow().unregister(m));
             }
         }
     }

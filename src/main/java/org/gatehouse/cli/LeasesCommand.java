@@ -10,9 +10,10 @@ import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.Tier;
+import org.gatehouse.policy.LeaseExport;
 import org.gatehouse.policy.LeaseFilter;
 import org.gatehouse.policy.LeaseService;
-import org.gatehouse.store.ObservationStore;
+import org.gatehouse.policy.DeviceHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,26 +31,12 @@ final class LeasesCommand {
                 cl.tier().label(), l.state().label(), l.expires().toString(), cl.vendor() == null ? "" : cl.vendor());
     }
 
-    /** The JSON object of the contract: ip, mac, hostname, subnetId, state, cltt, validLifetime, expires, tier, vendor. */
-    static Map<String, Object> json(ClassifiedLease cl) {
-        Lease l = cl.lease();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ip", l.ip().toString());
-        m.put("mac", l.mac() == null ? null : l.mac().toString());
-        m.put("hostname", l.hostname());
-        m.put("subnetId", l.subnetId());
-        m.put("state", l.state().label());
-        m.put("cltt", l.cltt());
-        m.put("validLifetime", l.validLifetime());
-        m.put("expires", l.expires().toString());
-        m.put("tier", cl.tier().label());
-        m.put("vendor", cl.vendor());
-        return m;
-    }
-
-    static void print(Printer p, OutputFormat format, List<ClassifiedLease> leases) {
+    /** {@code leases} of {@code snap}: CSV is the lease export's (one writer, one header), JSON the contract's objects. */
+    static void print(Printer p, OutputFormat format, LeaseService leaseService, LeaseService.LeaseSnapshot snap, List<ClassifiedLease> leases) {
         if (format == OutputFormat.JSON) {
-            p.json(leases.stream().map(LeasesCommand::json).toList());
+            p.json(leases.stream().map(LeaseExport::json).toList());
+        } else if (format == OutputFormat.CSV) {
+            p.raw(LeaseExport.csv(leaseService.exportRows(snap, leases)));
         } else {
             p.rows(format, HEADERS, leases.stream().map(LeasesCommand::row).toList());
         }
@@ -75,7 +62,7 @@ final class LeasesCommand {
             LeaseFilter filter = new LeaseFilter(search, tier == null ? null : Tier.parse(tier), subnet);
             try (Backend.Session s = backend.connect(options())) {
                 LeaseService.LeaseSnapshot snap = s.leases().refresh();
-                print(printer(), options().format(), snap.filter(filter));
+                print(printer(), options().format(), s.leases(), snap, snap.filter(filter));
             }
             return 0;
         }
@@ -96,27 +83,28 @@ final class LeasesCommand {
                 throw new BadInput("IP or MAC", "'" + key + "' is neither an IPv4 address nor a MAC address");
             }
             try (Backend.Session s = backend.connect(options())) {
-                List<ClassifiedLease> found = s.leases().find(key);
+                LeaseService.LeaseSnapshot snap = s.leases().find(key);
+                List<ClassifiedLease> found = snap.leases();
                 Mac mac = Mac.isValid(key) ? Mac.parse(key) : found.stream().map(c -> c.lease().mac()).filter(m -> m != null)
                         .findFirst().orElse(null);
-                List<ObservationStore.HistoryEntry> history = mac == null ? List.of() : s.leases().history(mac);
+                List<DeviceHistory.Change> history = mac == null ? List.of() : s.leases().deviceHistory(mac).changes();
                 Printer p = printer();
                 if (options().format() == OutputFormat.JSON) {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("leases", found.stream().map(LeasesCommand::json).toList());
+                    m.put("leases", found.stream().map(LeaseExport::json).toList());
                     m.put("history", history);
                     p.json(m);
                 } else {
                     if (found.isEmpty()) {
                         p.line("no current lease for " + key);
                     } else {
-                        print(p, options().format(), found);
+                        print(p, options().format(), s.leases(), snap, found);
                     }
                     if (!history.isEmpty() && options().format() == OutputFormat.TABLE) {
                         p.line("");
                         p.line("history (local cache):");
                         List<List<String>> rows = new ArrayList<>();
-                        for (ObservationStore.HistoryEntry h : history) {
+                        for (DeviceHistory.Change h : history) {
                             rows.add(List.of(h.at().toString(), h.ip(), Long.toString(h.subnetId()), h.tier().label(), h.state(),
                                     h.hostname() == null ? "" : h.hostname()));
                         }

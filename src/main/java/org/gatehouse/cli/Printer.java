@@ -45,6 +45,12 @@ final class Printer {
         out.flush();
     }
 
+    /** Text already in its final form (a CSV document), written as it is. */
+    void raw(String text) {
+        out.print(text);
+        out.flush();
+    }
+
     private static void table(StringBuilder out, List<String> headers, List<List<String>> rows) {
         int[] width = new int[headers.size()];
         List<List<String>> all = new ArrayList<>();

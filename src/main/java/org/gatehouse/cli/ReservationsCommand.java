@@ -3,11 +3,12 @@ package org.gatehouse.cli;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.gatehouse.kea.Reservations;
+import org.gatehouse.model.BadInput;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Mac;
 import org.gatehouse.policy.ReservationFiles;
+import org.gatehouse.policy.ReservationWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,9 +31,8 @@ final class ReservationsCommand {
         }
     }
 
-    static void written(ConnectedCommand cmd, Reservations.Result r, String what) {
-        cmd.printer().line(r.written() ? what + ": written to Kea and persisted (" + r.mechanism()
-                + (r.merged() ? ", merged with another writer's change" : "") + ")" : what + ": Kea already had it; nothing changed");
+    static void written(ConnectedCommand cmd, ReservationWrite r, String what) {
+        cmd.printer().line(what + ": " + r.describe() + (r.written() ? "" : "; nothing changed"));
     }
 
     @Command(name = "list", description = "Every reservation: MAC, class, IP if fixed, hostname, note, subnet, by, at.")
@@ -44,7 +44,7 @@ final class ReservationsCommand {
         @Override
         public Integer call() {
             try (Backend.Session s = backend.connect(options())) {
-                print(this, s.decisions().list());
+                print(this, s.decisions().editor().list());
                 return 0;
             }
         }
@@ -59,7 +59,7 @@ final class ReservationsCommand {
         @Override
         public Integer call() {
             try (Backend.Session s = backend.connect(options())) {
-                List<HostReservation> list = s.decisions().list();
+                List<HostReservation> list = s.decisions().editor().list();
                 if (options().format() == OutputFormat.JSON) {
                     print(this, list);
                 } else {
@@ -104,7 +104,7 @@ final class ReservationsCommand {
             HostReservation.validHostname(hostname);
             HostReservation.validNote(note);
             try (Backend.Session s = backend.connect(options())) {
-                written(this, s.decisions().reserve(m, c, address, hostname, note, subnet), "reserved " + m + " as " + c
+                written(this, s.decisions().editor().reserve(m, c, address, hostname, note, subnet), "reserved " + m + " as " + c
                         + (address == null ? "" : " at " + address));
                 return 0;
             }
@@ -127,8 +127,8 @@ final class ReservationsCommand {
         public Integer call() {
             Mac m = Mac.parse(mac);
             try (Backend.Session s = backend.connect(options())) {
-                Reservations.Result r = s.decisions().remove(m, subnet);
-                if (r.outcomes().isEmpty()) {
+                ReservationWrite r = s.decisions().editor().remove(m, subnet);
+                if (r.edits() == 0) {
                     printer().line(m + " has no reservation; nothing changed");
                 } else {
                     written(this, r, "removed the reservation of " + m);
@@ -152,7 +152,7 @@ final class ReservationsCommand {
             String text = ReservationFiles.read(file);
             List<ReservationFiles.Row> rows = ReservationFiles.parse(text, file.getFileName().toString());
             try (Backend.Session s = backend.connect(options())) {
-                Reservations.Result r = s.decisions().importRows(rows, file.getFileName().toString());
+                ReservationWrite r = s.decisions().editor().importRows(rows, file.getFileName().toString());
                 printer().line("imported " + rows.size() + " reservation(s): " + r.applied() + " written, "
                         + (rows.size() - r.applied()) + " already so" + (r.written() ? " (" + r.mechanism() + ", persisted)" : ""));
                 return 0;

@@ -3,12 +3,8 @@ package org.gatehouse.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gatehouse.kea.GuestSiteConfig;
-import org.gatehouse.kea.KeaJson;
-import org.gatehouse.kea.LocalKea;
-import org.gatehouse.model.BadInput;
-import org.gatehouse.model.Ipv4;
 import org.gatehouse.policy.SiteCheck;
+import org.gatehouse.policy.SiteGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,9 +41,6 @@ final class SiteCommand {
 
     @Command(name = "generate", description = "Print a complete three-pool kea-dhcp4 configuration for the given guest VLANs.")
     static final class Generate implements java.util.concurrent.Callable<Integer> {
-        private static final Path DEBIAN_SOCKET = Path.of("/run/kea/kea4-ctrl-socket");
-        private static final Path DEBIAN_HOOKS = Path.of("/usr/lib/x86_64-linux-gnu/kea/hooks");
-
         @Spec
         CommandSpec spec;
 
@@ -68,37 +61,7 @@ final class SiteCommand {
 
         @Override
         public Integer call() {
-            if (vlans.size() != subnets.size()) {
-                throw new BadInput("--vlan/--subnet", "give one --subnet for each --vlan (" + vlans.size() + " VLANs, " + subnets.size() + " subnets)");
-            }
-            List<GuestSiteConfig.GuestVlan> guestVlans = new ArrayList<>();
-            for (int i = 0; i < vlans.size(); i++) {
-                guestVlans.add(new GuestSiteConfig.GuestVlan(vlans.get(i), subnets.get(i)));
-            }
-            if (guestVlans.stream().map(GuestSiteConfig.GuestVlan::vlan).distinct().count() != guestVlans.size()) {
-                throw new BadInput("--vlan", "each VLAN may be given once");
-            }
-            List<String> publicDns = (dns.isEmpty() ? List.of("9.9.9.9", "1.1.1.1") : dns).stream().map(d -> Ipv4.parse(d).toString()).toList();
-            String portal = portalDns == null ? null : Ipv4.parse(portalDns).toString();
-            for (String name : interfaces) {
-                if (!name.matches("[A-Za-z0-9._@:-]{1,15}")) {
-                    throw new BadInput("--interface", "'" + name + "' is not an interface name");
-                }
-            }
-            Path hooks;
-            try {
-                hooks = LocalKea.hooksDir();
-            } catch (IllegalStateException notInstalledHere) {
-                hooks = DEBIAN_HOOKS;
-            }
-            GuestSiteConfig.Runtime rt = new GuestSiteConfig.Runtime(interfaces, DEBIAN_SOCKET, null, null, hooks);
-            KeaJson json = new KeaJson();
-            try {
-                spec.commandLine().getOut().println(json.mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(new GuestSiteConfig(json).generate(guestVlans, publicDns, portal, rt)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("cannot print the configuration", e);
-            }
+            spec.commandLine().getOut().println(SiteGenerator.generate(vlans, subnets, portalDns, dns, interfaces));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -120,7 +83,7 @@ final class SiteCommand {
             String what;
             if (file != null) {
                 what = file.toString();
-                findings = new SiteCheck().check(readDhcp4(file));
+                findings = new SiteCheck().checkFile(file);
             } else {
                 try (Backend.Session s = backend.connect(options())) {
                     what = "the running configuration of " + s.status().status().endpoint();
@@ -137,23 +100,6 @@ final class SiteCommand {
                         .map(f -> List.of(f.severity().name().toLowerCase(java.util.Locale.ROOT), f.where(), f.what(), f.hint())).toList());
             }
             return findings.stream().anyMatch(f -> f.severity() == SiteCheck.Severity.ERROR) ? 1 : 0;
-        }
-
-        /** Kea's config files may carry comments (//, #, C-style); its top level holds "Dhcp4". */
-        static com.fasterxml.jackson.databind.JsonNode readDhcp4(java.nio.file.Path file) {
-            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS)
-                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_YAML_COMMENTS);
-            com.fasterxml.jackson.databind.JsonNode root;
-            try {
-                root = m.readTree(org.gatehouse.model.InputFiles.readText(file, org.gatehouse.model.InputFiles.MAX_CONFIG_BYTES, "FILE"));
-            } catch (java.io.IOException e) {
-                throw new BadInput("FILE", "cannot read " + file + " as a Kea configuration: " + e.getMessage());
-            }
-            if (root == null || !root.path("Dhcp4").isObject()) {
-                throw new BadInput("FILE", file + " has no \"Dhcp4\" map");
-            }
-            return root.path("Dhcp4");
         }
     }
 }

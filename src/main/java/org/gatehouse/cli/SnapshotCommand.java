@@ -4,12 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gatehouse.kea.KeaUnreachable;
-import org.gatehouse.model.BadInput;
-import org.gatehouse.model.QueuedAction;
 import org.gatehouse.policy.ConfigDiff;
 import org.gatehouse.policy.ConfigService;
-import org.gatehouse.policy.Replayers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -192,32 +188,17 @@ final class SnapshotCommand {
         public Integer call() {
             try (Backend.Session s = backend.connect(options())) {
                 s.configs().snapshot(id); // bad id: exit 2 before anything else
-                try {
-                    String base = basis != null ? basis : s.configs().current().fingerprint();
-                    ConfigService.Restored r = s.configs().restore(id, base, note);
-                    printer().line("restored snapshot #" + id + " (config-set + config-write" + (r.file().isEmpty() ? "" : " to " + r.file())
-                            + "); the replaced configuration is snapshot #" + r.savedBeforeId());
-                    return 0;
-                } catch (KeaUnreachable e) {
-                    if (!queue) {
-                        throw new KeaUnreachable(e.endpoint(), e.getMessage() + " (add --queue to queue the restore for `offline replay`)",
-                                e);
-                    }
-                    String base = basis != null ? basis : newestFingerprint(s);
-                    QueuedAction q = s.offline().enqueue(Replayers.configRestore(id, base, note));
-                    printer().line("Kea is unreachable; queued the restore of snapshot #" + id + " as offline action #" + q.id()
+                ConfigService.RestoreOutcome o = s.configs().restoreOrQueue(id, basis, note, queue, s.offline());
+                if (o.queued() != null) {
+                    printer().line("Kea is unreachable; queued the restore of snapshot #" + id + " as offline action #" + o.queued().id()
                             + " (replay with `gatehouse offline replay`)");
                     return 0;
                 }
+                ConfigService.Restored r = o.restored();
+                printer().line("restored snapshot #" + id + " (config-set + config-write" + (r.file().isEmpty() ? "" : " to " + r.file())
+                        + "); the replaced configuration is snapshot #" + r.savedBeforeId());
+                return 0;
             }
-        }
-
-        private static String newestFingerprint(Backend.Session s) {
-            List<ConfigService.SnapshotInfo> newest = s.configs().list(1);
-            if (newest.isEmpty()) {
-                throw new BadInput("--basis", "no snapshot is stored to base the queued restore on; give --basis");
-            }
-            return s.configs().snapshot(newest.get(0).id()).fingerprint();
         }
     }
 }

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gatehouse.model.Mac;
-import org.gatehouse.policy.SwitchService;
-import org.gatehouse.sw.FdbEntry;
-import org.gatehouse.sw.InterfaceName;
-import org.gatehouse.sw.SwitchInput;
-import org.gatehouse.sw.VlanId;
+import org.gatehouse.policy.SwitchBlocking;
+import org.gatehouse.policy.SwitchInputCheck;
+import org.gatehouse.policy.SwitchLocating;
+import org.gatehouse.policy.SwitchPlace;
+import org.gatehouse.policy.SwitchReconciling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 SwitchCommand.InstallAcl.class, SwitchCommand.Macs.class, SwitchCommand.Vlans.class})
 final class SwitchCommand {
 
-    static Map<String, Object> locationJson(FdbEntry e) {
+    static Map<String, Object> locationJson(SwitchPlace e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mac", e.mac().toString());
         m.put("vlan", e.vlan());
@@ -31,7 +31,7 @@ final class SwitchCommand {
         return m;
     }
 
-    static List<String> locationRow(FdbEntry e, String vendor) {
+    static List<String> locationRow(SwitchPlace e, String vendor) {
         return List.of(e.mac().toString(), e.port() == null ? "" : e.port(), e.vlan() == null ? "" : e.vlan().toString(),
                 e.bridgePort() == null ? "" : e.bridgePort().toString(), e.ifIndex() == null ? "" : e.ifIndex().toString(),
                 vendor == null ? "" : vendor, e.source());
@@ -50,9 +50,9 @@ final class SwitchCommand {
 
         @Override
         public Integer call() {
-            Mac m = SwitchInput.mac(mac);
+            Mac m = SwitchInputCheck.mac(mac);
             try (Backend.SwitchSession s = backend.connectSwitch(options())) {
-                SwitchService.LocateOutcome out = s.switches().locate(m);
+                SwitchLocating.LocateOutcome out = s.switches().locating().locate(m);
                 if (out.snmpProblem() != null) {
                     err().println("gatehouse: warning: SNMP did not answer (" + out.snmpProblem() + "); asked the CLI instead");
                     err().flush();
@@ -92,15 +92,15 @@ final class SwitchCommand {
 
         @Override
         public Integer call() {
-            Mac m = SwitchInput.mac(mac);
-            VlanId v = vlan == null ? null : SwitchInput.vlan(vlan);
+            Mac m = SwitchInputCheck.mac(mac);
+            SwitchInputCheck.vlan(vlan);
             try (Backend.SwitchSession s = backend.connectSwitch(options())) {
-                SwitchService.BlockOutcome out = s.switches().block(m, note, v);
+                SwitchBlocking.BlockOutcome out = s.switches().blocking().block(mac, note, vlan);
                 if (options().format() == OutputFormat.JSON) {
                     Map<String, Object> j = new LinkedHashMap<>();
                     j.put("mac", m.toString());
-                    j.put("acl", out.acl() == null ? null : out.acl().value());
-                    j.put("rule", out.rule() == null ? null : out.rule().value());
+                    j.put("acl", out.acl());
+                    j.put("rule", out.rule());
                     j.put("changed", out.changed());
                     j.put("message", out.message());
                     printer().json(j);
@@ -123,13 +123,13 @@ final class SwitchCommand {
 
         @Override
         public Integer call() {
-            Mac m = SwitchInput.mac(mac);
+            Mac m = SwitchInputCheck.mac(mac);
             try (Backend.SwitchSession s = backend.connectSwitch(options())) {
-                SwitchService.UnblockOutcome out = s.switches().unblock(m);
+                SwitchBlocking.UnblockOutcome out = s.switches().blocking().unblock(m);
                 if (options().format() == OutputFormat.JSON) {
                     Map<String, Object> j = new LinkedHashMap<>();
                     j.put("mac", m.toString());
-                    j.put("rules", out.rules().stream().map(r -> r.value()).toList());
+                    j.put("rules", out.rules());
                     j.put("changed", out.changed());
                     j.put("message", out.message());
                     printer().json(j);
@@ -150,21 +150,21 @@ final class SwitchCommand {
         @Override
         public Integer call() {
             try (Backend.SwitchSession s = backend.connectSwitch(options())) {
-                SwitchService.BlockedList list = s.switches().blocked();
+                SwitchReconciling.BlockedList list = s.switches().reconciling().blocked();
                 if (options().format() == OutputFormat.JSON) {
                     List<Map<String, Object>> out = new ArrayList<>();
-                    for (SwitchService.BlockedEntry e : list.onSwitch()) {
+                    for (SwitchReconciling.BlockedEntry e : list.onSwitch()) {
                         Map<String, Object> j = new LinkedHashMap<>();
                         j.put("mac", e.mac() == null ? null : e.mac().toString());
-                        j.put("acl", e.acl() == null ? null : e.acl().value());
-                        j.put("rule", e.rule() == null ? null : e.rule().value());
+                        j.put("acl", e.acl());
+                        j.put("rule", e.rule());
                         j.put("ours", e.ours());
                         out.add(j);
                     }
                     printer().json(out);
                 } else {
                     List<List<String>> rows = new ArrayList<>();
-                    for (SwitchService.BlockedEntry e : list.entries()) {
+                    for (SwitchReconciling.BlockedEntry e : list.entries()) {
                         rows.add(List.of(e.mac() == null ? e.switchText() : e.mac().toString(), e.acl() == null ? "" : e.acl().toString(),
                                 e.rule() == null ? (e.vlan() == null ? "" : "vlan " + e.vlan()) : e.rule().toString(), e.ours() ? "yes" : "no",
                                 switch (e.presence()) {
@@ -199,10 +199,10 @@ final class SwitchCommand {
 
         @Override
         public Integer call() {
-            List<InterfaceName> names = interfaces.stream().map(SwitchInput::iface).toList();
+            List<String> names = SwitchInputCheck.interfaces(interfaces);
             try (Backend.SwitchSession s = backend.connectSwitch(options())) {
-                SwitchService.InstallOutcome out = s.switches().installAcl(names);
-                printer().line("ACL " + out.acl() + " applied inbound on " + String.join(", ", names.stream().map(Object::toString).toList())
+                SwitchBlocking.InstallOutcome out = s.switches().blocking().installAcl(names);
+                printer().line("ACL " + out.acl() + " applied inbound on " + String.join(", ", names)
                         + " (saved)");
                 return 0;
             }
@@ -220,14 +220,14 @@ final class SwitchCommand {
 
         @Override
         public Integer call() {
-            InterfaceName name = SwitchInput.iface(port);
+            String name = SwitchInputCheck.iface(port);
             try (Backend.SwitchSession s = backend.connectSwitch(options())) {
-                List<FdbEntry> macs = s.switches().macsOn(name);
+                List<SwitchPlace> macs = s.switches().locating().macsOn(name);
                 if (options().format() == OutputFormat.JSON) {
                     printer().json(macs.stream().map(SwitchCommand::locationJson).toList());
                 } else {
                     printer().rows(options().format(), LOCATION_HEADERS,
-                            macs.stream().map(e -> locationRow(e, s.switches().vendor(e.mac()))).toList());
+                            macs.stream().map(e -> locationRow(e, s.switches().locating().vendor(e.mac()))).toList());
                 }
                 return 0;
             }
@@ -243,7 +243,7 @@ final class SwitchCommand {
         @Override
         public Integer call() {
             try (Backend.SwitchSession s = backend.connectSwitch(options())) {
-                Map<Integer, String> names = s.switches().vlanNames();
+                Map<Integer, String> names = s.switches().locating().vlanNames();
                 if (options().format() == OutputFormat.JSON) {
                     List<Map<String, Object>> out = new ArrayList<>();
                     names.forEach((id, n) -> {

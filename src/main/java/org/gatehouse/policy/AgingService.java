@@ -76,7 +76,7 @@ public final class AgingService {
         if (other.isPresent()) {
             return new Run(at, other.get(), 0, 0, List.of(), List.of(), 0, requestedAge);
         }
-        int pendingLeft = decisions.retryPending().size();
+        int pendingLeft = decisions.retries().retry().size();
         QueueService.Snapshot snap = queue.refresh();
         // The refresh has just read Kea's configuration: the site's age comes with it, at no extra call.
         Duration oldAfter = requestedAge != null ? requestedAge : siteAge(reservations.lastConfig());

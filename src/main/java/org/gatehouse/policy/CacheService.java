@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.gatehouse.model.BadInput;
@@ -34,23 +36,39 @@ public final class CacheService {
         this.clock = clock;
     }
 
+    /** A cache file checked: schema, {@code PRAGMA integrity_check}, foreign keys, the audit chain ({@code auditChain}: null without one). */
+    public record Inspection(int schemaVersion, List<String> integrity, List<String> foreignKeys, String auditChain, boolean healthy,
+                             String problems) {
+        static Inspection of(Database.Inspection i) {
+            return new Inspection(i.schemaVersion(), i.integrity(), i.foreignKeys(), i.chain() == null ? null : i.chain().summary(),
+                    i.healthy(), i.problems());
+        }
+    }
+
+    /** Size on disk, rows per table, the lease history's retention and the last VACUUM. */
+    public record Size(long bytesOnDisk, Map<String, Long> rows, int retentionDays, Instant lastVacuum) {
+        static Size of(CacheMaintenance.Report r) {
+            return new Size(r.bytesOnDisk(), r.rows(), r.retentionDays(), r.lastVacuum());
+        }
+    }
+
     /** The health of the cache, for {@code db check} and the screens. */
-    public record Health(Database.Inspection inspection, CacheMaintenance.Report size, int latestSchema) {
+    public record Health(Inspection inspection, Size size, int latestSchema) {
         public boolean ok() {
             return inspection.healthy();
         }
     }
 
     public Health check() {
-        return new Health(db.check(), maintenance.report(), latestSchema());
+        return new Health(Inspection.of(db.check()), size(), latestSchema());
     }
 
     public static int latestSchema() {
         return Database.latestSchemaVersion();
     }
 
-    public CacheMaintenance.Report size() {
-        return maintenance.report();
+    public Size size() {
+        return Size.of(maintenance.report());
     }
 
     /** The cache's size for the Settings and Audit screens. */
@@ -111,7 +129,7 @@ public final class CacheService {
     }
 
     /** Writes a consistent copy to {@code file} (the app may keep running) and audits it. */
-    public Database.Inspection backup(Path file) {
+    public Inspection backup(Path file) {
         if (Files.isDirectory(file)) {
             throw new BadInput("FILE", file + " is a directory");
         }
@@ -119,7 +137,7 @@ public final class CacheService {
         log.append(ActionLog.Draft.of(clock.instant(), "db-backup", file.toAbsolutePath().toString())
                 .detail("schema " + copy.schemaVersion() + (copy.chain() == null ? "" : ", audit " + copy.chain().summary()))
                 .result(ActionLog.OK));
-        return copy;
+        return Inspection.of(copy);
     }
 
     /** What a restore did: the file's schema and where the replaced cache was kept. */

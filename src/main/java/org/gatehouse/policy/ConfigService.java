@@ -176,4 +176,36 @@ public final class ConfigService {
     KeaClient kea() {
         return kea;
     }
+
+    /** A restore carried out ({@code restored}) or, with Kea unreachable and the user's consent, queued ({@code queued}). */
+    public record RestoreOutcome(Restored restored, org.gatehouse.model.QueuedAction queued) {
+    }
+
+    /**
+     * Restores snapshot {@code id} unless the running configuration changed since {@code basis}
+     * (default: the running one). With Kea unreachable and {@code queue}, the restore waits in
+     * the offline queue, based on {@code basis} or else the newest snapshot; without, it fails
+     * and says that --queue would queue it.
+     */
+    public RestoreOutcome restoreOrQueue(long id, String basis, String note, boolean queue, OfflineQueue offline) {
+        try {
+            String base = basis != null ? basis : current().fingerprint();
+            return new RestoreOutcome(restore(id, base, note), null);
+        } catch (KeaUnreachable e) {
+            if (!queue) {
+                throw new KeaUnreachable(e.endpoint(), e.getMessage()
+                        + " (add --queue to queue the restore for `offline replay`)", e);
+            }
+            String base = basis != null ? basis : newestFingerprint();
+            return new RestoreOutcome(null, offline.enqueue(Replayers.configRestore(id, base, note)));
+        }
+    }
+
+    private String newestFingerprint() {
+        List<SnapshotInfo> newest = list(1);
+        if (newest.isEmpty()) {
+            throw new BadInput("--basis", "no snapshot is stored to base the queued restore on; give --basis");
+        }
+        return snapshot(newest.get(0).id()).fingerprint();
+    }
 }

@@ -1,7 +1,6 @@
 package org.gatehouse.policy;
 
 import java.util.List;
-import org.gatehouse.kea.Reservations;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Mac;
@@ -10,7 +9,7 @@ import org.gatehouse.model.Mac;
  * What an approve, deny or unregister did, step by step, so that a half that failed is reported
  * as such: the reservation in Kea, the deletion of the old lease, the switch block.
  */
-public record DecisionReport(String action, Mac mac, long subnetId, Reservations.Result reservation,
+public record DecisionReport(String action, Mac mac, long subnetId, ReservationWrite reservation,
                              List<LeaseStep> leases, Step block) {
 
     public enum State { DONE, NOT_NEEDED, NOT_REQUESTED, PENDING, FAILED }

@@ -3,6 +3,7 @@ package org.gatehouse.policy;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.gatehouse.model.ClassifiedLease;
 import org.gatehouse.model.CsvCells;
@@ -62,44 +65,68 @@ public final class LeaseExport {
 
     private static void writeCsv(Path file, List<Row> rows) throws IOException {
         try (Writer w = PrivateFiles.newWriter(file)) {
-            w.write(CsvCells.line(CSV_HEADERS));
-            w.write(CsvCells.LINE_END);
-            for (Row r : rows) {
-                Lease l = r.lease().lease();
-                List<String> cells = List.of(l.ip().toString(), l.mac() == null ? "" : l.mac().toString(),
-                        r.lease().vendor() == null ? "" : r.lease().vendor(), l.hostname(), r.lease().tier().label(),
-                        Long.toString(l.subnetId()), l.state().label(), l.expires().toString(),
-                        r.firstSeen() == null ? "" : r.firstSeen().toString(), r.lastSeen() == null ? "" : r.lastSeen().toString(),
-                        r.reserved() ? "yes" : "no");
-                w.write(CsvCells.line(cells)); // hostnames are client-chosen: formula-neutralised and quoted there
-                w.write(CsvCells.LINE_END);
-            }
+            appendCsv(w, rows);
         }
+    }
+
+    /**
+     * The one lease CSV of Gatehouse (the console's export and {@code leases list|show --format csv}):
+     * the header, then one line per row, every cell through {@link CsvCells}.
+     */
+    public static void appendCsv(Appendable out, List<Row> rows) throws IOException {
+        out.append(CsvCells.line(CSV_HEADERS)).append(CsvCells.LINE_END);
+        for (Row r : rows) {
+            Lease l = r.lease().lease();
+            List<String> cells = List.of(l.ip().toString(), l.mac() == null ? "" : l.mac().toString(),
+                    r.lease().vendor() == null ? "" : r.lease().vendor(), l.hostname(), r.lease().tier().label(),
+                    Long.toString(l.subnetId()), l.state().label(), l.expires().toString(),
+                    r.firstSeen() == null ? "" : r.firstSeen().toString(), r.lastSeen() == null ? "" : r.lastSeen().toString(),
+                    r.reserved() ? "yes" : "no");
+            out.append(CsvCells.line(cells)).append(CsvCells.LINE_END); // hostnames are client-chosen: formula-neutralised and quoted there
+        }
+    }
+
+    /** {@link #appendCsv} as text. */
+    public static String csv(List<Row> rows) {
+        StringBuilder sb = new StringBuilder(rows.size() * 128 + 128);
+        try {
+            appendCsv(sb, rows);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return sb.toString();
     }
 
     private static void writeJson(Path file, List<Row> rows) throws IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(PrivateFiles.newOutputStream(file), JsonEncoding.UTF8)) {
+            g.setCodec(new ObjectMapper());
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (Row r : rows) {
-                Lease l = r.lease().lease();
-                g.writeStartObject();
-                g.writeStringField("ip", l.ip().toString());
-                g.writeStringField("mac", l.mac() == null ? null : l.mac().toString());
-                g.writeStringField("hostname", l.hostname());
-                g.writeNumberField("subnetId", l.subnetId());
-                g.writeStringField("state", l.state().label());
-                g.writeNumberField("cltt", l.cltt());
-                g.writeNumberField("validLifetime", l.validLifetime());
-                g.writeStringField("expires", l.expires().toString());
-                g.writeStringField("tier", r.lease().tier().label());
-                g.writeStringField("vendor", r.lease().vendor());
-                g.writeBooleanField("reserved", r.reserved());
-                g.writeStringField("firstSeen", r.firstSeen() == null ? null : r.firstSeen().toString());
-                g.writeStringField("lastSeen", r.lastSeen() == null ? null : r.lastSeen().toString());
-                g.writeEndObject();
+                Map<String, Object> m = json(r.lease());
+                m.put("reserved", r.reserved());
+                m.put("firstSeen", r.firstSeen() == null ? null : r.firstSeen().toString());
+                m.put("lastSeen", r.lastSeen() == null ? null : r.lastSeen().toString());
+                g.writeObject(m);
             }
             g.writeEndArray();
         }
+    }
+
+    /** The JSON object of the contract ({@code leases list --format json}): ip, mac, hostname, subnetId, state, cltt, validLifetime, expires, tier, vendor. */
+    public static Map<String, Object> json(ClassifiedLease cl) {
+        Lease l = cl.lease();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ip", l.ip().toString());
+        m.put("mac", l.mac() == null ? null : l.mac().toString());
+        m.put("hostname", l.hostname());
+        m.put("subnetId", l.subnetId());
+        m.put("state", l.state().label());
+        m.put("cltt", l.cltt());
+        m.put("validLifetime", l.validLifetime());
+        m.put("expires", l.expires().toString());
+        m.put("tier", cl.tier().label());
+        m.put("vendor", cl.vendor());
+        return m;
     }
 }

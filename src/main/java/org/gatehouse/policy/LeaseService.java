@@ -194,8 +194,8 @@ public final class LeaseService {
                 .map(r -> new ClassifiedLease(r.lease(), r.tier(), oui.vendor(r.lease().mac()))).toList()));
     }
 
-    /** Current leases of one IP or MAC, straight from Kea. */
-    public List<ClassifiedLease> find(String ipOrMac) {
+    /** Current leases of one IP or MAC, straight from Kea (not recorded in the cache). */
+    public LeaseSnapshot find(String ipOrMac) {
         KeaConfig config = kea.config();
         List<Lease> found;
         if (Ipv4.isValid(ipOrMac)) {
@@ -203,23 +203,21 @@ public final class LeaseService {
         } else {
             found = kea.execute(new KeaCommands.Lease4GetByHwAddress(Mac.parse(ipOrMac)));
         }
-        return classify(config, found);
+        return new LeaseSnapshot(clock.instant(), true, classify(config, found), ReservedMacs.from(config), subnetLabels(config));
+    }
+
+    /** {@code shown} (leases of {@code snap}) as export rows: reserved from Kea's configuration, first/last seen from the cache. */
+    public List<LeaseExport.Row> exportRows(LeaseSnapshot snap, List<ClassifiedLease> shown) {
+        Map<Mac, Seen> times = seenTimes();
+        return shown.stream().map(cl -> {
+            Seen s = cl.lease().mac() == null ? null : times.get(cl.lease().mac());
+            return new LeaseExport.Row(cl, snap.reserved(cl), s == null ? null : s.first(), s == null ? null : s.last());
+        }).toList();
     }
 
     /** What the cache knows about one device: its first/last sighting and every change, oldest first. */
-    public record DeviceHistory(Mac mac, Optional<ObservationStore.Device> device, List<ObservationStore.HistoryEntry> changes) {
-    }
-
     public DeviceHistory deviceHistory(Mac mac) {
-        return new DeviceHistory(mac, observations.device(mac), observations.history(mac));
-    }
-
-    public List<ObservationStore.HistoryEntry> history(Mac mac) {
-        return observations.history(mac);
-    }
-
-    public Optional<ObservationStore.Device> device(Mac mac) {
-        return observations.device(mac);
+        return DeviceHistory.of(mac, observations);
     }
 
     /** Deletes the lease in Kea; false when Kea had no lease for that address. Logged either way. */

@@ -4,7 +4,7 @@ import org.gatehouse.model.Mac;
 
 /**
  * The switch half of "deny and block": Kea can only refuse a denied device its next address,
- * so a switch that drops its frames is what stops it at once. Implemented by the switch package;
+ * so a switch that drops its frames is what stops it at once. Implemented by {@link SwitchBlocking};
  * {@link #NONE} when no switch is configured. An implementation writes the audit row of each
  * block and unblock it performs, so that one act is one row whoever asked for it.
  */
@@ -12,6 +12,9 @@ public interface MacBlocker {
 
     /** False when no switch is configured; then nothing can be blocked. */
     boolean configured();
+
+    /** True when the cache records a block of the MAC by Gatehouse: only then is there something to lift. */
+    boolean blockRecorded(Mac mac);
 
     /** Blocks the MAC; returns a one-line description of what the switch did. Throws a GatehouseException on failure. */
     String block(Mac mac, String note);
@@ -22,6 +25,11 @@ public interface MacBlocker {
     MacBlocker NONE = new MacBlocker() {
         @Override
         public boolean configured() {
+            return false;
+        }
+
+        @Override
+        public boolean blockRecorded(Mac mac) {
             return false;
         }
 

@@ -17,7 +17,7 @@ import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.OfflineActionStore;
 
 /**
- * Actions taken while Kea or the switch is unreachable are never queued silently: a screen or
+ * Actions taken while Kea is unreachable are never queued silently: a screen or
  * command calls {@link #enqueue} only after the user chose "queue". Queued actions are shown
  * ({@link #pending}), and {@link #replay} runs them in the order they were queued, each through
  * a {@link Replayer} that repeats the conflict check against what the user saw ({@code basis}).

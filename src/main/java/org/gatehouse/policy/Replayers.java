@@ -1,5 +1,7 @@
 package org.gatehouse.policy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +24,8 @@ import org.gatehouse.model.QueuedAction;
 public final class Replayers {
     public static final String LEASE_RELEASE = "lease-release";
     public static final String CONFIG_RESTORE = "config-restore";
-    public static final String APPROVE = "approve";
-    public static final String DENY = "deny";
+    public static final String APPROVE = DecisionFlow.APPROVE;
+    public static final String DENY = DecisionFlow.DENY;
     /** The basis of a queued decision: the device was undecided (no reservation, or only aging's). */
     static final String UNDECIDED = "undecided";
 
@@ -38,23 +40,48 @@ public final class Replayers {
     }
 
     /** The approve and deny replayers, for the map of {@link #of}. */
-    public static Map<String, OfflineQueue.Replayer> decisions(Reservations reservations, DecisionService decisions) {
+    public static Map<String, OfflineQueue.Replayer> decisions(Reservations reservations, DecisionFlow flow) {
         Map<String, OfflineQueue.Replayer> m = new LinkedHashMap<>();
-        m.put(APPROVE, a -> decide(reservations, decisions, a, HostReservation.REGISTERED));
-        m.put(DENY, a -> decide(reservations, decisions, a, HostReservation.DENIED));
+        m.put(APPROVE, a -> decide(reservations, flow, a, HostReservation.REGISTERED));
+        m.put(DENY, a -> decide(reservations, flow, a, HostReservation.DENIED));
         return m;
     }
 
-    /** A decision taken while Kea was unreachable, on a device the user saw undecided. */
-    public static OfflineQueue.Request decision(String kind, Mac mac, String note) {
-        if (!APPROVE.equals(kind) && !DENY.equals(kind)) {
-            throw new IllegalArgumentException(kind);
-        }
-        return new OfflineQueue.Request(kind, mac.toString(), mac, null, UNDECIDED, note);
+    /** The fields of a queued decision besides MAC and note, kept so that the replay decides exactly what was asked. */
+    record DecisionFields(String hostname, Long subnetId, boolean block) {
     }
 
-    static OfflineQueue.Done decide(Reservations reservations, DecisionService decisions, QueuedAction a, String wanted) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A decision taken while Kea was unreachable, on a device the user saw undecided; every field is kept for the replay. */
+    static OfflineQueue.Request decision(DecisionFlow.Decision d) {
+        String payload;
+        try {
+            payload = JSON.writeValueAsString(new DecisionFields(d.hostname(), d.subnetId(), d.block()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new OfflineQueue.Request(d.kind(), d.mac().toString(), d.mac(), payload, UNDECIDED, d.note());
+    }
+
+    /** The decision a queued action stands for (a payload-less one, queued by an older Gatehouse, has MAC and note only). */
+    static DecisionFlow.Decision decisionOf(QueuedAction a) {
         Mac mac = Mac.parse(a.target());
+        DecisionFields f = new DecisionFields("", null, false);
+        if (a.payload() != null && !a.payload().isBlank()) {
+            try {
+                f = JSON.readValue(a.payload(), DecisionFields.class);
+            } catch (JsonProcessingException e) {
+                throw new BadInput("queued action", "#" + a.id() + " has an unreadable payload: " + e.getOriginalMessage());
+            }
+        }
+        return APPROVE.equals(a.kind()) ? DecisionFlow.Decision.approve(mac, a.note(), f.hostname(), f.subnetId())
+                : DecisionFlow.Decision.deny(mac, a.note(), f.block(), f.subnetId());
+    }
+
+    static OfflineQueue.Done decide(Reservations reservations, DecisionFlow flow, QueuedAction a, String wanted) {
+        DecisionFlow.Decision d = decisionOf(a);
+        Mac mac = d.mac();
         String now = reservations.list().stream().filter(r -> r.mac().equals(mac)).map(HostReservation::decisionClass)
                 .filter(c -> c != null).findFirst().orElse("none");
         boolean undecided = now.equals("none") || now.equals(HostReservation.OLD_UNREGISTERED);
@@ -62,8 +89,7 @@ public final class Replayers {
             throw new KeaConflict(a.kind(), mac + " is now " + now + " (someone decided meanwhile), not undecided as when "
                     + a.kind() + " was queued; nothing was written");
         }
-        DecisionReport r = APPROVE.equals(a.kind()) ? decisions.approve(mac, a.note(), "", null) : decisions.deny(mac, a.note(), false, null);
-        return new OfflineQueue.Done(now, wanted, DecisionService.summary(r));
+        return new OfflineQueue.Done(now, wanted, DecisionFlow.summary(flow.decide(d)));
     }
 
     /** The basis of a queued lease release: the MAC that held the address when the user decided ("none" if free). */

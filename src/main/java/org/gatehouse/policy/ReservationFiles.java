@@ -174,4 +174,18 @@ public final class ReservationFiles {
         m.put("at", r.stamp() == null || r.stamp().at() == null ? null : r.stamp().at().toString());
         return m;
     }
+
+    /** Writes every reservation to {@code file}: JSON when its name ends in .json, else CSV in the import format. */
+    public static int export(java.nio.file.Path file, List<HostReservation> all) throws java.io.IOException {
+        String text;
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            text = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(all.stream().map(ReservationFiles::json).toList());
+        } else {
+            text = csv(all);
+        }
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.gatehouse.model.PrivateFiles.writeAtomically(file, out -> out.write(bytes)); // 0600, never half a file
+        return all.size();
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.gatehouse.kea.ConfigEdits;
 import org.gatehouse.kea.KeaConfig;
+import org.gatehouse.model.BadInput;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
@@ -19,8 +20,13 @@ import org.gatehouse.model.ReservationEdit;
 public final class ReservationRules {
     private final KeaConfig config;
 
-    public ReservationRules(KeaConfig config) {
+    ReservationRules(KeaConfig config) {
         this.config = config;
+    }
+
+    /** The rules before any configuration was read: the three guest classes, no subnets. */
+    public static ReservationRules beforeFirstRead() {
+        return new ReservationRules(null);
     }
 
     public record SubnetChoice(long id, String cidr, String sharedNetwork) {
@@ -49,8 +55,7 @@ public final class ReservationRules {
 
     /** The subnet a fixed address belongs to, if any. */
     public Long subnetOf(Ipv4 ip) {
-        return config == null ? null : config.subnets().stream().filter(s -> s.prefix().contains(ip)).map(KeaConfig.Subnet::id)
-                .findFirst().orElse(null);
+        return config == null ? null : SubnetRule.holding(config, ip).map(KeaConfig.Subnet::id).orElse(null);
     }
 
     /**
@@ -67,10 +72,14 @@ public final class ReservationRules {
             Ipv4 address = ip == null || ip.isBlank() ? null : Ipv4.parse(ip);
             String h = HostReservation.validHostname(hostname);
             HostReservation.validNote(note);
-            Long sid = subnet != null ? subnet : address != null ? subnetOf(address) : config != null && config.subnets().size() == 1
-                    ? config.subnets().get(0).id() : null;
-            if (sid == null) {
-                return address != null ? address + " is in none of Kea's subnets" : "choose a subnet";
+            if (config == null && subnet == null) {
+                return "choose a subnet";
+            }
+            long sid;
+            try {
+                sid = config == null ? subnet : SubnetRule.choose(config, null, subnet, address, List.of(), List.of());
+            } catch (BadInput e) {
+                return address != null ? e.getMessage() : "choose a subnet";
             }
             if (config != null) {
                 List<String> p = ConfigEdits.problems(config, List.of(new ReservationEdit.Put(new HostReservation(m, sid, List.of(c),

@@ -25,6 +25,33 @@ public final class SiteCheck {
     private static final List<String> NEWLY_MUST_EXCLUDE = List.of("registered", "old-unregistered", "denied");
 
     /** @param dhcp4 the {@code Dhcp4} map */
+    /** Reviews a kea-dhcp4 configuration file (comments allowed, as Kea allows them); bad input (exit 2) if it is none. */
+    public List<Finding> checkFile(java.nio.file.Path file) {
+        return check(readDhcp4(file));
+    }
+
+    /** Kea's config files may carry comments (//, #, C-style); its top level holds "Dhcp4". */
+    static JsonNode readDhcp4(java.nio.file.Path file) {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_YAML_COMMENTS);
+        JsonNode root;
+        try {
+            String text = org.gatehouse.model.InputFiles.readText(file, org.gatehouse.model.InputFiles.MAX_CONFIG_BYTES, "FILE");
+            root = m.readTree(text);
+            // A file Kea wrote (config-write) escapes every non-ASCII byte of a value: read it as Kea meant it.
+            if (org.gatehouse.kea.KeaText.byteEscaped(text)) {
+                root = org.gatehouse.kea.KeaText.decodeBytes(root);
+            }
+        } catch (java.io.IOException e) {
+            throw new org.gatehouse.model.BadInput("FILE", "cannot read " + file + " as a Kea configuration: " + e.getMessage());
+        }
+        if (root == null || !root.path("Dhcp4").isObject()) {
+            throw new org.gatehouse.model.BadInput("FILE", file + " has no \"Dhcp4\" map");
+        }
+        return root.path("Dhcp4");
+    }
+
     public List<Finding> check(JsonNode dhcp4) {
         List<Finding> out = new ArrayList<>();
         Map<String, Integer> classIndex = new HashMap<>();

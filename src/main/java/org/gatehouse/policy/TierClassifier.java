@@ -17,7 +17,7 @@ public final class TierClassifier {
 
     public Tier classify(Lease lease) {
         return config.subnet(lease.subnetId())
-                .or(() -> config.subnets().stream().filter(s -> s.prefix().contains(lease.ip())).findFirst())
+                .or(() -> SubnetRule.holding(config, lease.ip()))
                 .flatMap(s -> s.poolOf(lease.ip()))
                 .map(p -> p.clientClasses().stream().map(Tier::ofClientClass).filter(t -> t != Tier.OTHER)
                         .findFirst().orElse(Tier.OTHER))

@@ -1,5 +1,7 @@
 package org.gatehouse.bench;
 
+import org.gatehouse.policy.OfflineQueue;
+import org.gatehouse.store.OfflineActionStore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -61,8 +63,8 @@ public final class ApproveBench {
                 Reservations reservations = Reservations.forKea(client, json,
                         (reason, hash, cfg) -> snaps.save(java.time.Instant.now(), kea.endpoint(), hash, reason, json.write(cfg)));
                 DecisionService decisions = new DecisionService(client, reservations, new ActionLog(db, "bench", "bench"),
-                        new PendingLeaseDeletes(db), MacBlocker.NONE, Clock.systemUTC(), "bench");
-                decisions.approve(new Mac(0x0267680000ffL), "", "", 40L);   // warm-up (JIT, SQLite)
+                        new PendingLeaseDeletes(db), MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()), Clock.systemUTC(), "bench");
+                decisions.flow().approve(new Mac(0x0267680000ffL), "", "", 40L);   // warm-up (JIT, SQLite)
                 raw(kea.socket(), "02:67:68:00:00:fe", dir);
                 List<Double> rawMs = new ArrayList<>();
                 List<Double> ghMs = new ArrayList<>();
@@ -71,7 +73,7 @@ public final class ApproveBench {
                     raw(kea.socket(), new Mac(0x026769000000L + i).toString(), dir);
                     rawMs.add((System.nanoTime() - t0) / 1e6);
                     long t1 = System.nanoTime();
-                    decisions.approve(new Mac(0x02676a000000L + i), "bench", "", 40L);
+                    decisions.flow().approve(new Mac(0x02676a000000L + i), "bench", "", 40L);
                     ghMs.add((System.nanoTime() - t1) / 1e6);
                 }
                 double r = median(rawMs);

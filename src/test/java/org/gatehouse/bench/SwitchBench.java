@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gatehouse.model.Mac;
 import org.gatehouse.policy.OuiRegistry;
+import org.gatehouse.policy.SwitchBlocking;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
@@ -46,15 +47,15 @@ public final class SwitchBench {
             SnmpCredentials community = new SnmpCredentials.Community(SnmpSimulator.COMMUNITY.toCharArray());
             SwitchService service = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(10)),
                     () -> new SnmpLocator(ep, community, Duration.ofSeconds(2), 1), new SwitchStore(db, "bench"),
-                    new ActionLog(db, "bench", "bench"), new OuiRegistry(null), Clock.systemUTC(), AclNumber.DEFAULT, SwitchService.BlockMode.ACL);
+                    new ActionLog(db, "bench", "bench"), new OuiRegistry(null), Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
 
             // --- (1) block → saved ---------------------------------------------------------------
-            service.block(Mac.parse("02:00:00:00:ff:ff"), "warm-up");
+            service.blocking().block(Mac.parse("02:00:00:00:ff:ff"), "warm-up");
             long total = 0;
             int commands = 0;
             for (int i = 0; i < blocks; i++) {
                 long t0 = System.nanoTime();
-                SwitchService.BlockOutcome o = service.block(new Mac(0x020000000000L + i), "bench");
+                SwitchBlocking.BlockOutcome o = service.blocking().block(new Mac(0x020000000000L + i), "bench");
                 total += System.nanoTime() - t0;
                 commands += o.commands();
             }

@@ -45,11 +45,11 @@ public final class SwitchboardScreenshot {
             SwitchService service = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(10)),
                     () -> new SnmpLocator(ep, community, Duration.ofSeconds(2), 1), new SwitchStore(db, System.getProperty("user.name")),
                     new ActionLog(db, "shot", "shot"), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC(), AclNumber.DEFAULT,
-                    SwitchService.BlockMode.ACL);
-            service.block(Mac.parse("f0:18:98:00:00:0a"), "lost badge, reported by front desk");
-            service.block(Mac.parse("b8:27:eb:00:00:c8"), "rogue Raspberry Pi on guest port");
-            service.block(Mac.parse("3c:22:fb:12:34:56"), "flooding DHCP");
-            service.installAcl("GE1/0/20, BAGG1");
+                    org.gatehouse.policy.BlockMode.ACL);
+            service.blocking().block(Mac.parse("f0:18:98:00:00:0a"), "lost badge, reported by front desk");
+            service.blocking().block(Mac.parse("b8:27:eb:00:00:c8"), "rogue Raspberry Pi on guest port");
+            service.blocking().block(Mac.parse("3c:22:fb:12:34:56"), "flooding DHCP");
+            service.blocking().installAcl("GE1/0/20, BAGG1");
             sw.handRemovedRule(4000, 50002); // someone removed one by hand: shown, not fixed
             Platform.startup(() -> {
                 Stage stage = new Stage();

@@ -144,15 +144,15 @@ class CliSecretsTest {
         o.keaUser = "admin";
         o.keaPasswordFile = f;
         o.allowInsecureHttp = true;
-        assertThat(o.keaHttpTransport(URI.create("http://192.0.2.10:8000/"), Duration.ofSeconds(1)).describe())
+        assertThat(org.gatehouse.app.KeaTransports.http(o, URI.create("http://192.0.2.10:8000/"), Duration.ofSeconds(1)).describe())
                 .as("with --allow-insecure-http the user's choice stands").isEqualTo("http://192.0.2.10:8000/");
         o.allowInsecureHttp = false;
         for (String local : List.of("http://127.0.0.1:8000/", "http://localhost:8000/", "http://[::1]:8000/", "http://127.3.2.1:8000/")) {
-            assertThat(o.keaHttpTransport(URI.create(local), Duration.ofSeconds(1))).as(local).isNotNull();
+            assertThat(org.gatehouse.app.KeaTransports.http(o, URI.create(local), Duration.ofSeconds(1))).as(local).isNotNull();
         }
         for (String remote : List.of("http://kea.example:8000/", "http://10.0.0.1:8000/", "http://127.0.0.1.example/",
                 "http://[2001:db8::1]:8000/")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> o.keaHttpTransport(URI.create(remote), Duration.ofSeconds(1)))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.gatehouse.app.KeaTransports.http(o, URI.create(remote), Duration.ofSeconds(1)))
                     .as(remote).isInstanceOf(BadInput.class);
         }
     }

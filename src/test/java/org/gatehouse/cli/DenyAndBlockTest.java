@@ -114,6 +114,24 @@ class DenyAndBlockTest {
     }
 
     @Test
+    void anApproveWithNoBlockRecordedOpensNoSshSession() {
+        CliRun approve = run("approve", MAC, "--note", "front desk");
+        assertThat(approve.exit()).as(approve.err()).isZero();
+        assertThat(reservedClass()).isEqualTo("registered");
+        // The cache (what Gatehouse blocked) says there is nothing to lift: the switch is not asked.
+        assertThat(sw.logins()).as("SSH sessions opened by the approve").isZero();
+        assertThat(sw.received()).isEmpty();
+        assertThat(auditRows("switch-unblock")).isEmpty();
+
+        // Once Gatehouse blocked it, lifting the block on approve takes exactly one session.
+        assertThat(run("deny", MAC, "--block").exit()).isZero();
+        int afterDeny = sw.logins();
+        assertThat(run("approve", MAC).exit()).isZero();
+        assertThat(sw.logins() - afterDeny).isEqualTo(1);
+        assertThat(sw.saved().rules(4000)).doesNotContainValue(RULE);
+    }
+
+    @Test
     void reservingADeniedDeviceIntoAnotherClassLiftsTheSwitchBlock() {
         assertThat(run("deny", MAC, "--block").exit()).isZero();
         CliRun add = run("reservations", "add", MAC, "--class", "registered");

@@ -81,7 +81,7 @@ class HostileTextCliTest {
         CliRun csv = CliRun.run(env, "leases", "list", "--format", "csv");
         assertThat(csv.exit()).as(csv.err()).isZero();
         String row = csv.out().lines().filter(l -> l.startsWith("192.168.40.151,")).findFirst().orElseThrow();
-        assertThat(row.split(",")[2]).isEqualTo("'=cmd|' /c calc'!a0");
+        assertThat(row.split(",")[3]).as("the hostname column").isEqualTo("'=cmd|' /c calc'!a0");
     }
 
     @Test

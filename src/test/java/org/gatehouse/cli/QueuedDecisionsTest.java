@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.gatehouse.kea.GuestSiteConfig;
+import org.gatehouse.kea.KeaJson;
+import org.gatehouse.kea.LocalKea;
 import org.gatehouse.testing.KeaServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,8 +24,15 @@ class QueuedDecisionsTest {
     static final String GUEST = "f0:18:98:00:0f:01";
     static final String ROGUE = "f0:18:98:00:0f:02";
 
+    static final String PRINTER = "f0:18:98:00:0f:03";
+
+    /** Two guest subnets (VLAN 40 and 41), so that the subnet of a queued decision matters. */
     @RegisterExtension
-    static KeaServer kea = new KeaServer();
+    static KeaServer kea = new KeaServer(config -> {
+        ObjectNode two = new GuestSiteConfig(new KeaJson()).generate(List.of(new GuestSiteConfig.GuestVlan(40, "192.168.40.0/24"),
+                new GuestSiteConfig.GuestVlan(41, "192.168.41.0/24")), List.of("9.9.9.9"), "192.168.40.4", LocalKea.runtimeIn(Path.of("unused")));
+        ((ObjectNode) config.get("Dhcp4")).set("subnet4", two.path("Dhcp4").path("subnet4"));
+    });
 
     @TempDir
     Path dir;
@@ -69,5 +82,34 @@ class QueuedDecisionsTest {
         assertThat(reservedClass(ROGUE)).as("the other decision is not overwritten").isEqualTo("registered");
         CliRun audit = run("audit", "list", "--mac", GUEST);
         assertThat(audit.out()).contains("queued");
+    }
+
+    @Test
+    void aQueuedApproveKeepsHostnameSubnetAndNoteOnReplay() throws Exception {
+        kea.stop();
+        CliRun approve = run("approve", PRINTER, "--subnet", "41", "--hostname", "lobby-printer", "--note", "Empfang — Zoë, offline", "--queue");
+        assertThat(approve.exit()).as(approve.err()).isZero();
+        assertThat(approve.out()).contains("queued as #1");
+
+        kea.restart();
+        CliRun replay = run("offline", "replay");
+        assertThat(replay.exit()).as(replay.out() + replay.err()).isZero();
+        assertThat(replay.out()).contains("1 done");
+
+        CliRun list = run("reservations", "list", "--format", "json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        JsonNode mine = null;
+        for (JsonNode r : new ObjectMapper().readTree(list.out())) {
+            if (PRINTER.equals(r.path("mac").asText())) {
+                assertThat(mine).as("one reservation only").isNull();
+                mine = r;
+            }
+        }
+        assertThat(mine).as("the replayed approve wrote a reservation").isNotNull();
+        // The device has no lease and Kea has two subnets: only the queued --subnet can have put it in 41.
+        assertThat(mine.path("subnetId").asLong()).isEqualTo(41);
+        assertThat(mine.path("hostname").asText()).isEqualTo("lobby-printer");
+        assertThat(mine.path("class").asText()).isEqualTo("registered");
+        assertThat(mine.path("note").asText()).isEqualTo("Empfang — Zoë, offline");
     }
 }

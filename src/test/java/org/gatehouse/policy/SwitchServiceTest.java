@@ -55,14 +55,14 @@ class SwitchServiceTest {
                 true, Duration.ofSeconds(5));
         return new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), commandTimeout, saveTimeout), null,
                 new SwitchStore(db, "test"), new ActionLog(db, "test", "test"), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV),
-                Clock.systemUTC(), AclNumber.DEFAULT, SwitchService.BlockMode.ACL);
+                Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
     }
 
     @Test
     void aBlockWhoseSaveTimesOutIsStillOursAndCanBeUnblocked() {
         sw.options(new ComwareCliDouble.Options().slow("save", Duration.ofSeconds(3)));
         SwitchService s = service(Duration.ofSeconds(1), Duration.ofSeconds(1));
-        assertThatThrownBy(() -> s.block(FIRST, "laptop")).isInstanceOfSatisfying(SwitchFailure.class, f -> {
+        assertThatThrownBy(() -> s.blocking().block(FIRST, "laptop")).isInstanceOfSatisfying(SwitchFailure.class, f -> {
             assertThat(f.exitCode()).isEqualTo(3);
             assertThat(f.getMessage()).contains("blocked aa:bb:cc:00:11:22 with ACL 4000 rule 50000, in effect but NOT saved")
                     .contains("no answer to 'save force' within 1 s");
@@ -70,13 +70,13 @@ class SwitchServiceTest {
         assertThat(sw.running().rules(4000)).containsEntry(50000, "deny source-mac aabb-cc00-1122 ffff-ffff-ffff");
 
         // the cache knows the rule is Gatehouse's: blocking again is "already blocked" by us, and unblock removes it
-        assertThat(s.block(FIRST, null).ours()).isTrue();
+        assertThat(s.blocking().block(FIRST, null).ours()).isTrue();
         sw.options(new ComwareCliDouble.Options());
-        SwitchService.UnblockOutcome un = s.unblock(FIRST);
+        SwitchBlocking.UnblockOutcome un = s.blocking().unblock(FIRST);
         assertThat(un.changed()).isTrue();
         assertThat(un.message()).contains("unblocked aa:bb:cc:00:11:22").contains("50000");
         assertThat(sw.saved().rules(4000)).doesNotContainKey(50000);
-        assertThat(s.blocked().discrepancies()).isEmpty();
+        assertThat(s.reconciling().blocked().discrepancies()).isEmpty();
     }
 
     @Test
@@ -87,21 +87,21 @@ class SwitchServiceTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CyclicBarrier together = new CyclicBarrier(2);
-            List<Future<SwitchService.BlockOutcome>> runs = new ArrayList<>();
+            List<Future<SwitchBlocking.BlockOutcome>> runs = new ArrayList<>();
             for (Mac m : List.of(FIRST, SECOND)) {
                 runs.add(pool.submit(() -> {
                     together.await();
-                    return s.block(m, null);
+                    return s.blocking().block(m, null);
                 }));
             }
-            SwitchService.BlockOutcome a = runs.get(0).get(30, TimeUnit.SECONDS);
-            SwitchService.BlockOutcome b = runs.get(1).get(30, TimeUnit.SECONDS);
+            SwitchBlocking.BlockOutcome a = runs.get(0).get(30, TimeUnit.SECONDS);
+            SwitchBlocking.BlockOutcome b = runs.get(1).get(30, TimeUnit.SECONDS);
             assertThat(a.rule()).isNotEqualTo(b.rule());
         } finally {
             pool.shutdownNow();
         }
         assertThat(sw.saved().rules(4000)).hasSize(2)
                 .containsValues("deny source-mac aabb-cc00-1122 ffff-ffff-ffff", "deny source-mac aabb-cc00-1133 ffff-ffff-ffff");
-        assertThat(s.blocked().entries()).allSatisfy(e -> assertThat(e.ours()).isTrue()).hasSize(2);
+        assertThat(s.reconciling().blocked().entries()).allSatisfy(e -> assertThat(e.ours()).isTrue()).hasSize(2);
     }
 }

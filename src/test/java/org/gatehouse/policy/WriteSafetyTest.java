@@ -1,5 +1,6 @@
 package org.gatehouse.policy;
 
+import org.gatehouse.store.OfflineActionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -180,14 +181,14 @@ class WriteSafetyTest {
         try (Database db = Database.open(cache)) {
             PendingLeaseDeletes pending = new PendingLeaseDeletes(db);
             DecisionService decisions = new DecisionService(client, reservations, new ActionLog(db, "t", "t"), pending,
-                    MacBlocker.NONE, Clock.systemUTC(), "tester");
+                    MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()), Clock.systemUTC(), "tester");
             // Kea goes away right after it persisted the reservation, before the lease is deleted.
             wire.after((command, reply) -> {
                 if (command.equals("config-write")) {
                     kea.stop();
                 }
             });
-            DecisionReport report = decisions.approve(A, "", "", null);
+            DecisionReport report = decisions.flow().approve(A, "", "", null);
             assertThat(report.reservation().written()).isTrue();
             assertThat(report.leases()).singleElement().satisfies(l -> {
                 assertThat(l.step().state()).isEqualTo(DecisionReport.State.PENDING);
@@ -221,7 +222,7 @@ class WriteSafetyTest {
             var obs = new org.gatehouse.store.ObservationStore(db);
             LeaseService leases = new LeaseService(client, obs, log, new OuiRegistry(null), Clock.systemUTC());
             QueueService queue = new QueueService(client, leases, obs, reservations, Clock.systemUTC());
-            DecisionService decisions = new DecisionService(client, reservations, log, new PendingLeaseDeletes(db), MacBlocker.NONE,
+            DecisionService decisions = new DecisionService(client, reservations, log, new PendingLeaseDeletes(db), MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()),
                     Clock.systemUTC(), "t");
             AgingService one = new AgingService(queue, decisions, reservations, lock, log, Clock.systemUTC(), "one");
             AgingService two = new AgingService(queue, decisions, reservations, lock, log, Clock.systemUTC(), "two");
@@ -248,13 +249,13 @@ class WriteSafetyTest {
     private DecisionService approveWithPendingDelete(Database db, int octet) throws Exception {
         kea.addLease(octet, A.toString(), "", 60);
         DecisionService decisions = new DecisionService(client, reservations, new ActionLog(db, "t", "t"), new PendingLeaseDeletes(db),
-                MacBlocker.NONE, Clock.systemUTC(), "tester");
+                MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()), Clock.systemUTC(), "tester");
         wire.after((command, reply) -> {
             if (command.equals("config-write")) {
                 kea.stop();
             }
         });
-        assertThat(decisions.approve(A, "", "", null).leases()).singleElement()
+        assertThat(decisions.flow().approve(A, "", "", null).leases()).singleElement()
                 .satisfies(l -> assertThat(l.step().state()).isEqualTo(DecisionReport.State.PENDING));
         wire.after((command, reply) -> { });
         kea.restart();
@@ -268,7 +269,7 @@ class WriteSafetyTest {
             // While Kea was away A's lease ended and the address went to another guest.
             kea.client().execute(new KeaCommands.Lease4Del(org.gatehouse.model.Ipv4.parse("192.168.40.143")));
             kea.addLease(143, B.toString(), "", 60);
-            assertThat(decisions.retryPending()).isEmpty();
+            assertThat(decisions.retries().retry()).isEmpty();
             assertThat(kea.client().execute(new KeaCommands.Lease4GetByHwAddress(B))).singleElement()
                     .satisfies(l -> assertThat(l.ip()).hasToString("192.168.40.143"));
             assertThat(new PendingLeaseDeletes(db).all()).isEmpty();
@@ -283,9 +284,9 @@ class WriteSafetyTest {
     void unregisterDropsTheDevicesPendingLeaseDeletions() throws Exception {
         try (Database db = Database.open(dir.resolve("undo.db"))) {
             DecisionService decisions = approveWithPendingDelete(db, 144);
-            decisions.unregister(A);
+            decisions.flow().unregister(A);
             assertThat(new PendingLeaseDeletes(db).all()).isEmpty();
-            assertThat(decisions.retryPending()).isEmpty();
+            assertThat(decisions.retries().retry()).isEmpty();
             // The device's own lease is left alone: the approval it belonged to was undone.
             assertThat(kea.client().execute(new KeaCommands.Lease4GetByHwAddress(A))).hasSize(1);
         }
@@ -300,7 +301,7 @@ class WriteSafetyTest {
             var obs = new org.gatehouse.store.ObservationStore(db);
             LeaseService leases = new LeaseService(client, obs, log, new OuiRegistry(null), Clock.systemUTC());
             QueueService queue = new QueueService(client, leases, obs, reservations, Clock.systemUTC());
-            DecisionService decisions = new DecisionService(client, reservations, log, new PendingLeaseDeletes(db), MacBlocker.NONE,
+            DecisionService decisions = new DecisionService(client, reservations, log, new PendingLeaseDeletes(db), MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()),
                     Clock.systemUTC(), "t");
             AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), log, Clock.systemUTC(), "aging");
             queue.refresh(); // both devices are first seen now

@@ -1,5 +1,7 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.policy.OfflineQueue;
+import org.gatehouse.store.OfflineActionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -81,9 +83,9 @@ class LeaseActionsGuiTest {
                 true, Duration.ofSeconds(5));
         SwitchService switches = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)),
                 () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
-                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, SwitchService.BlockMode.ACL);
+                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
         Reservations res = Reservations.forKea(kea.client(), kea.json(), Reservations.SnapshotSink.NONE);
-        DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), switches.asMacBlocker(),
+        DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), switches.asMacBlocker(), new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()),
                 Clock.systemUTC(), "gui@test");
         QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
         ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,

@@ -1,5 +1,7 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.policy.OfflineQueue;
+import org.gatehouse.store.OfflineActionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,7 +67,7 @@ class QueueGuiTest {
         ActionLog log = new ActionLog(db, "test", "test");
         LeaseService leases = new LeaseService(kea.client(), obs, log, new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());
         Reservations res = Reservations.forKea(kea.client(), json, Reservations.SnapshotSink.NONE);
-        decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), MacBlocker.NONE, Clock.systemUTC(), "gui@test");
+        decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()), Clock.systemUTC(), "gui@test");
         QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
         ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,
                 decisions, queue);
@@ -125,7 +127,7 @@ class QueueGuiTest {
 
     @Test
     void theReservationFormRefusesAnAddressInsideAPoolAndNormalisesTheMac() throws Exception {
-        ReservationRules rules = decisions.rules();
+        ReservationRules rules = decisions.editor().rules();
         ReservationDialog[] dialog = new ReservationDialog[1];
         robot.interact(() -> dialog[0] = new ReservationDialog(null, rules, null, "F0-18-98-00-00-99", "printer"));
         WaitForAsyncUtils.asyncFx(() -> {
@@ -146,7 +148,7 @@ class QueueGuiTest {
     @Test
     void undoingTheApprovalOfAnAgedDeviceGivesItsOldUnregisteredReservationBack() {
         org.gatehouse.model.Mac ben = org.gatehouse.model.Mac.parse("f0:18:98:00:00:8d");
-        decisions.reserve(ben, "old-unregistered", null, "", "no decision within 30m", (long) KeaServer.VLAN);
+        decisions.editor().reserve(ben, "old-unregistered", null, "", "no decision within 30m", (long) KeaServer.VLAN);
         try {
             robot.clickOn("#nav-queue");
             robot.interact(() -> window.queue().refresh());
@@ -164,7 +166,7 @@ class QueueGuiTest {
                 assertThat(r.stamp().note()).isEqualTo("no decision within 30m");
             });
         } finally {
-            decisions.unregister(ben);
+            decisions.flow().unregister(ben);
             if (kea.client().execute(new org.gatehouse.kea.KeaCommands.Lease4GetByHwAddress(ben)).isEmpty()) {
                 kea.addLease(141, ben.toString(), "ben-ipad", 60);
             }

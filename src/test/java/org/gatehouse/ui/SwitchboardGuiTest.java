@@ -63,7 +63,7 @@ class SwitchboardGuiTest {
         SwitchService service = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)),
                 () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
                 new SwitchStore(db, "test"), new ActionLog(db, "test", "test"), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV),
-                Clock.systemUTC(), AclNumber.DEFAULT, SwitchService.BlockMode.ACL);
+                Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
         ConsoleContext ctx = new ConsoleContext(null, null, null, tasks, Clock.systemUTC(), 60, service);
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(ctx);

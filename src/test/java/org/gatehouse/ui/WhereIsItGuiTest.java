@@ -1,5 +1,7 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.policy.OfflineQueue;
+import org.gatehouse.store.OfflineActionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,12 +69,12 @@ class WhereIsItGuiTest {
         OuiRegistry oui = new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV);
         LeaseService leases = new LeaseService(kea.client(), obs, log, oui, Clock.systemUTC());
         Reservations res = Reservations.forKea(kea.client(), kea.json(), Reservations.SnapshotSink.NONE);
-        DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), MacBlocker.NONE,
+        DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()),
                 Clock.systemUTC(), "gui@test");
         QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
         SwitchService switches = new SwitchService(null,
                 () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
-                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, SwitchService.BlockMode.ACL);
+                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
         ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,
                 decisions, queue, null, switches, null);
         FxToolkit.setupStage(stage -> {

@@ -481,8 +481,8 @@ public final class AuditView extends BorderPane {
         table.getColumns().addAll(List.of(text("#", a -> Long.toString(a.id()), 50), text("Queued (UTC)", a -> time(a.queuedAt()), 178),
                 text("User", a -> nz(a.osUser()), 90), text("Action", QueuedAction::kind, 120), text("Target", QueuedAction::target, 140),
                 text("Note", a -> nz(a.note()), 160), text("State", QueuedAction::state, 80), text("Outcome", a -> nz(a.outcome()), 240)));
-        table.setPlaceholder(new Label("Nothing is queued. When Kea or the switch is unreachable, an action can be queued "
-                + "(you choose it); it is replayed here, in order, with the same conflict checks."));
+        table.setPlaceholder(new Label("Nothing is queued. When Kea is unreachable, a snapshot restore (here) or an approve or deny "
+                + "(gatehouse approve|deny --queue) can be queued, by your choice; it is replayed here, in order, with the same conflict checks."));
         Button replay = new Button("Replay now", new FontIcon(Feather.PLAY));
         replay.setId("queue-replay");
         replay.setDisable(!vm.canWrite());

@@ -14,14 +14,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.gatehouse.model.SafeText;
-import org.gatehouse.policy.LeaseService;
-import org.gatehouse.store.ObservationStore;
+import org.gatehouse.policy.DeviceHistory;
 
 /** Every address, state and tier one device had, as the local cache recorded them. */
 final class DeviceHistoryDialog extends Dialog<Void> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    DeviceHistoryDialog(Window owner, String vendor, LeaseService.DeviceHistory h, ZoneId zone) {
+    DeviceHistoryDialog(Window owner, String vendor, DeviceHistory h, ZoneId zone) {
         if (owner != null) {
             initOwner(owner);
         }
@@ -32,12 +31,12 @@ final class DeviceHistoryDialog extends Dialog<Void> {
                 .orElse("The local cache has not recorded this device yet.");
         Label info = new Label(summary);
         info.setId("history-summary");
-        TableView<ObservationStore.HistoryEntry> table = new TableView<>(FXCollections.observableArrayList(h.changes()));
+        TableView<DeviceHistory.Change> table = new TableView<>(FXCollections.observableArrayList(h.changes()));
         table.setId("history-table");
         table.getColumns().add(column("When", e -> at(e.at(), zone), 150));
-        table.getColumns().add(column("IP", ObservationStore.HistoryEntry::ip, 120));
+        table.getColumns().add(column("IP", DeviceHistory.Change::ip, 120));
         table.getColumns().add(column("Subnet", e -> Long.toString(e.subnetId()), 60));
-        table.getColumns().add(column("State", ObservationStore.HistoryEntry::state, 110));
+        table.getColumns().add(column("State", DeviceHistory.Change::state, 110));
         table.getColumns().add(column("Tier", e -> e.tier().label(), 140));
         table.getColumns().add(column("Hostname", e -> SafeText.escapeForTerminal(e.hostname()), 140));
         table.getColumns().add(column("Lease ends", e -> e.expires() == null ? "" : at(e.expires(), zone), 150));
@@ -52,9 +51,9 @@ final class DeviceHistoryDialog extends Dialog<Void> {
         return WHEN.format(t.atZone(zone));
     }
 
-    private static TableColumn<ObservationStore.HistoryEntry, String> column(String title,
-            Function<ObservationStore.HistoryEntry, String> value, double width) {
-        TableColumn<ObservationStore.HistoryEntry, String> c = new TableColumn<>(title);
+    private static TableColumn<DeviceHistory.Change, String> column(String title,
+            Function<DeviceHistory.Change, String> value, double width) {
+        TableColumn<DeviceHistory.Change, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         return c;

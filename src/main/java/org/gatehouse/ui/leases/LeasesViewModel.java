@@ -432,7 +432,7 @@ public final class LeasesViewModel {
     }
 
     /** Loads the device's history from the cache and hands it to {@code show} (on the FX thread). */
-    public void history(LeaseRow row, Consumer<LeaseService.DeviceHistory> show) {
+    public void history(LeaseRow row, Consumer<org.gatehouse.policy.DeviceHistory> show) {
         Mac mac = row.lease().lease().mac();
         if (mac == null || !context.connected()) {
             notice.set("This lease has no MAC address, so it has no device history.");

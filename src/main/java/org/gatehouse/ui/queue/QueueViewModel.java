@@ -4,7 +4,6 @@ import org.gatehouse.ui.switchboard.WhereIsIt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.Tier;
 import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.DecisionFlow;
 import org.gatehouse.policy.DecisionReport;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.ui.ConsoleContext;
@@ -38,8 +38,10 @@ import org.gatehouse.ui.shell.ShellViewModel;
 public final class QueueViewModel {
     public static final int UNDO_SECONDS = 10;
 
-    /** The undo offer after a decision; {@code until} is when it lapses. */
-    /** {@code before}: each decided MAC's reservations before the decision, which Undo puts back. */
+    /**
+     * The undo offer after a decision; {@code until} is when it lapses, {@code before} each decided
+     * MAC's reservations before the decision, which Undo puts back.
+     */
     public record Toast(String text, List<Mac> macs, String action, Instant until, Map<Mac, List<HostReservation>> before) {
     }
 
@@ -124,7 +126,7 @@ public final class QueueViewModel {
     }
 
     public boolean canBlock() {
-        return context.canDecide() && context.decisions().canBlock();
+        return context.canDecide() && context.decisions().flow().canBlock();
     }
 
     public void start() {
@@ -231,49 +233,27 @@ public final class QueueViewModel {
         String n = note.get();
         busy.set(true);
         chosen.forEach(r -> inFlight.add(r.entry().mac()));
-        context.tasks().run(() -> {
-            List<Object> results = new ArrayList<>();
-            Map<Mac, List<HostReservation>> before = new HashMap<>();
-            try {
-                // Remembered so that Undo can put back what was there (an aged device's old-unregistered).
-                List<HostReservation> all = context.decisions().list();
-                chosen.forEach(r -> before.put(r.entry().mac(), all.stream().filter(h -> h.mac().equals(r.entry().mac())).toList()));
-            } catch (GatehouseException e) {
-                chosen.forEach(r -> results.add(e));
-                return new Decided(results, before);
-            }
-            for (QueueRow r : chosen) {
-                try {
-                    results.add(action.equals("approved")
-                            ? context.decisions().approve(r.entry().mac(), n, "", r.entry().subnetId())
-                            : context.decisions().deny(r.entry().mac(), n, false, r.entry().subnetId()));
-                } catch (GatehouseException e) {
-                    results.add(e);
-                }
-            }
-            return new Decided(results, before);
-        }, d -> finish(chosen, d, action), e -> {
+        List<DecisionFlow.Decision> asked = chosen.stream().map(r -> action.equals("approved")
+                ? DecisionFlow.Decision.approve(r.entry().mac(), n, "", r.entry().subnetId())
+                : DecisionFlow.Decision.deny(r.entry().mac(), n, false, r.entry().subnetId())).toList();
+        context.tasks().run(() -> context.decisions().flow().decideAll(asked), d -> finish(chosen, d, action), e -> {
             busy.set(false);
             chosen.forEach(r -> inFlight.remove(r.entry().mac()));
             message.set(text(e));
         });
     }
 
-    /** Per chosen row a DecisionReport or the exception; and each MAC's reservations before. */
-    private record Decided(List<Object> results, Map<Mac, List<HostReservation>> before) {
-    }
-
-    private void finish(List<QueueRow> chosen, Decided outcome, String action) {
-        List<Object> results = outcome.results();
+    private void finish(List<QueueRow> chosen, DecisionFlow.Batch outcome, String action) {
         busy.set(false);
         Instant at = context.clock().instant();
         List<Mac> done = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             QueueRow row = chosen.get(i);
-            Object r = results.get(i);
+            DecisionReport report = outcome.report(row.entry().mac());
+            GatehouseException e = outcome.error(row.entry().mac());
             inFlight.remove(row.entry().mac());
-            if (r instanceof DecisionReport report) {
+            if (report != null) {
                 done.add(row.entry().mac());
                 rows.remove(row);
                 String state = action.equals("approved") ? "approved — moves at its next renewal" : "denied — no address from Kea";
@@ -283,7 +263,7 @@ public final class QueueViewModel {
                     problems.add(row.mac() + ": " + half.getMessage());
                 }
                 decided.add(0, new DecidedRow(row.entry().mac(), row.hostname(), action, at, state));
-            } else if (r instanceof GatehouseException e) {
+            } else if (e != null) {
                 if (e.exitCode() == 4) {
                     conflict.set(row.mac() + ": " + e.getMessage());
                 } else {
@@ -313,7 +293,7 @@ public final class QueueViewModel {
             List<String> failed = new ArrayList<>();
             for (Mac m : t.macs()) {
                 try {
-                    context.decisions().undo(m, t.before().getOrDefault(m, List.of()));
+                    context.decisions().flow().undo(m, t.before().getOrDefault(m, List.of()));
                 } catch (GatehouseException e) {
                     failed.add(m + ": " + e.getMessage());
                 }

@@ -40,7 +40,7 @@ public final class ReservationsViewModel {
     private final BooleanProperty error = new SimpleBooleanProperty();
     private final StringProperty summary = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final ObjectProperty<ReservationRules> rules = new SimpleObjectProperty<>(new ReservationRules(null));
+    private final ObjectProperty<ReservationRules> rules = new SimpleObjectProperty<>(ReservationRules.beforeFirstRead());
 
     public ReservationsViewModel(ConsoleContext context) {
         this.context = context;
@@ -85,8 +85,8 @@ public final class ReservationsViewModel {
         }
         loading.set(true);
         context.tasks().run(() -> {
-            List<HostReservation> list = context.decisions().list();
-            return new Loaded(list, context.decisions().rules());
+            List<HostReservation> list = context.decisions().editor().list();
+            return new Loaded(list, context.decisions().editor().rules());
         }, loaded -> {
             loading.set(false);
             rows.setAll(loaded.list());
@@ -107,7 +107,7 @@ public final class ReservationsViewModel {
             return;
         }
         loading.set(true);
-        context.tasks().run(() -> context.decisions().reserveAndDescribe(Mac.parse(in.mac()), in.cls(), in.ip() == null || in.ip().isBlank()
+        context.tasks().run(() -> context.decisions().editor().reserveAndDescribe(Mac.parse(in.mac()), in.cls(), in.ip() == null || in.ip().isBlank()
                 ? null : Ipv4.parse(in.ip()), in.hostname(), in.note(), in.subnet()), text -> {
             loading.set(false);
             say(text, false);
@@ -126,7 +126,7 @@ public final class ReservationsViewModel {
         loading.set(true);
         context.tasks().run(() -> {
             for (HostReservation r : chosen) {
-                context.decisions().remove(r.mac(), r.subnetId());
+                context.decisions().editor().remove(r.mac(), r.subnetId());
             }
             return chosen.size();
         }, n -> {
@@ -148,7 +148,7 @@ public final class ReservationsViewModel {
         context.tasks().run(() -> {
             String text = ReservationFiles.read(file);
             List<ReservationFiles.Row> parsed = ReservationFiles.parse(text, file.getFileName().toString());
-            return context.decisions().importAndDescribe(parsed, file.getFileName().toString());
+            return context.decisions().editor().importAndDescribe(parsed, file.getFileName().toString());
         }, text -> {
             loading.set(false);
             say(text, false);
@@ -162,17 +162,8 @@ public final class ReservationsViewModel {
     /** Writes every reservation (not only the filtered ones) as CSV, or JSON when the name ends in .json. */
     public void exportTo(Path file) {
         List<HostReservation> all = List.copyOf(rows);
-        context.tasks().run(() -> {
-            String text;
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                text = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(all.stream().map(ReservationFiles::json).toList());
-            } else {
-                text = ReservationFiles.csv(all);
-            }
-            PrivateFiles.writeAtomically(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-            return all.size();
-        }, n -> say("Exported " + n + " reservation(s) to " + file, false), e -> say("Export failed: " + text(e), true));
+        context.tasks().run(() -> ReservationFiles.export(file, all), n -> say("Exported " + n + " reservation(s) to " + file, false),
+                e -> say("Export failed: " + text(e), true));
     }
 
     private void refreshNow() {

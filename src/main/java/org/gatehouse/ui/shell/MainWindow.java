@@ -18,7 +18,7 @@ import javafx.scene.input.KeyCombination;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.TaskRunner;
-import org.gatehouse.policy.DecisionService;
+import org.gatehouse.policy.DecisionFlow;
 import org.gatehouse.ui.switchboard.WhereIsIt;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -178,7 +178,7 @@ public final class MainWindow {
                     new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                     row -> whereIsIt.show(row.lease().lease().mac(), leases.getScene().getWindow())));
         }
-        if (context.canDecide() && context.decisions().canBlock()) {
+        if (context.canDecide() && context.decisions().flow().canBlock()) {
             leases.addRowAction(new LeasesView.RowAction("lease-deny-block", "Deny and block…", Feather.SLASH, null,
                     row -> denyAndBlock(row.lease().lease().mac(), row.lease().lease().subnetId(), leases)));
         }
@@ -195,10 +195,11 @@ public final class MainWindow {
         if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
             return;
         }
-        switchTasks.run(() -> context.decisions().deny(mac, "", true, subnetId), report -> {
+        // The same flow as the Queue screen's deny and 'gatehouse deny': one audit row for the deny, one for the block.
+        switchTasks.run(() -> context.decisions().flow().decide(DecisionFlow.Decision.deny(mac, "", true, subnetId)), report -> {
             GatehouseException error = report.firstError();
             Alert done = new Alert(error == null ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
-                    DecisionService.summary(report).replace("; ", "\n"), ButtonType.CLOSE);
+                    DecisionFlow.summary(report).replace("; ", "\n"), ButtonType.CLOSE);
             done.setHeaderText(error == null ? mac + " is denied and blocked" : mac + ": not every step succeeded");
             done.getDialogPane().setId("deny-block-result");
             done.initOwner(owner.getScene().getWindow());

@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.TaskRunner;
+import org.gatehouse.policy.SwitchReconciling;
 import org.gatehouse.policy.SwitchService;
 
 /**
@@ -105,7 +106,7 @@ public final class SwitchboardViewModel {
             return;
         }
         state.set(State.WORKING);
-        tasks.run(service::blocked, list -> {
+        tasks.run(service.reconciling()::blocked, list -> {
             rows.setAll(list.entries().stream().map(this::row).toList());
             List<String> d = list.discrepancies();
             message.set(list.onSwitch().size() + " rule(s) in ACL " + service.acl() + " on the switch (hand-made: added outside Gatehouse;"
@@ -115,8 +116,8 @@ public final class SwitchboardViewModel {
         }, this::failed);
     }
 
-    private BlockedRow row(SwitchService.BlockedEntry e) {
-        String rule = e.ruleNumber() != null ? "rule " + e.ruleNumber() : e.vlanNumber() != null ? "VLAN " + e.vlanNumber() : "";
+    private BlockedRow row(SwitchReconciling.BlockedEntry e) {
+        String rule = e.rule() != null ? "rule " + e.rule() : e.vlan() != null ? "VLAN " + e.vlan() : "";
         String st = switch (e.presence()) {
             case BOTH -> "on switch";
             case SWITCH_ONLY -> "hand-made";
@@ -130,7 +131,7 @@ public final class SwitchboardViewModel {
     /** Asks to confirm blocking {@code macText}; nothing is sent until {@link #confirm()}. */
     public void requestBlock(String macText, String note) {
         ask("Block " + (macText == null ? "" : macText.trim()) + " on the switch (deny rule in ACL " + service.acl() + ", saved)?",
-                () -> work(() -> service.block(macText, note), o -> o.message()));
+                () -> work(() -> service.blocking().block(macText, note, null), o -> o.message()));
     }
 
     public void requestUnblock(BlockedRow row) {
@@ -138,18 +139,18 @@ public final class SwitchboardViewModel {
             message.set("Select a blocked MAC first.");
             return;
         }
-        ask("Unblock " + row.mac() + " (remove " + row.rule() + ", saved)?", () -> work(() -> service.unblock(row.mac()), o -> o.message()));
+        ask("Unblock " + row.mac() + " (remove " + row.rule() + ", saved)?", () -> work(() -> service.blocking().unblock(row.mac()), o -> o.message()));
     }
 
     public void requestInstall(String interfaces) {
-        ask("Apply ACL " + service.acl() + " inbound on " + interfaces + " (packet-filter, saved)?", () -> work(() -> service.installAcl(interfaces),
+        ask("Apply ACL " + service.acl() + " inbound on " + interfaces + " (packet-filter, saved)?", () -> work(() -> service.blocking().installAcl(interfaces),
                 o -> "ACL " + o.acl() + " installed inbound on " + o.interfaces().size() + " interface(s)"));
     }
 
     /** Locating changes nothing, so it needs no confirmation. */
     public void locate(String macText) {
         locateResult.set("Locating…");
-        tasks.run(() -> service.locate(macText), o -> {
+        tasks.run(() -> service.locating().locate(macText), o -> {
             String places = o.found().isEmpty() ? "not learned by the switch (unplugged, or silent longer than the aging time)"
                     : String.join("; ", o.places());
             locateResult.set(o.mac() + (o.vendor() == null ? "" : " (" + o.vendor() + ")") + ": " + places + " — via " + o.via()

@@ -6,6 +6,7 @@ import javafx.stage.Window;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.TaskRunner;
+import org.gatehouse.policy.SwitchLocating;
 import org.gatehouse.policy.SwitchService;
 
 /**
@@ -29,15 +30,15 @@ public final class WhereIsIt {
     public void show(Mac mac, Window owner) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "Asking the switch where " + mac + " is…", ButtonType.CLOSE);
         alert.setTitle("Where is " + mac + "?");
-        alert.setHeaderText(mac + (switches.vendor(mac) == null ? "" : " (" + switches.vendor(mac) + ")"));
+        alert.setHeaderText(mac + (switches.locating().vendor(mac) == null ? "" : " (" + switches.locating().vendor(mac) + ")"));
         alert.initOwner(owner);
         alert.getDialogPane().setId("where-is-it");
         alert.show();
-        tasks.run(() -> switches.locate(mac.toString()), found -> alert.setContentText(describe(found)),
+        tasks.run(() -> switches.locating().locate(mac.toString()), found -> alert.setContentText(describe(found)),
                 e -> alert.setContentText("The switch could not say: " + (e instanceof GatehouseException ge ? ge.getMessage() : e.toString())));
     }
 
-    static String describe(SwitchService.LocateOutcome o) {
+    static String describe(SwitchLocating.LocateOutcome o) {
         if (o.found().isEmpty()) {
             return "The switch has not learned " + o.mac() + " on any port (it may be asleep, off, or behind another switch)."
                     + (o.snmpProblem() == null ? "" : "\nSNMP: " + o.snmpProblem());

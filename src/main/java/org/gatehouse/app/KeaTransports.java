@@ -1,0 +1,40 @@
+package org.gatehouse.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.gatehouse.cli.ConnectionOptions;
+import org.gatehouse.cli.SecretFile;
+import org.gatehouse.kea.HttpTransport;
+import org.gatehouse.model.BadInput;
+
+/** Builds Kea transports from the connection options (wiring: the commands never see a transport). */
+public final class KeaTransports {
+    private KeaTransports() {
+    }
+
+    /**
+     * The HTTP(S) transport to {@code uri} with its credentials, after the checks that keep the
+     * password secret: a user needs a password file, and basic auth over plain http:// goes only
+     * to this machine unless --allow-insecure-http says otherwise.
+     */
+    public static HttpTransport http(ConnectionOptions o, URI uri, Duration timeout) {
+        Path caFile = o.keaCaFile();
+        if (caFile != null && !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new BadInput("--kea-ca-file", "a CA file applies to https:// only; use --kea https://" + uri.getRawAuthority() + "/");
+        }
+        String user = o.keaUser();
+        char[] password = null;
+        if (user != null) {
+            if (o.keaPasswordFile() == null) {
+                throw new BadInput("--kea-user", "needs a password: give --kea-password-file FILE (or GATEHOUSE_KEA_PASSWORD_FILE)");
+            }
+            if ("http".equalsIgnoreCase(uri.getScheme()) && !ConnectionOptions.isLoopback(uri.getHost()) && !o.allowInsecureHttp()) {
+                throw new BadInput("--kea", "basic auth over plain http:// would send the password to " + uri.getHost()
+                        + " unencrypted; use https:// (with --kea-ca-file for a private CA), or --allow-insecure-http on a network you trust");
+            }
+            password = SecretFile.read(o.keaPasswordFile(), "--kea-password-file");
+        }
+        return new HttpTransport(uri, user, password, caFile, timeout);
+    }
+}
