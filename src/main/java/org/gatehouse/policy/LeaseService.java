@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaCommands;
+import org.gatehouse.kea.KeaWriteLock;
 import org.gatehouse.kea.KeaConfig;
+import org.gatehouse.model.BadInput;
 import org.gatehouse.model.ClassifiedLease;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
@@ -203,6 +205,7 @@ public final class LeaseService {
         } else {
             found = kea.execute(new KeaCommands.Lease4GetByHwAddress(Mac.parse(ipOrMac)));
         }
+        found = found.stream().filter(l -> !KeaWriteLock.isLockLease(l)).toList(); // Kea's write lock is no device
         return new LeaseSnapshot(clock.instant(), true, classify(config, found), ReservedMacs.from(config), subnetLabels(config));
     }
 
@@ -224,6 +227,10 @@ public final class LeaseService {
     public boolean release(Ipv4 ip) {
         Instant at = clock.instant();
         try {
+            Optional<Lease> held = kea.execute(new KeaCommands.Lease4Get(ip));
+            if (held.isPresent() && KeaWriteLock.isLockLease(held.get())) {
+                throw new BadInput("IP", ip + " holds Gatehouse's write lock on Kea, not a device's lease; it is released by its holder");
+            }
             boolean deleted = kea.execute(new KeaCommands.Lease4Del(ip));
             actions.append(at, "lease-release", ip.toString(), null, deleted ? "ok" : "no lease");
             return deleted;
