@@ -50,7 +50,7 @@ final class LeasesCommand {
         @Option(names = "--tier", paramLabel = "T", description = "registered, newly-unregistered, old-unregistered or other")
         String tier;
 
-        @Option(names = "--search", paramLabel = "TEXT", description = "partial match on IP, MAC, hostname or vendor")
+        @Option(names = "--search", paramLabel = "TEXT", description = "partial match on IP, MAC, hostname or vendor; with separators (0a:1b) a MAC search means whole octets, without (0a1b) any run of hex digits")
         String search;
 
         ListLeases(Backend backend) {

@@ -25,6 +25,17 @@ class LeaseFilterTest {
         assertThat(new LeaseFilter(text, null, null).matches(lease)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "''{0}'' finds 02:19:10:a1:b6:26: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "0a:1b|false", "0a-1b|false", "10:a1|true", "10:a1:b6|true", "a1b6|true", "0a1b|true", "1:b6|true",
+        "0:a1|true", "19:1|true", ":a1:|true", ":1:|false", "a:1b|false", "2:19:10|true", "0219.10a1.b626|true",
+        "021.910|false", "b626|true", "b6:26:|true", ":b6:2|true", ":6:26|false"})
+    void withSeparatorsAMacSearchIsOctetAligned(String text, boolean expected) {
+        ClassifiedLease l = new ClassifiedLease(new Lease(Ipv4.parse("192.168.40.131"), Mac.parse("02:19:10:a1:b6:26"), "", 40,
+                LeaseState.DEFAULT, 0, 60), Tier.NEWLY_UNREGISTERED, null);
+        assertThat(new LeaseFilter(text, null, null).matches(l)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "''{0}'' on a lease without MAC matches: {1}")
     @CsvSource(delimiter = '|', value = {"40.130|true", "printer|true", "aabb|false", "130|true", "-|false", "abc|false"})
     void aLeaseWithoutMacIsSearchedByItsOtherFields(String text, boolean expected) {
