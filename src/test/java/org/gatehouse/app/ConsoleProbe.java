@@ -1,0 +1,89 @@
+package org.gatehouse.app;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.control.ButtonBase;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.gatehouse.ui.shell.Screen;
+
+/**
+ * Runs the real {@link Main} in a child JVM started like the launcher starts it, and drives the
+ * console it opens from a side thread: prints the window's title, opens every screen from the
+ * sidebar, flips the theme, then closes the window so that Main ends as after a user's close.
+ * Used by {@link ModulePathLauncherTest}.
+ */
+public final class ConsoleProbe {
+    private ConsoleProbe() {
+    }
+
+    public static void main(String[] args) {
+        Thread driver = new Thread(ConsoleProbe::drive, "console-probe");
+        driver.setDaemon(true);
+        driver.start();
+        Main.main(args);
+    }
+
+    private static void drive() {
+        try {
+            Stage stage = poll(() -> Window.getWindows().stream().filter(Window::isShowing)
+                    .filter(Stage.class::isInstance).map(Stage.class::cast).findFirst(), 90);
+            System.out.println("probe: console shown: " + onFx(stage::getTitle));
+            for (Screen s : List.of(Screen.values())) {
+                String id = "#nav-" + s.name().toLowerCase();
+                onFx(() -> {
+                    ((ButtonBase) stage.getScene().lookup(id)).fire();
+                    return null;
+                });
+                Thread.sleep(1500);
+                System.out.println("probe: opened " + s.title());
+            }
+            onFx(() -> {
+                ((ButtonBase) stage.getScene().lookup("#theme-toggle")).fire();
+                return null;
+            });
+            Thread.sleep(1000);
+            System.out.println("probe: closing");
+            onFx(() -> {
+                stage.hide();
+                return null;
+            });
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(70);
+        }
+    }
+
+    /** Polls the FX thread until {@code find} has a value; before JavaFX has started there is no FX thread. */
+    private static <T> T poll(Supplier<Optional<T>> find, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            try {
+                Optional<T> found = onFx(find::get);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            } catch (IllegalStateException toolkitNotStarted) {
+                // JavaFX not started yet: the demo is still filling its Kea.
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no console window within " + seconds + " s");
+    }
+
+    private static <T> T onFx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(20, TimeUnit.SECONDS);
+    }
+}
