@@ -12,8 +12,13 @@ rm -rf target/runtime target/package-input target/dist
 mkdir -p target/package-input/lib target/dist
 cp target/gatehouse.jar target/package-input/
 cp target/lib/*.jar target/package-input/lib/
-jlink --add-modules "$(paste -sd, jlink/modules.txt)" --strip-debug --no-header-files --no-man-pages \
-      --compress=2 --output target/runtime
+# JavaFX is linked into the runtime as modules (jlink/README): the app's lib/ has no JavaFX jar.
+jlink --module-path target/javafx --add-modules "$(paste -sd, jlink/modules.txt)" \
+      --strip-debug --no-header-files --no-man-pages --compress=2 --output target/runtime
+# The linux JavaFX jar carries its native libraries as resources; jlink leaves them there, and JavaFX
+# would extract them into ~/.openjfx/cache at each user's first start. Put them beside the JDK's own.
+fxjar=$(ls target/javafx/javafx-graphics-*-linux.jar)
+(cd target/runtime/lib && jar tf "$here/$fxjar" | grep '^lib[^/]*\.so$' | xargs jar xf "$here/$fxjar")
 set -- --type "$type" --name gatehouse --app-version "$version" \
     --vendor "Gatehouse" --description "Guest-WiFi approval console for ISC Kea DHCPv4 and HP Comware switches" \
     --input target/package-input --main-jar gatehouse.jar --main-class org.gatehouse.app.Main \
