@@ -12,6 +12,7 @@ rm -rf target/runtime target/package-input target/dist
 mkdir -p target/package-input/lib target/dist
 cp target/gatehouse.jar target/package-input/
 cp target/lib/*.jar target/package-input/lib/
+rm -f target/package-input/lib/javafx-*.jar   # left in target/lib by builds before JavaFX moved to target/javafx
 # JavaFX is linked into the runtime as modules (jlink/README): the app's lib/ has no JavaFX jar.
 jlink --module-path target/javafx --add-modules "$(paste -sd, jlink/modules.txt)" \
       --strip-debug --no-header-files --no-man-pages --compress=2 --output target/runtime

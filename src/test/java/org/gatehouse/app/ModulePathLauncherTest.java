@@ -2,8 +2,10 @@ package org.gatehouse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,18 @@ class ModulePathLauncherTest {
 
     @Test
     void theConsoleStartsWithJavaFxOnTheModulePathAndNoWarning() throws Exception {
-        Run r = run(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"), ConsoleProbe.class.getName(), List.of("demo"), List.of(), 180);
+        // Our own X server (xvfb-run needs xauth, which install-deps does not bring); -displayfd picks a free display.
+        Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Run r;
+        try {
+            String display = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(display).as("Xvfb's display number").matches("\\d+");
+            r = run(":" + display, ConsoleProbe.class.getName(), List.of("demo"), List.of(), 180);
+        } finally {
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
+        }
 
         assertThat(r.err).as("stderr of the console").doesNotContain("Unsupported JavaFX configuration")
                 .doesNotContain("IllegalAccess").doesNotContain("Exception");
@@ -48,7 +61,7 @@ class ModulePathLauncherTest {
     @Test
     void aCliCommandLoadsNoJavaFxClass() throws Exception {
         Path classLog = dir.resolve("classes.log");
-        Run r = run(List.of(), Main.class.getName(), List.of("--version"), List.of("-Xlog:class+load=info:file=" + classLog), 60);
+        Run r = run(null, Main.class.getName(), List.of("--version"), List.of("-Xlog:class+load=info:file=" + classLog), 60);
 
         assertThat(r.exit).as(r.err).isZero();
         assertThat(r.out).startsWith("gatehouse ");
@@ -62,7 +75,7 @@ class ModulePathLauncherTest {
     }
 
     /** The launcher's final java command line, with the test's copies of what it names under target/. */
-    private Run run(List<String> prefix, String mainClass, List<String> args, List<String> extraJvm, int seconds)
+    private Run run(String display, String mainClass, List<String> args, List<String> extraJvm, int seconds)
             throws IOException, InterruptedException {
         String script = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
         assertThat(script).as("the launcher puts target/javafx on the module path")
@@ -77,7 +90,7 @@ class ModulePathLauncherTest {
         String appPath = classPath.stream().filter(e -> !e.contains("/org/openjfx/") && !e.contains("monocle"))
                 .collect(Collectors.joining(File.pathSeparator));
 
-        List<String> cmd = new ArrayList<>(prefix);
+        List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dfile.encoding=UTF-8");
         cmd.addAll(javaOpts);
@@ -86,6 +99,9 @@ class ModulePathLauncherTest {
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().keySet().removeIf(k -> k.startsWith("GATEHOUSE_") || k.startsWith("XDG_") || k.equals("DISPLAY"));
+        if (display != null) {
+            pb.environment().put("DISPLAY", display);
+        }
         pb.environment().put("HOME", Files.createDirectories(dir.resolve("home")).toString());
         pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
         File out = dir.resolve("out.txt").toFile();
