@@ -20,7 +20,7 @@ import org.gatehouse.kea.KeaTransport;
 import org.gatehouse.kea.SshTransport;
 import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.model.BadInput;
-import org.gatehouse.model.TaskRunner;
+import org.gatehouse.ui.task.TaskExecutor;
 import java.util.Map;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.kea.SiteSettings;
@@ -60,7 +60,7 @@ import org.gatehouse.store.PendingLeaseDeletes;
 import org.gatehouse.store.ServiceLock;
 import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.ConsoleLauncher;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 
 /** Wires every object once per connection (constructor injection, no singletons). */
 public final class AppBackend implements Backend {
@@ -349,7 +349,7 @@ public final class AppBackend implements Backend {
 
     @Override
     public void gui(ConnectionOptions options) {
-        try (FxTaskRunner tasks = new FxTaskRunner()) {
+        try (FxTaskExecutor tasks = new FxTaskExecutor()) {
             if (options.kea() == null) {
                 // No Kea: the Switch screen (if configured) and the Audit screen (from the cache) still work.
                 try (SwitchSession sw = connectSwitch(options); Local local = local(options)) {
@@ -364,7 +364,7 @@ public final class AppBackend implements Backend {
         }
     }
 
-    ConsoleContext context(ConnectionOptions options, Session s, TaskRunner tasks) {
+    ConsoleContext context(ConnectionOptions options, Session s, TaskExecutor tasks) {
         return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock,
                 options.refreshSeconds(), s.decisions(), s.queue(), s.aging(), s.switches(),
                 new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()), s.pools());

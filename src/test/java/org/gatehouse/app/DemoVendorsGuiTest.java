@@ -20,7 +20,7 @@ import org.gatehouse.store.Database;
 import org.gatehouse.store.ObservationStore;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import org.gatehouse.ui.leases.LeaseRow;
 import org.gatehouse.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +48,7 @@ class DemoVendorsGuiTest {
     static Path dir;
 
     static Database db;
-    static FxTaskRunner tasks;
+    static FxTaskExecutor tasks;
     MainWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -57,7 +57,7 @@ class DemoVendorsGuiTest {
         FxToolkit.registerPrimaryStage();
         SITE.fill(kea.client(), 40, Ipv4.parse("192.168.40.0"), Instant.now());
         db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
     }
 
     @AfterAll

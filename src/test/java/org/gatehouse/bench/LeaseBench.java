@@ -33,7 +33,7 @@ import org.gatehouse.store.ObservationStore;
 import org.gatehouse.testing.KeaTestCommands;
 import org.gatehouse.testing.ScaleKea;
 import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import org.gatehouse.ui.leases.LeasesView;
 import org.gatehouse.ui.leases.LeasesViewModel;
 import org.gatehouse.ui.shell.ShellViewModel;
@@ -117,7 +117,7 @@ public final class LeaseBench {
     private static void gui(LocalKea kea, KeaClient client, OuiRegistry oui, List<Lease> leases) throws Exception {
         Path dir = Files.createTempDirectory("gh-bench-");
         Database db = Database.open(dir.resolve("cache.db"));
-        FxTaskRunner tasks = new FxTaskRunner();
+        FxTaskExecutor tasks = new FxTaskExecutor();
         LeaseService service = new LeaseService(client, new ObservationStore(db), new ActionLog(db, "bench", "bench"), oui, Clock.systemUTC());
         ConsoleContext ctx = new ConsoleContext(kea.endpoint(), service, new StatusService(client), tasks, Clock.systemUTC(), 2);
         CompletableFuture<Void> started = new CompletableFuture<>();

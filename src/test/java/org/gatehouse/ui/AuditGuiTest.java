@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +58,7 @@ class AuditGuiTest {
     static Path dir;
 
     static Database db;
-    static FxTaskRunner tasks;
+    static FxTaskExecutor tasks;
     static ActionLog log;
     static LeaseService leases;
     static ConfigService configs;
@@ -70,7 +71,7 @@ class AuditGuiTest {
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
         db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
         log = new ActionLog(db, "anna", "desk-1");
         KeaJson json = new KeaJson();
         leases = new LeaseService(kea.client(), new ObservationStore(db), log, new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());

@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,7 +42,7 @@ class ConsoleGuiTest {
     static Path dir;
 
     static Database db;
-    static FxTaskRunner tasks;
+    static FxTaskExecutor tasks;
     MainWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -52,7 +53,7 @@ class ConsoleGuiTest {
         kea.addLease(140, "da:a1:19:00:00:8c", "guest-phone", 60);
         kea.addLease(200, "b8:27:eb:00:00:c8", "pi", 86400);
         db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,7 +62,7 @@ class LeaseActionsGuiTest {
 
     static ComwareCliDouble sw;
     static Database db;
-    static FxTaskRunner tasks;
+    static FxTaskExecutor tasks;
     static MainWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -72,7 +73,7 @@ class LeaseActionsGuiTest {
         kea.addLease(150, RECORDED_MAC, "vrrp-box", 60);
         sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
         db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
         ObservationStore obs = new ObservationStore(db);
         ActionLog log = new ActionLog(db, "test", "test");
         OuiRegistry oui = new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV);

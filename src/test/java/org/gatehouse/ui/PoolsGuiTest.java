@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +52,7 @@ class PoolsGuiTest {
     static Path dir;
 
     static Database db;
-    static FxTaskRunner tasks;
+    static FxTaskExecutor tasks;
     static MainWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -65,7 +66,7 @@ class PoolsGuiTest {
             kea.addLease(10 + i, String.format("f0:18:98:00:02:%02x", i), "staff-" + i, 86_400);
         }
         db = Database.open(dir.resolve("pools.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
         LeaseService leases = new LeaseService(kea.client(), new ObservationStore(db), new ActionLog(db, "test", "test"),
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());
         ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,

@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +49,7 @@ class QueueGuiTest {
     static Path dir;
 
     static Database db;
-    static FxTaskRunner tasks;
+    static FxTaskExecutor tasks;
     static MainWindow window;
     static DecisionService decisions;
     final FxRobot robot = new FxRobot();
@@ -59,7 +60,7 @@ class QueueGuiTest {
         kea.addLease(140, "f0:18:98:00:00:8c", "anna-iphone", 60);
         kea.addLease(141, "f0:18:98:00:00:8d", "ben-ipad", 60);
         db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
         KeaJson json = kea.json();
         ObservationStore obs = new ObservationStore(db);
         ActionLog log = new ActionLog(db, "test", "test");

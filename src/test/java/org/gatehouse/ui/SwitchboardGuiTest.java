@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +44,7 @@ class SwitchboardGuiTest {
     Path dir;
     ComwareCliDouble sw;
     Database db;
-    FxTaskRunner tasks;
+    FxTaskExecutor tasks;
     MainWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -57,7 +58,7 @@ class SwitchboardGuiTest {
         sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
         sw.handMadeRule(4000, 5, "deny source-mac 0011-2233-4455 ffff-ffff-ffff");
         db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
         SshTarget target = new SshTarget("127.0.0.1", sw.port(), sw.user(), sw.password().toCharArray(), null, dir.resolve("known_hosts"),
                 true, Duration.ofSeconds(5));
         SwitchService service = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)),

@@ -65,7 +65,7 @@ public final class AuditView extends BorderPane {
         cache.getStyleClass().add(Styles.TEXT_MUTED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(12, title, spacer, cache, LogLink.forThisProcess());
+        HBox head = new HBox(12, title, spacer, cache, LogLink.forThisProcess(vm.tasks()));
         head.setAlignment(Pos.CENTER_LEFT);
         head.setPadding(new Insets(0, 0, 8, 0));
         setTop(head);

@@ -30,7 +30,7 @@ import org.gatehouse.ui.ConsoleContext;
 /**
  * The Audit screen's state: the trail with its filters, chain check and export; a device's
  * timeline; config snapshots with a side-by-side diff and restore; the offline queue. All reads
- * and writes run on the context's task runner; everything works from the cache with Kea down.
+ * and writes run on the context's task executor; everything works from the cache with Kea down.
  */
 public final class AuditViewModel {
     /** The "compare with" choice that means the running configuration rather than a snapshot. */
@@ -86,6 +86,11 @@ public final class AuditViewModel {
             message.set("The audit trail is not available in this session.");
         }
         showResolved.addListener((o, a, b) -> refreshQueue());
+    }
+
+    /** Where the screen's own work (opening the log folder) runs. */
+    public org.gatehouse.ui.task.TaskExecutor tasks() {
+        return context.tasks();
     }
 
     public boolean available() {

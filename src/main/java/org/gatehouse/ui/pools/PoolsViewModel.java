@@ -16,7 +16,7 @@ import org.gatehouse.ui.ConsoleContext;
 
 /**
  * The Pools screen's state: the usage of every pool from the last successful read. The read runs on
- * the context's task runner every {@code refreshSeconds} (and on Refresh); when it fails the last
+ * the context's task executor every {@code refreshSeconds} (and on Refresh); when it fails the last
  * numbers stay, marked stale, so an outage never blanks the figures the admin was watching.
  */
 public final class PoolsViewModel {

@@ -30,7 +30,7 @@ import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.shell.ShellViewModel;
 
 /**
- * The Queue screen's state. Refreshes on the task runner; approve and deny run there too and a
+ * The Queue screen's state. Refreshes on the task executor; approve and deny run there too and a
  * row leaves the queue only when Kea confirmed the decision. Each decision can be undone for
  * {@value #UNDO_SECONDS} s (it puts back the reservations the device had before). A conflict (someone else decided
  * the same device meanwhile, exit 4) is raised for a dialog rather than overwritten.
@@ -142,7 +142,7 @@ public final class QueueViewModel {
         }
     }
 
-    /** One aging pass on the task runner (skipped while another service holds the cache's lock). */
+    /** One aging pass on the task executor (skipped while another service holds the cache's lock). */
     private void age(Instant at) {
         lastAging = at;
         aging = true;

@@ -17,7 +17,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
-import org.gatehouse.model.TaskRunner;
+import org.gatehouse.ui.task.TaskExecutor;
 import org.gatehouse.policy.DecisionService;
 import org.gatehouse.ui.switchboard.WhereIsIt;
 import javafx.scene.Scene;
@@ -36,7 +36,7 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import org.gatehouse.ui.audit.AuditView;
 import org.gatehouse.ui.audit.AuditViewModel;
 import org.gatehouse.ui.leases.LeasesView;
@@ -58,7 +58,7 @@ public final class MainWindow {
     private final ShellViewModel shell;
     private final LeasesViewModel leasesModel;
     private final SwitchboardViewModel switchModel;
-    private final TaskRunner switchTasks;
+    private final TaskExecutor switchTasks;
     private final QueueViewModel queueModel;
     private final ReservationsViewModel reservationsModel;
     private final AuditViewModel auditModel;
@@ -71,7 +71,7 @@ public final class MainWindow {
         this.shell = new ShellViewModel(context.endpoint(), ZoneId.systemDefault());
         this.leasesModel = new LeasesViewModel(context, shell);
         // switch batches (a save can take a minute) run on their own thread, never ahead of a lease refresh
-        this.switchTasks = FxTaskRunner.laneOf(context.tasks(), "switch");
+        this.switchTasks = context.tasks().lane("switch");
         this.switchModel = new SwitchboardViewModel(context.switches(), switchTasks, ZoneId.systemDefault());
         this.queueModel = new QueueViewModel(context, shell);
         this.reservationsModel = new ReservationsViewModel(context);

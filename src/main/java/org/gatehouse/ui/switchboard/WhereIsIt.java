@@ -5,18 +5,18 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
-import org.gatehouse.model.TaskRunner;
+import org.gatehouse.ui.task.TaskExecutor;
 import org.gatehouse.policy.SwitchService;
 
 /**
  * "Where is this device?" for any screen that shows MACs: asks the switch (SNMP, CLI fallback) on
- * the task runner and shows the answer in a non-modal window, so the screen stays usable meanwhile.
+ * the task executor and shows the answer in a non-modal window, so the screen stays usable meanwhile.
  */
 public final class WhereIsIt {
     private final SwitchService switches;
-    private final TaskRunner tasks;
+    private final TaskExecutor tasks;
 
-    public WhereIsIt(SwitchService switches, TaskRunner tasks) {
+    public WhereIsIt(SwitchService switches, TaskExecutor tasks) {
         this.switches = switches;
         this.tasks = tasks;
     }

@@ -29,7 +29,7 @@ import org.gatehouse.store.Database;
 import org.gatehouse.store.ObservationStore;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import org.gatehouse.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class LeasesScreenGuiTest {
     static Path dir;
 
     static Database db;
-    static FxTaskRunner tasks;
+    static FxTaskExecutor tasks;
     MainWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -61,7 +61,7 @@ class LeasesScreenGuiTest {
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
         db = Database.open(dir.resolve("screen.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
     }
 
     @AfterAll

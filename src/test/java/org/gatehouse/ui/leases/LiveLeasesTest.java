@@ -21,7 +21,7 @@ import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.Mac;
-import org.gatehouse.model.TaskRunner;
+import org.gatehouse.ui.task.TaskExecutor;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.StatusService;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Leases view-model on a real kea-dhcp4 holding 3,000 leases: leases added, deleted,
  * changed and expired between refreshes arrive as exactly those row changes; Kea stopped in the
  * middle of a paged fetch makes the screen go offline (rows kept, greyed, "as of", backoff), and
- * Kea restarted brings it back live without duplicate rows. Same-thread task runner: every step
+ * Kea restarted brings it back live without duplicate rows. Same-thread task executor: every step
  * is complete when the call returns.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -99,7 +99,7 @@ class LiveLeasesTest {
         db = Database.open(dir.resolve("live.db"));
         LeaseService service = new LeaseService(client, new ObservationStore(db), new ActionLog(db, "test", "test"),
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock);
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), service, new StatusService(client), TaskRunner.sameThread(), clock, 2);
+        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), service, new StatusService(client), TaskExecutor.sameThread(), clock, 2);
         shell = new ShellViewModel(kea.endpoint(), ZoneOffset.UTC);
         vm = new LeasesViewModel(ctx, shell, ZoneOffset.UTC);
         vm.visibleRows().addListener((ListChangeListener<LeaseRow>) c -> {
@@ -239,7 +239,7 @@ class LiveLeasesTest {
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock);
         ShellViewModel coldShell = new ShellViewModel("unix:" + dir.resolve("no-such.sock"), ZoneOffset.UTC);
         LeasesViewModel cold = new LeasesViewModel(new ConsoleContext("unix:x", service, new StatusService(dead),
-                TaskRunner.sameThread(), clock, 2), coldShell, ZoneOffset.UTC);
+                TaskExecutor.sameThread(), clock, 2), coldShell, ZoneOffset.UTC);
         cold.start();
         assertThat(cold.visibleRows()).hasSize(vm.visibleRows().size());
         assertThat(cold.staleProperty().get()).isTrue();
