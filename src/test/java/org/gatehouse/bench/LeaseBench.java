@@ -129,7 +129,7 @@ public final class LeaseBench {
             ShellViewModel shell = new ShellViewModel(kea.endpoint(), java.time.ZoneId.systemDefault());
             LeasesViewModel vm = new LeasesViewModel(ctx, shell);
             Stage stage = new Stage();
-            LeasesView view = new LeasesView(vm);
+            LeasesView view = new LeasesView(vm, new org.gatehouse.ui.dialog.FxDialogService(() -> null));
             stage.setScene(new Scene(view, 1200, 720));
             stage.show();
             vmBox[0] = vm;

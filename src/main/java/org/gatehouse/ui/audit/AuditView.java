@@ -2,7 +2,6 @@ package org.gatehouse.ui.audit;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.io.File;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,9 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -38,11 +35,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.gatehouse.model.AuditEntry;
 import org.gatehouse.model.QueuedAction;
 import org.gatehouse.policy.AuditService;
+import org.gatehouse.ui.dialog.DialogService;
 import org.gatehouse.policy.ConfigDiff;
 import org.gatehouse.policy.ConfigService;
 import org.kordamp.ikonli.feather.Feather;
@@ -53,9 +50,11 @@ public final class AuditView extends BorderPane {
     static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final AuditViewModel vm;
+    private final DialogService dialogs;
 
-    public AuditView(AuditViewModel vm) {
+    public AuditView(AuditViewModel vm, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         setId("screen-audit");
         Label title = new Label("Audit");
         title.getStyleClass().add(Styles.TITLE_3);
@@ -323,14 +322,9 @@ public final class AuditView extends BorderPane {
     }
 
     private void export(AuditService.ExportFormat format) {
-        FileChooser chooser = new FileChooser();
         String ext = format == AuditService.ExportFormat.CSV ? "csv" : "json";
-        chooser.setInitialFileName("gatehouse-audit." + ext);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(), "*." + ext));
-        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            vm.export(f.toPath(), format);
-        }
+        dialogs.chooseFileToSave("Export the audit trail", "gatehouse-audit." + ext,
+                java.util.List.of(new DialogService.FileKind(ext.toUpperCase(), "*." + ext))).ifPresent(f -> vm.export(f, format));
     }
 
     // ---- snapshots
@@ -461,14 +455,11 @@ public final class AuditView extends BorderPane {
     }
 
     private void confirmRestore() {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Write this snapshot to Kea (config-test, config-set, config-write)? "
+        if (dialogs.confirm("Restore", "Restore the compared snapshot", "Write this snapshot to Kea (config-test, config-set, config-write)? "
                 + "It is refused if the running configuration changed since you compared. The configuration being replaced is kept "
-                + "as a snapshot.", ButtonType.OK, ButtonType.CANCEL);
-        a.setHeaderText("Restore the compared snapshot");
-        if (getScene() != null) {
-            a.initOwner(getScene().getWindow());
+                + "as a snapshot.")) {
+            vm.restore();
         }
-        a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.restore());
     }
 
     // ---- offline queue

@@ -26,6 +26,7 @@ import org.gatehouse.policy.ConfigService;
 import org.gatehouse.policy.OfflineQueue;
 import org.gatehouse.policy.Replayers;
 import org.gatehouse.ui.ConsoleContext;
+import org.gatehouse.ui.FailureKind;
 
 /**
  * The Audit screen's state: the trail with its filters, chain check and export; a device's
@@ -418,7 +419,7 @@ public final class AuditViewModel {
             if (isUnreachable(e)) {
                 snapshotMessage.set("Kea is unreachable: nothing was written. Queue the restore for when Kea is back?");
                 offerQueue.set(true);
-            } else if (e instanceof GatehouseException ge && ge.exitCode() == 4) {
+            } else if (FailureKind.of(e) == FailureKind.CONFLICT) {
                 snapshotMessage.set("Not restored: " + why(e) + " Compare again to see the current configuration.");
             } else {
                 snapshotMessage.set("Not restored: " + why(e));
@@ -489,7 +490,7 @@ public final class AuditViewModel {
     }
 
     private static boolean isUnreachable(Throwable e) {
-        return e instanceof GatehouseException ge && ge.exitCode() == 3;
+        return FailureKind.of(e) == FailureKind.UNREACHABLE;
     }
 
     static String why(Throwable e) {

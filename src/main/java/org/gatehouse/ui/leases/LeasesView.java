@@ -2,7 +2,6 @@ package org.gatehouse.ui.leases;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,9 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -39,12 +36,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.SafeText;
 import org.gatehouse.model.Tier;
 import org.gatehouse.policy.LeaseExport;
+import org.gatehouse.ui.dialog.DialogService;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -70,6 +67,7 @@ public final class LeasesView extends BorderPane {
     }
 
     private final LeasesViewModel vm;
+    private final DialogService dialogs;
     private final TableView<LeaseRow> table;
     private final TextField search = new TextField();
     private final ContextMenu menu = new ContextMenu();
@@ -77,8 +75,9 @@ public final class LeasesView extends BorderPane {
     private final List<RowAction> extensions = new ArrayList<>();
     private LeaseColumn lastColumn = LeaseColumn.IP;
 
-    public LeasesView(LeasesViewModel vm) {
+    public LeasesView(LeasesViewModel vm, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         setId("screen-leases");
         table = buildTable();
 
@@ -255,16 +254,11 @@ public final class LeasesView extends BorderPane {
     }
 
     private void confirmRelease(LeaseRow row) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+        if (dialogs.confirm("Release lease", "Release " + row.ip() + "?",
                 "Kea deletes the lease of " + row.ip() + " (" + row.mac() + (row.hostname().isEmpty() ? "" : ", " + SafeText.escapeForTerminal(row.hostname()))
-                        + "). The device keeps using the address until its next DHCP request, when it may get another one.",
-                ButtonType.CANCEL, ButtonType.OK);
-        confirm.setHeaderText("Release " + row.ip() + "?");
-        confirm.setTitle("Release lease");
-        if (getScene() != null) {
-            confirm.initOwner(getScene().getWindow());
+                        + "). The device keeps using the address until its next DHCP request, when it may get another one.")) {
+            vm.release(row);
         }
-        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.release(row));
     }
 
     private void showHistory(LeaseRow row) {
@@ -279,14 +273,8 @@ public final class LeasesView extends BorderPane {
     }
 
     private void chooseExport(LeaseExport.Format format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export leases");
-        chooser.setInitialFileName("leases." + format.extension());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            vm.export(file.toPath(), format);
-        }
+        dialogs.chooseFileToSave("Export leases", "leases." + format.extension(),
+                List.of(new DialogService.FileKind(format.name(), "*." + format.extension()))).ifPresent(f -> vm.export(f, format));
     }
 
     private TableView<LeaseRow> buildTable() {

@@ -1,5 +1,7 @@
 package org.gatehouse.ui.queue;
 
+import org.gatehouse.ui.FailureKind;
+import org.gatehouse.ui.dialog.DialogService;
 import org.gatehouse.ui.switchboard.WhereIsIt;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,8 +121,8 @@ public final class QueueViewModel {
     }
 
     /** "Where is this device?" on the configured switch (not available without one). */
-    public WhereIsIt whereIsIt() {
-        return new WhereIsIt(context.switches(), context.tasks());
+    public WhereIsIt whereIsIt(DialogService dialogs) {
+        return new WhereIsIt(context.switches(), context.tasks().lane("switch"), dialogs);
     }
 
     public boolean canBlock() {
@@ -231,7 +233,8 @@ public final class QueueViewModel {
         String n = note.get();
         busy.set(true);
         chosen.forEach(r -> inFlight.add(r.entry().mac()));
-        context.tasks().run(() -> {
+        // on the switch's lane: a deny (and an approve that unblocks) may wait on the switch, never on the shared pool
+        context.tasks().lane("switch").run(() -> {
             List<Object> results = new ArrayList<>();
             Map<Mac, List<HostReservation>> before = new HashMap<>();
             try {
@@ -284,7 +287,7 @@ public final class QueueViewModel {
                 }
                 decided.add(0, new DecidedRow(row.entry().mac(), row.hostname(), action, at, state));
             } else if (r instanceof GatehouseException e) {
-                if (e.exitCode() == 4) {
+                if (FailureKind.of(e) == FailureKind.CONFLICT) {
                     conflict.set(row.mac() + ": " + e.getMessage());
                 } else {
                     problems.add(row.mac() + ": " + e.getMessage());

@@ -1,10 +1,8 @@
 package org.gatehouse.ui.switchboard;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.stage.Window;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
+import org.gatehouse.ui.dialog.DialogService;
 import org.gatehouse.ui.task.TaskExecutor;
 import org.gatehouse.policy.SwitchService;
 
@@ -15,10 +13,13 @@ import org.gatehouse.policy.SwitchService;
 public final class WhereIsIt {
     private final SwitchService switches;
     private final TaskExecutor tasks;
+    private final DialogService dialogs;
 
-    public WhereIsIt(SwitchService switches, TaskExecutor tasks) {
+    /** {@code tasks} should be the switch's lane: a locate may wait behind a batch on the same switch. */
+    public WhereIsIt(SwitchService switches, TaskExecutor tasks, DialogService dialogs) {
         this.switches = switches;
         this.tasks = tasks;
+        this.dialogs = dialogs;
     }
 
     /** False without a switch (neither SNMP nor the CLI configured): the action is then not offered. */
@@ -26,15 +27,11 @@ public final class WhereIsIt {
         return switches != null && (switches.snmpConfigured() || switches.sshConfigured());
     }
 
-    public void show(Mac mac, Window owner) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "Asking the switch where " + mac + " is…", ButtonType.CLOSE);
-        alert.setTitle("Where is " + mac + "?");
-        alert.setHeaderText(mac + (switches.vendor(mac) == null ? "" : " (" + switches.vendor(mac) + ")"));
-        alert.initOwner(owner);
-        alert.getDialogPane().setId("where-is-it");
-        alert.show();
-        tasks.run(() -> switches.locate(mac.toString()), found -> alert.setContentText(describe(found)),
-                e -> alert.setContentText("The switch could not say: " + (e instanceof GatehouseException ge ? ge.getMessage() : e.toString())));
+    public void show(Mac mac) {
+        DialogService.Shown answer = dialogs.report(DialogService.Level.INFO, "where-is-it", "Where is " + mac + "?",
+                mac + (switches.vendor(mac) == null ? "" : " (" + switches.vendor(mac) + ")"), "Asking the switch where " + mac + " is…");
+        tasks.run(() -> switches.locate(mac.toString()), found -> answer.update(describe(found)),
+                e -> answer.update("The switch could not say: " + (e instanceof GatehouseException ge ? ge.getMessage() : e.toString())));
     }
 
     static String describe(SwitchService.LocateOutcome o) {
