@@ -36,6 +36,7 @@ import org.gatehouse.store.ObservationStore;
 import org.gatehouse.store.OfflineActionStore;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.ui.audit.AuditViewModel;
+import org.gatehouse.ui.dialog.ScriptedDialogService;
 import org.gatehouse.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +66,7 @@ class AuditGuiTest {
     static OfflineQueue offline;
     static long baseline;
     MainWindow window;
+    ScriptedDialogService dialogs;
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -102,8 +104,9 @@ class AuditGuiTest {
         AuditTools tools = new AuditTools(new AuditService(log, new ObservationStore(db)), configs, offline,
                 new CacheService(db, new CacheMaintenance(db), log, Clock.systemUTC()), Replayers.of(kea.client(), configs));
         ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60, tools);
+        dialogs = new ScriptedDialogService();
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx);
+            window = new MainWindow(ctx, dialogs);
             window.install(stage);
         });
         FxToolkit.showStage();
@@ -137,15 +140,15 @@ class AuditGuiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().stream().allMatch(e -> "da:a1:19:00:00:8c".equals(e.mac())));
         assertThat(table().getItems()).extracting(AuditEntry::action).contains("approve");
         robot.interact(() -> {
-            window.audit().macProperty().set("");
-            window.audit().resultProperty().set("refused");
+            window.audit().trail().macProperty().set("");
+            window.audit().trail().resultProperty().set("refused");
         });
         robot.clickOn("#audit-filter");
         await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 1);
         assertThat(table().getItems().get(0).target()).isEqualTo("b8:27:eb:00:00:c8");
         robot.interact(() -> {
-            window.audit().resultProperty().set(null);
-            window.audit().macProperty().set("not a mac");
+            window.audit().trail().resultProperty().set(null);
+            window.audit().trail().macProperty().set("not a mac");
         });
         robot.clickOn("#audit-filter");
         WaitForAsyncUtils.waitForFxEvents();
@@ -162,17 +165,18 @@ class AuditGuiTest {
         AuditEntry approve = table().getItems().stream().filter(e -> e.action().equals("approve")).findFirst().orElseThrow();
         robot.interact(() -> table().getSelectionModel().select(approve));
         robot.clickOn("#audit-timeline");
-        await().atMost(Duration.ofSeconds(20)).until(() -> window.audit().timeline().size() >= 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> window.audit().trail().timeline().size() >= 3);
         // The lease first seen, then the approval, then the release queued for it (by the MAC that held the address).
-        assertThat(window.audit().timeline().get(0).kind()).isEqualTo("lease");
-        assertThat(window.audit().timeline().get(0).what()).contains("192.168.40.140").contains("newly-unregistered");
-        assertThat(window.audit().timeline()).extracting(AuditService.TimelineEntry::what)
+        assertThat(window.audit().trail().timeline().get(0).kind()).isEqualTo("lease");
+        assertThat(window.audit().trail().timeline().get(0).what()).contains("192.168.40.140").contains("newly-unregistered");
+        assertThat(window.audit().trail().timeline()).extracting(AuditService.TimelineEntry::what)
                 .anySatisfy(w -> assertThat(w).startsWith("approve da:a1:19:00:00:8c newly-unregistered → registered by anna"))
                 .anySatisfy(w -> assertThat(w).startsWith("lease-release 192.168.40.140"));
         assertThat(label("#audit-timeline-title")).startsWith("Timeline of da:a1:19:00:00:8c");
 
         Path csv = dir.resolve("export.csv");
-        robot.interact(() -> window.audit().export(csv, AuditService.ExportFormat.CSV));
+        dialogs.chooseFile(csv);
+        robot.clickOn("#audit-export-csv");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && label("#audit-message").startsWith("Exported"));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).startsWith("id,at,user,workstation,action");
@@ -182,31 +186,39 @@ class AuditGuiTest {
     @Test
     void snapshotDiffSideBySideAndRestore() {
         robot.clickOn("#tab-snapshots .tab-label");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !window.audit().snapshots().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !window.audit().snapshots().snapshots().isEmpty());
         robot.clickOn("#snapshot-compare");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !window.audit().diffChanges().isEmpty());
-        assertThat(window.audit().diffChanges()).extracting(ConfigDiff.PathChange::path).containsExactly("valid-lifetime");
-        assertThat(window.audit().diffRows()).filteredOn(r -> r.kind() == ConfigDiff.Kind.CHANGED).hasSize(1)
+        await().atMost(Duration.ofSeconds(20)).until(() -> !window.audit().snapshots().diffChanges().isEmpty());
+        assertThat(window.audit().snapshots().diffChanges()).extracting(ConfigDiff.PathChange::path).containsExactly("valid-lifetime");
+        assertThat(window.audit().snapshots().diffRows()).filteredOn(r -> r.kind() == ConfigDiff.Kind.CHANGED).hasSize(1)
                 .first().satisfies(r -> assertThat(r.left()).contains("valid-lifetime"));
         assertThat(label("#snapshot-diff-title")).contains("1 changed value");
-        // Restore through the view-model (the confirmation dialog is the view's).
-        robot.interact(() -> window.audit().restoreNoteProperty().set("undo"));
-        robot.interact(() -> window.audit().restore());
+        // Restore through the button: the user is asked first, and a "no" writes nothing.
+        robot.interact(() -> window.audit().snapshots().restoreNoteProperty().set("undo — Zoë"));
+        dialogs.answerConfirm(false);
+        robot.clickOn("#snapshot-restore");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(label("#snapshot-diff-title")).contains("1 changed value");
+        assertThat(label("#snapshot-message")).isEmpty();
+        dialogs.answerConfirm(true);
+        robot.clickOn("#snapshot-restore");
         await().atMost(Duration.ofSeconds(20)).until(() -> label("#snapshot-message").startsWith("Restored snapshot #" + baseline));
-        robot.interact(() -> window.audit().compare());
+        assertThat(dialogs.seen()).filteredOn(d -> d.kind.equals("CONFIRM")).hasSize(2)
+                .allSatisfy(d -> assertThat(d.header).isEqualTo("Restore the compared snapshot"));
+        robot.interact(() -> window.audit().snapshots().compare());
         await().atMost(Duration.ofSeconds(20)).until(() -> label("#snapshot-diff-title").contains("identical"));
     }
 
     @Test
     void offlineQueueIsShownAndReplayedWithItsCheck() {
         robot.clickOn("#tab-queue .tab-label");
-        await().atMost(Duration.ofSeconds(20)).until(() -> window.audit().queued().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> window.audit().queue().queued().size() == 1);
         robot.clickOn("#queue-replay");
         await().atMost(Duration.ofSeconds(20)).until(() -> label("#queue-message").contains("1 done"));
-        assertThat(window.audit().queued()).isEmpty();
-        robot.interact(() -> window.audit().showResolvedProperty().set(true));
-        await().atMost(Duration.ofSeconds(20)).until(() -> window.audit().queued().size() == 1);
-        assertThat(window.audit().queued().get(0).state()).isEqualTo("done");
-        assertThat(AuditViewModel.OUTCOMES).contains("queued");
+        assertThat(window.audit().queue().queued()).isEmpty();
+        robot.interact(() -> window.audit().queue().showResolvedProperty().set(true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> window.audit().queue().queued().size() == 1);
+        assertThat(window.audit().queue().queued().get(0).state()).isEqualTo("done");
+        assertThat(org.gatehouse.ui.audit.TrailViewModel.OUTCOMES).contains("queued");
     }
 }

@@ -34,7 +34,7 @@ public final class BackgroundTask<T> {
     }
 
     private final Work<T> work;
-    private String key;
+    private Object key;
     private Runnable onRunning = () -> { };
     private Consumer<? super T> onSuccess = r -> { };
     private Consumer<? super Throwable> onException = e -> { };
@@ -56,8 +56,8 @@ public final class BackgroundTask<T> {
         return new BackgroundTask<>(work);
     }
 
-    /** A newer run with the same key cancels this one and drops its result. */
-    public BackgroundTask<T> latestWins(String key) {
+    /** A newer run with an equal key cancels this one and drops its result. */
+    public BackgroundTask<T> latestWins(Object key) {
         this.key = key;
         return this;
     }
@@ -83,7 +83,7 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    public String key() {
+    public Object key() {
         return key;
     }
 

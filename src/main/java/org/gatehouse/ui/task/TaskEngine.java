@@ -9,11 +9,11 @@ import java.util.concurrent.Executor;
  * {@code deliver}, and keeps the newest run of each latest-wins key.
  */
 final class TaskEngine {
-    private final Map<String, TaskHandle> latest = new ConcurrentHashMap<>();
+    private final Map<Object, TaskHandle> latest = new ConcurrentHashMap<>();
 
     <T> TaskHandle start(BackgroundTask<T> task, Executor work, Executor deliver) {
         TaskHandle handle = new TaskHandle();
-        String key = task.key();
+        Object key = task.key();
         if (key != null) {
             TaskHandle older = latest.put(key, handle);
             if (older != null) {
