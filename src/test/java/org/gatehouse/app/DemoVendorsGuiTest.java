@@ -1,5 +1,6 @@
 package org.gatehouse.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,6 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * their vendor and "apple" finds them. Without the registry the status bar says why vendors are
  * blank, once, naming the package to install.
  */
+@Tag("gui")
+@Tag("kea")
 class DemoVendorsGuiTest {
     static final DemoSite SITE = new DemoSite(40, 30, 15, 15);
 

@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (and the console's pass, which calls the same {@code AgingService.runOnce(lockFor)}) without
  * any flag, kept beside other tools' settings, audited; a bad value changes nothing.
  */
+@Tag("kea")
 class SiteAgingTest {
     @RegisterExtension
     static KeaServer kea = new KeaServer(c -> ((ObjectNode) c.path("Dhcp4")).putObject("user-context")

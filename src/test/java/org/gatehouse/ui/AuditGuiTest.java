@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,6 +51,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Audit screen, headless, on a real Kea and cache: filters, chain check, timeline, export, diff, restore, queue. */
+@Tag("gui")
+@Tag("kea")
 class AuditGuiTest {
 
     @RegisterExtension

@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,6 +34,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The console, headless (Monocle), on a real Kea: window, lease table, search, theme toggle. */
+@Tag("gui")
+@Tag("kea")
 class ConsoleGuiTest {
 
     @RegisterExtension

@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.gatehouse.ui.task.BackgroundTask;
 import org.gatehouse.ui.task.FxTaskExecutor;
 import org.gatehouse.ui.task.TaskHandle;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
 /** The switch's lane keeps working while every shared thread is busy (a slow save must not starve the lease refresh, nor the reverse). */
+@Tag("gui")
 class FxTaskExecutorTest {
     @BeforeAll
     static void toolkit() throws Exception {

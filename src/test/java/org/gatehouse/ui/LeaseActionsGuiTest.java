@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +48,9 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Leases screen's actions from other screens, with Kea, the Comware double and snmpsim all real. */
+@Tag("gui")
+@Tag("kea")
+@Tag("switch")
 class LeaseActionsGuiTest {
     static final String GUEST = "f0:18:98:00:0e:01";
     static final String RECORDED_MAC = "00:00:5e:00:00:01";

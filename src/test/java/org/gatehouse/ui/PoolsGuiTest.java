@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * the figures stay, greyed, with a message.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("gui")
+@Tag("kea")
 class PoolsGuiTest {
     /** .128-.179: 52 of the newly-unregistered pool's 64 addresses = 81.3 %. */
     static final int NEWLY_UNREGISTERED_LEASES = 52;

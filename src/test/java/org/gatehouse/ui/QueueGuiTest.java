@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +41,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Queue and Reservations screens, headless, on a real Kea: approve by key, undo, editor checks. */
+@Tag("gui")
+@Tag("kea")
 class QueueGuiTest {
 
     @RegisterExtension

@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +37,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Switch screen, headless, on the Comware double and snmpsim: read, block with confirmation, locate. */
+@Tag("gui")
+@Tag("switch")
 class SwitchboardGuiTest {
     @RegisterExtension
     static SnmpSimulator sim = new SnmpSimulator();

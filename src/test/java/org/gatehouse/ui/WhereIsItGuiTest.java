@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +40,9 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** "Where is this device?" from the Queue: a waiting device found on its port by SNMP (snmpsim, real recording). */
+@Tag("gui")
+@Tag("kea")
+@Tag("switch")
 class WhereIsItGuiTest {
     /** In the recorded FDB: VLAN 1, bridge port 51, ifIndex 118, GigabitEthernet1/0/3. */
     static final String RECORDED_MAC = "00:00:5e:00:00:01";

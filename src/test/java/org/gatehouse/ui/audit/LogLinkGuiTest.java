@@ -1,5 +1,6 @@
 package org.gatehouse.ui.audit;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +29,7 @@ import org.testfx.api.FxToolkit;
  * folder to the desktop's opener without the screen waiting for it (a stand-in opener that takes
  * two seconds records what it was given).
  */
+@Tag("gui")
 class LogLinkGuiTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package org.gatehouse.ui.leases;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,6 +45,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Leases screen's actions, headless on a real Kea: selection across refreshes, history, release, export, plug-in actions. */
+@Tag("gui")
+@Tag("kea")
 class LeasesScreenGuiTest {
 
     @RegisterExtension

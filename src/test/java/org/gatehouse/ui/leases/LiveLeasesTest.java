@@ -1,5 +1,6 @@
 package org.gatehouse.ui.leases;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is complete when the call returns.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("kea")
 class LiveLeasesTest {
     static final int COUNT = 3000;
     static final Instant START = Instant.now();
