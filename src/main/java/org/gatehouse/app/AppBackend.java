@@ -353,8 +353,8 @@ public final class AppBackend implements Backend {
             if (options.kea() == null) {
                 // No Kea: the Switch screen (if configured) and the Audit screen (from the cache) still work.
                 try (SwitchSession sw = connectSwitch(options); Local local = local(options)) {
-                    new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2, null, null, null,
-                            sw.switches(), new AuditTools(local.audit(), local.configs(), local.offline(), local.cache(), Map.of())));
+                    new ConsoleLauncher().showAndWait(ConsoleContext.builder(tasks, clock).refreshSeconds(2).switches(sw.switches())
+                            .audit(new AuditTools(local.audit(), local.configs(), local.offline(), local.cache(), Map.of())).build());
                 }
                 return;
             }
@@ -365,9 +365,15 @@ public final class AppBackend implements Backend {
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskExecutor tasks) {
-        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock,
-                options.refreshSeconds(), s.decisions(), s.queue(), s.aging(), s.switches(),
-                new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()), s.pools());
+        ConsoleContext.Builder b = ConsoleContext.builder(tasks, clock).refreshSeconds(options.refreshSeconds())
+                .switches(s.switches()).audit(new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
+        if (s.leases() != null) {
+            b.kea(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status()).pools(s.pools());
+        }
+        if (s.decisions() != null && s.queue() != null) {
+            b.deciding(s.decisions(), s.queue(), s.aging());
+        }
+        return b.build();
     }
 
     @Override

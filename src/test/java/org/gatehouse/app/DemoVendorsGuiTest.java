@@ -77,7 +77,7 @@ class DemoVendorsGuiTest {
 
     private void open(OuiRegistry oui) throws Exception {
         LeaseService leases = new LeaseService(kea.client(), new ObservationStore(db), new ActionLog(db, "test", "test"), oui, Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60);
+        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).kea(kea.endpoint(), leases, new StatusService(kea.client())).build();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(ctx);
             window.install(stage);

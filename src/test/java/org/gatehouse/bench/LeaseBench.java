@@ -119,7 +119,7 @@ public final class LeaseBench {
         Database db = Database.open(dir.resolve("cache.db"));
         FxTaskExecutor tasks = new FxTaskExecutor();
         LeaseService service = new LeaseService(client, new ObservationStore(db), new ActionLog(db, "bench", "bench"), oui, Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), service, new StatusService(client), tasks, Clock.systemUTC(), 2);
+        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).kea(kea.endpoint(), service, new StatusService(client)).refreshSeconds(2).build();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);

@@ -53,7 +53,7 @@ public final class SwitchboardScreenshot {
             sw.handRemovedRule(4000, 50002); // someone removed one by hand: shown, not fixed
             Platform.startup(() -> {
                 Stage stage = new Stage();
-                MainWindow w = new MainWindow(new ConsoleContext(null, null, null, tasks, Clock.systemUTC(), 60, service));
+                MainWindow w = new MainWindow(ConsoleContext.builder(tasks, Clock.systemUTC()).switches(service).build());
                 w.install(stage);
                 stage.show();
                 // the screenshot script clicks "Switch" and reads the switch; locate is started here

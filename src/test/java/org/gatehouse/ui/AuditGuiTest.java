@@ -1,53 +1,35 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.testing.ConsoleFixture;
 import org.junit.jupiter.api.Tag;
-import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.gatehouse.kea.ConfigCommands;
-import org.gatehouse.kea.KeaJson;
 import org.gatehouse.model.AuditEntry;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.policy.AuditService;
-import org.gatehouse.policy.AuditTools;
-import org.gatehouse.policy.CacheService;
 import org.gatehouse.policy.ConfigDiff;
 import org.gatehouse.policy.ConfigService;
-import org.gatehouse.policy.LeaseService;
-import org.gatehouse.policy.OfflineQueue;
-import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.Replayers;
-import org.gatehouse.policy.StatusService;
 import org.gatehouse.store.ActionLog;
-import org.gatehouse.store.CacheMaintenance;
-import org.gatehouse.store.ConfigSnapshotStore;
-import org.gatehouse.store.Database;
-import org.gatehouse.store.ObservationStore;
-import org.gatehouse.store.OfflineActionStore;
 import org.gatehouse.testing.KeaServer;
-import org.gatehouse.ui.audit.AuditViewModel;
 import org.gatehouse.ui.dialog.ScriptedDialogService;
 import org.gatehouse.ui.shell.MainWindow;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Audit screen, headless, on a real Kea and cache: filters, chain check, timeline, export, diff, restore, queue. */
@@ -56,17 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class AuditGuiTest {
 
     @RegisterExtension
-    static KeaServer kea = new KeaServer();
+    static ConsoleFixture console = new ConsoleFixture().actingAs("anna", "desk-1");
+    static KeaServer kea = console.kea();
 
-    @TempDir
-    static Path dir;
-
-    static Database db;
-    static FxTaskExecutor tasks;
-    static ActionLog log;
-    static LeaseService leases;
-    static ConfigService configs;
-    static OfflineQueue offline;
     static long baseline;
     MainWindow window;
     ScriptedDialogService dialogs;
@@ -74,21 +48,15 @@ class AuditGuiTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskExecutor();
-        log = new ActionLog(db, "anna", "desk-1");
-        KeaJson json = new KeaJson();
-        leases = new LeaseService(kea.client(), new ObservationStore(db), log, new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());
-        configs = new ConfigService(kea.client(), new ConfigSnapshotStore(db), log, json, Clock.systemUTC());
-        offline = new OfflineQueue(new OfflineActionStore(db, log, "anna", "desk-1"), Clock.systemUTC());
+        ActionLog log = console.log();
+        ConfigService configs = console.configs();
         // A device seen, an action on it, a refused one, a queued one, and a config changed after a snapshot.
         kea.addLease(140, "da:a1:19:00:00:8c", "guest-phone", 3600);
-        leases.refresh();
+        console.leases().refresh();
         log.append(ActionLog.Draft.of(Instant.now(), "approve", "da:a1:19:00:00:8c").change("newly-unregistered", "registered")
                 .note("front desk").result(ActionLog.OK));
         log.append(ActionLog.Draft.of(Instant.now(), "deny", "b8:27:eb:00:00:c8").result(ActionLog.refused("reservation-add failed")));
-        offline.enqueue(Replayers.leaseRelease(Ipv4.parse("192.168.40.140"), "da:a1:19:00:00:8c", "queued in test"));
+        console.offline().enqueue(Replayers.leaseRelease(Ipv4.parse("192.168.40.140"), "da:a1:19:00:00:8c", "queued in test"));
         baseline = configs.take("baseline");
         ObjectNode dhcp4 = (ObjectNode) kea.client().config().raw().get("Dhcp4").deepCopy();
         dhcp4.put("valid-lifetime", dhcp4.path("valid-lifetime").asInt() + 60);
@@ -96,32 +64,17 @@ class AuditGuiTest {
         kea.client().execute(new ConfigCommands.ConfigWrite());
     }
 
-    @AfterAll
-    static void tearDown() {
-        tasks.close();
-        db.close();
-    }
-
     @BeforeEach
     void open() throws Exception {
-        AuditTools tools = new AuditTools(new AuditService(log, new ObservationStore(db)), configs, offline,
-                new CacheService(db, new CacheMaintenance(db), log, Clock.systemUTC()), Replayers.of(kea.client(), configs));
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60, tools);
         dialogs = new ScriptedDialogService();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx, dialogs);
-            window.install(stage);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        window = console.show(console.context().audit(console.auditTools()).build(), dialogs);
         robot.clickOn("#nav-audit");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        window.dispose();
+        console.close(window);
     }
 
     @SuppressWarnings("unchecked")
@@ -177,7 +130,7 @@ class AuditGuiTest {
                 .anySatisfy(w -> assertThat(w).startsWith("lease-release 192.168.40.140"));
         assertThat(label("#audit-timeline-title")).startsWith("Timeline of da:a1:19:00:00:8c");
 
-        Path csv = dir.resolve("export.csv");
+        Path csv = console.dir().resolve("export.csv");
         dialogs.chooseFile(csv);
         robot.clickOn("#audit-export-csv");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && label("#audit-message").startsWith("Exported"));

@@ -68,7 +68,7 @@ class SwitchboardGuiTest {
                 () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
                 new SwitchStore(db, "test"), new ActionLog(db, "test", "test"), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV),
                 Clock.systemUTC(), AclNumber.DEFAULT, SwitchService.BlockMode.ACL);
-        ConsoleContext ctx = new ConsoleContext(null, null, null, tasks, Clock.systemUTC(), 60, service);
+        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).switches(service).build();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(ctx);
             window.install(stage);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -21,7 +20,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -52,7 +50,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * screens' row actions plug in through {@link #addRowAction}.
  */
 public final class LeasesView extends BorderPane {
-    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     static final double ROW_HEIGHT = 24;
     private static final KeyCombination COPY_ROW = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY_CELL = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -303,89 +301,13 @@ public final class LeasesView extends BorderPane {
             return true;
         });
         t.getSortOrder().add(t.getColumns().get(0));
-        t.setRowFactory(x -> new FlashingRow());
+        t.setRowFactory(x -> new LeaseTableRows.FlashingRow());
         // Every row is one line high: with a fixed height the table never measures rows it scrolls past.
         t.setFixedCellSize(ROW_HEIGHT);
-        keepSelection(t);
+        LeaseTableRows.keepSelection(t, vm);
         t.setPlaceholder(new Label("No leases"));
         t.opacityProperty().bind(Bindings.when(vm.staleProperty()).then(0.55).otherwise(1.0));
         return t;
-    }
-
-    /**
-     * The selection follows its lease, not its index: after every change of the rows, the lease
-     * that was selected is selected again if it is still shown (and scrolled to after a
-     * wholesale change such as a search), and nothing is selected once it is gone. JavaFX's
-     * own selection model shifts indices, which goes wrong for many scattered changes at once.
-     */
-    private void keepSelection(TableView<LeaseRow> t) {
-        long[] selectedKey = {-1};
-        t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!vm.model().applying()) {
-                selectedKey[0] = b == null ? -1 : b.key();
-            }
-        });
-        vm.visibleRows().addListener((javafx.collections.ListChangeListener<LeaseRow>) c -> {
-            boolean wholesale = false;
-            while (c.next()) {
-                wholesale |= c.getFrom() == 0 && c.getAddedSize() == c.getList().size();
-            }
-            if (!wholesale) {
-                keepTopRow(t);
-            }
-            LeaseRow now = t.getSelectionModel().getSelectedItem();
-            if (selectedKey[0] < 0 || (now != null && now.key() == selectedKey[0])) {
-                return;
-            }
-            for (int i = 0; i < t.getItems().size(); i++) {
-                if (t.getItems().get(i).key() == selectedKey[0]) {
-                    int index = i;
-                    t.getSelectionModel().clearAndSelect(index);
-                    if (wholesale) {
-                        javafx.application.Platform.runLater(() -> t.scrollTo(Math.max(0, index - 3)));
-                    }
-                    return;
-                }
-            }
-            t.getSelectionModel().clearSelection();
-        });
-    }
-
-    /**
-     * Rows that come or go above the viewport would shift what the user is reading; the row at
-     * the top before the change (the cells still show it) stays at the top.
-     */
-    private static void keepTopRow(TableView<LeaseRow> t) {
-        if (!(t.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
-            return;
-        }
-        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
-        if (first == null || first.getIndex() <= 0 || !(first.getItem() instanceof LeaseRow top)) {
-            return;
-        }
-        int at = t.getItems().indexOf(top);
-        if (at >= 0 && at != first.getIndex()) {
-            flow.scrollToTop(at);
-        }
-    }
-
-    /** A row that shows the :changed pseudo-class while its lease is flashing. */
-    private static final class FlashingRow extends TableRow<LeaseRow> {
-        private final ChangeListener<Boolean> listener = (o, a, b) -> pseudoClassStateChanged(CHANGED, b);
-        private LeaseRow bound;
-
-        @Override
-        protected void updateItem(LeaseRow item, boolean empty) {
-            super.updateItem(item, empty);
-            if (bound != null) {
-                bound.flashingProperty().removeListener(listener);
-            }
-            bound = empty ? null : item;
-            if (bound != null) {
-                bound.flashingProperty().addListener(listener);
-            }
-            pseudoClassStateChanged(CHANGED, bound != null && bound.flashingProperty().get());
-        }
     }
 
     private static Button iconButton(String id, Feather icon, String tip) {

@@ -82,8 +82,8 @@ public final class MainWindow {
         this.switchModel = new SwitchboardViewModel(context.switches(), switchTasks, ZoneId.systemDefault());
         this.queueModel = new QueueViewModel(context, shell);
         this.reservationsModel = new ReservationsViewModel(context);
-        this.auditModel = new AuditViewModel(java.util.Optional.ofNullable(context.auditTools()), context.tasks(), context.clock());
-        this.poolsModel = new PoolsViewModel(context, ZoneId.systemDefault());
+        this.auditModel = new AuditViewModel(context.audit(), context.tasks(), context.clock());
+        this.poolsModel = new PoolsViewModel(context.poolAccess(), context.tasks(), context.clock(), context.refreshSeconds(), ZoneId.systemDefault());
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }

@@ -81,7 +81,7 @@ class LeasesScreenGuiTest {
         }
         LeaseService leases = new LeaseService(kea.client(), new ObservationStore(db), new ActionLog(db, "test", "test"),
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 600);
+        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).kea(kea.endpoint(), leases, new StatusService(kea.client())).refreshSeconds(600).build();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(ctx);
             window.install(stage);

@@ -101,7 +101,7 @@ class LiveLeasesTest {
         db = Database.open(dir.resolve("live.db"));
         LeaseService service = new LeaseService(client, new ObservationStore(db), new ActionLog(db, "test", "test"),
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock);
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), service, new StatusService(client), TaskExecutor.sameThread(), clock, 2);
+        ConsoleContext ctx = ConsoleContext.builder(TaskExecutor.sameThread(), clock).kea(kea.endpoint(), service, new StatusService(client)).refreshSeconds(2).build();
         shell = new ShellViewModel(kea.endpoint(), ZoneOffset.UTC);
         vm = new LeasesViewModel(ctx, shell, ZoneOffset.UTC);
         vm.visibleRows().addListener((ListChangeListener<LeaseRow>) c -> {
@@ -240,8 +240,8 @@ class LiveLeasesTest {
         LeaseService service = new LeaseService(dead, new ObservationStore(db), new ActionLog(db, "test", "test"),
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock);
         ShellViewModel coldShell = new ShellViewModel("unix:" + dir.resolve("no-such.sock"), ZoneOffset.UTC);
-        LeasesViewModel cold = new LeasesViewModel(new ConsoleContext("unix:x", service, new StatusService(dead),
-                TaskExecutor.sameThread(), clock, 2), coldShell, ZoneOffset.UTC);
+        LeasesViewModel cold = new LeasesViewModel(ConsoleContext.builder(TaskExecutor.sameThread(), clock)
+                .kea("unix:x", service, new StatusService(dead)).refreshSeconds(2).build(), coldShell, ZoneOffset.UTC);
         cold.start();
         assertThat(cold.visibleRows()).hasSize(vm.visibleRows().size());
         assertThat(cold.staleProperty().get()).isTrue();
