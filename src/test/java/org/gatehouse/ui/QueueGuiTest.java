@@ -137,4 +137,38 @@ class QueueGuiTest {
             }
         }
     }
+
+    /**
+     * The Queue's deny runs on the switch lane: it completes while every shared thread is held (a slow
+     * refresh, say). A device of its own, removed afterwards, so the other tests' queue and reservations are as before.
+     */
+    @Test
+    void aDenyCompletesWhileTheSharedThreadsAreBusy() throws Exception {
+        org.gatehouse.model.Mac carla = org.gatehouse.model.Mac.parse("f0:18:98:00:00:8e");
+        kea.addLease(142, carla.toString(), "carla-laptop", 60);
+        robot.clickOn("#nav-queue");
+        robot.interact(() -> window.queue().refresh());
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.queue().rows().stream().anyMatch(r -> r.macValue().equals(carla)));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                console.tasks().run(() -> {
+                    held.countDown();
+                    return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                }, r -> { }, e -> { });
+            }
+            assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            robot.interact(() -> window.queue().deny(window.queue().rows().stream().filter(r -> r.macValue().equals(carla)).toList()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> inKea().stream()
+                    .anyMatch(r -> r.mac().equals(carla) && r.clientClasses().contains(HostReservation.DENIED)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !window.queue().busyProperty().get());
+            assertThat(window.queue().decided().get(0).action()).isEqualTo("denied");
+        } finally {
+            release.countDown();
+            decisions.unregister(carla);
+            kea.client().execute(new org.gatehouse.kea.KeaCommands.Lease4Del(org.gatehouse.model.Ipv4.parse("192.168.40.142")));
+            robot.interact(() -> window.queue().refresh());
+        }
+    }
 }

@@ -37,7 +37,7 @@ import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.shell.ShellViewModel;
 
 /**
- * The Leases screen's state. Fetching runs on the context's task executor every
+ * The Leases screen's state. Fetching runs on the context's task runner every
  * {@code refreshSeconds}; each result is merged into the table by a background pass (see
  * {@link LeaseTableModel}) and only the differences reach the FX thread. Search and filters run
  * the same way, one pass at a time, a newer keystroke cancelling the pass in progress. When Kea
@@ -288,7 +288,7 @@ public final class LeasesViewModel {
         offline.set(true);
         stale.set(true);
         if (model.totalCount() == 0 && !triedCache) {
-            // Cold start with Kea down: open from the cache, on the task executor (it reads disk).
+            // Cold start with Kea down: open from the cache, on the task runner (it reads disk).
             triedCache = true;
             LeaseService service = context.leases();
             context.tasks().run(() -> service.cached().map(s -> new Fetched(s, service.seenTimes())), cached -> cached.ifPresent(c -> {

@@ -32,8 +32,8 @@ import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.shell.ShellViewModel;
 
 /**
- * The Queue screen's state. Refreshes on the task executor; approve and deny run there too and a
- * row leaves the queue only when Kea confirmed the decision. Each decision can be undone for
+ * The Queue screen's state. Refreshes on the task executor; approve and deny run on its switch lane
+ * (they may wait on the switch) and a row leaves the queue only when Kea confirmed the decision. Each decision can be undone for
  * {@value #UNDO_SECONDS} s (it puts back the reservations the device had before). A conflict (someone else decided
  * the same device meanwhile, exit 4) is raised for a dialog rather than overwritten.
  */
