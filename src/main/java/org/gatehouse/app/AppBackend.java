@@ -19,7 +19,7 @@ import org.gatehouse.kea.KeaTransport;
 import org.gatehouse.kea.SshTransport;
 import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.model.BadInput;
-import org.gatehouse.model.TaskRunner;
+import org.gatehouse.ui.task.TaskExecutor;
 import java.util.Map;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.kea.SiteSettings;
@@ -59,7 +59,7 @@ import org.gatehouse.store.PendingLeaseDeletes;
 import org.gatehouse.store.ServiceLock;
 import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.ConsoleLauncher;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 
 /** Wires every object once per connection (constructor injection, no singletons). */
 public final class AppBackend implements Backend {
@@ -348,12 +348,12 @@ public final class AppBackend implements Backend {
 
     @Override
     public void gui(ConnectionOptions options) {
-        try (FxTaskRunner tasks = new FxTaskRunner()) {
+        try (FxTaskExecutor tasks = new FxTaskExecutor()) {
             if (options.kea() == null) {
                 // No Kea: the Switch screen (if configured) and the Audit screen (from the cache) still work.
                 try (SwitchSession sw = connectSwitch(options); Local local = local(options)) {
-                    new ConsoleLauncher().showAndWait(new ConsoleContext(null, null, null, tasks, clock, 2, null, null, null,
-                            sw.switches(), new AuditTools(local.audit(), local.configs(), local.offline(), local.cache(), Map.of())));
+                    new ConsoleLauncher().showAndWait(ConsoleContext.builder(tasks, clock).refreshSeconds(2).switches(sw.switches())
+                            .audit(new AuditTools(local.audit(), local.configs(), local.offline(), local.cache(), Map.of())).build());
                 }
                 return;
             }
@@ -363,10 +363,16 @@ public final class AppBackend implements Backend {
         }
     }
 
-    ConsoleContext context(ConnectionOptions options, Session s, TaskRunner tasks) {
-        return new ConsoleContext(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status(), tasks, clock,
-                options.refreshSeconds(), s.decisions(), s.queue(), s.aging(), s.switches(),
-                new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()), s.pools());
+    ConsoleContext context(ConnectionOptions options, Session s, TaskExecutor tasks) {
+        ConsoleContext.Builder b = ConsoleContext.builder(tasks, clock).refreshSeconds(options.refreshSeconds())
+                .switches(s.switches()).audit(new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
+        if (s.leases() != null) {
+            b.kea(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status()).pools(s.pools());
+        }
+        if (s.decisions() != null && s.queue() != null) {
+            b.deciding(s.decisions(), s.queue(), s.aging());
+        }
+        return b.build();
     }
 
     @Override

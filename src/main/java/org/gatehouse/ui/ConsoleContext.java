@@ -1,7 +1,8 @@
 package org.gatehouse.ui;
 
 import java.time.Clock;
-import org.gatehouse.model.TaskRunner;
+import java.util.Objects;
+import java.util.Optional;
 import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.AuditTools;
 import org.gatehouse.policy.DecisionService;
@@ -10,58 +11,134 @@ import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
+import org.gatehouse.ui.task.TaskExecutor;
 
 /**
- * What the console's screens are built from. The Kea services are null when no Kea is configured;
- * the screens then say so instead of failing. {@code switches} is null without a switch (or a
- * session that has neither --switch nor --snmp reports itself unconfigured); {@code auditTools}
- * is null when the Audit screen has no cache to read; {@code pools} is null without Kea.
+ * What the console's screens are built from: the executor and clock every screen needs, and the
+ * capabilities this session has, each present or absent as a whole (a screen whose capability is
+ * absent says it is not configured instead of failing). Built with {@link #builder}.
+ *
+ * @param kea       reading Kea: leases and status (absent without --kea)
+ * @param deciding  approve/deny/reservations (absent in a read-only session)
+ * @param switchAccess the switch (absent without --switch and --snmp)
+ * @param audit     the Audit screen's cache tools (absent without a cache)
+ * @param poolAccess the Pools screen (absent without Kea)
  */
-public record ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock,
-                             int refreshSeconds, DecisionService decisions, QueueService queue, AgingService aging,
-                             SwitchService switches, AuditTools auditTools, PoolService pools) {
+public record ConsoleContext(String endpoint, TaskExecutor tasks, Clock clock, int refreshSeconds, Optional<KeaAccess> kea,
+                             Optional<Deciding> deciding, Optional<SwitchService> switchAccess, Optional<AuditTools> audit,
+                             Optional<PoolService> poolAccess) {
 
-    /** Everything but the Pools screen's service. */
-    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds,
-                          DecisionService decisions, QueueService queue, AgingService aging, SwitchService switches, AuditTools auditTools) {
-        this(endpoint, leases, status, tasks, clock, refreshSeconds, decisions, queue, aging, switches, auditTools, null);
+    /** Reading Kea. */
+    public record KeaAccess(LeaseService leases, StatusService status) {
+        public KeaAccess {
+            Objects.requireNonNull(leases);
+            Objects.requireNonNull(status);
+        }
     }
 
-    /** With the decision services, the aging pass, no switch and no audit tools. */
-    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds,
-                          DecisionService decisions, QueueService queue, AgingService aging) {
-        this(endpoint, leases, status, tasks, clock, refreshSeconds, decisions, queue, aging, null, null, null);
+    /** Deciding about devices; {@code aging} is absent in tests of a single screen. */
+    public record Deciding(DecisionService decisions, QueueService queue, Optional<AgingService> aging) {
+        public Deciding {
+            Objects.requireNonNull(decisions);
+            Objects.requireNonNull(queue);
+        }
     }
 
-    /** With the decision services but without the aging pass (tests of a single screen). */
-    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds,
-                          DecisionService decisions, QueueService queue) {
-        this(endpoint, leases, status, tasks, clock, refreshSeconds, decisions, queue, null, null, null, null);
+    public ConsoleContext {
+        Objects.requireNonNull(tasks);
+        Objects.requireNonNull(clock);
     }
 
-    /** Kea reads and a switch, without the decision services. */
-    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds,
-                          SwitchService switches) {
-        this(endpoint, leases, status, tasks, clock, refreshSeconds, null, null, null, switches, null, null);
-    }
-
-    /** Kea reads and the Audit screen's services. */
-    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds,
-                          AuditTools auditTools) {
-        this(endpoint, leases, status, tasks, clock, refreshSeconds, null, null, null, null, auditTools, null);
-    }
-
-    /** Without the decision services, the switch and the audit tools (screens that only read). */
-    public ConsoleContext(String endpoint, LeaseService leases, StatusService status, TaskRunner tasks, Clock clock, int refreshSeconds) {
-        this(endpoint, leases, status, tasks, clock, refreshSeconds, null, null, null, null, null, null);
+    public static Builder builder(TaskExecutor tasks, Clock clock) {
+        return new Builder(tasks, clock);
     }
 
     public boolean connected() {
-        return leases != null;
+        return kea.isPresent();
     }
 
     /** True when approve/deny/reservations can be used. */
     public boolean canDecide() {
-        return decisions != null && queue != null;
+        return deciding.isPresent();
+    }
+
+    // The screens' short paths into the capabilities; each is null exactly when its capability is absent.
+
+    public LeaseService leases() {
+        return kea.map(KeaAccess::leases).orElse(null);
+    }
+
+    public StatusService status() {
+        return kea.map(KeaAccess::status).orElse(null);
+    }
+
+    public DecisionService decisions() {
+        return deciding.map(Deciding::decisions).orElse(null);
+    }
+
+    public QueueService queue() {
+        return deciding.map(Deciding::queue).orElse(null);
+    }
+
+    public AgingService aging() {
+        return deciding.flatMap(Deciding::aging).orElse(null);
+    }
+
+    public SwitchService switches() {
+        return switchAccess.orElse(null);
+    }
+
+    /** Assembles a context; what is not given is absent. */
+    public static final class Builder {
+        private final TaskExecutor tasks;
+        private final Clock clock;
+        private String endpoint;
+        private int refreshSeconds = 60;
+        private KeaAccess kea;
+        private Deciding deciding;
+        private SwitchService switches;
+        private AuditTools audit;
+        private PoolService pools;
+
+        private Builder(TaskExecutor tasks, Clock clock) {
+            this.tasks = tasks;
+            this.clock = clock;
+        }
+
+        public Builder kea(String endpoint, LeaseService leases, StatusService status) {
+            this.endpoint = endpoint;
+            this.kea = new KeaAccess(leases, status);
+            return this;
+        }
+
+        public Builder refreshSeconds(int seconds) {
+            this.refreshSeconds = seconds;
+            return this;
+        }
+
+        public Builder deciding(DecisionService decisions, QueueService queue, AgingService aging) {
+            this.deciding = new Deciding(decisions, queue, Optional.ofNullable(aging));
+            return this;
+        }
+
+        public Builder switches(SwitchService switches) {
+            this.switches = switches;
+            return this;
+        }
+
+        public Builder audit(AuditTools audit) {
+            this.audit = audit;
+            return this;
+        }
+
+        public Builder pools(PoolService pools) {
+            this.pools = pools;
+            return this;
+        }
+
+        public ConsoleContext build() {
+            return new ConsoleContext(endpoint, tasks, clock, refreshSeconds, Optional.ofNullable(kea), Optional.ofNullable(deciding),
+                    Optional.ofNullable(switches), Optional.ofNullable(audit), Optional.ofNullable(pools));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.gatehouse.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The demo's simulated clients follow Kea's rules: renew at T1, move after approval, vanish when denied. */
+@Tag("kea")
 class DemoClientsTest {
     static final Mac WAITING = Mac.parse("f0:18:98:00:00:01");
     static final Mac APPROVED = Mac.parse("f0:18:98:00:00:02");

@@ -24,7 +24,7 @@ import org.gatehouse.cli.GatehouseCli;
 import org.gatehouse.kea.KeaJson;
 import org.gatehouse.model.Mac;
 import org.gatehouse.policy.OuiRegistry;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import org.gatehouse.ui.shell.MainWindow;
 import org.gatehouse.ui.shell.Screen;
 import picocli.CommandLine;
@@ -60,7 +60,7 @@ public final class DemoSwitchScreenshot {
         ConnectionOptions options = new ConnectionOptions(n -> null);
         new CommandLine(options).parseArgs(reach.toArray(String[]::new));
         CompletableFuture<Void> shot = new CompletableFuture<>();
-        try (FxTaskRunner tasks = new FxTaskRunner(); org.gatehouse.cli.Backend.Session session = backend.connect(options)) {
+        try (FxTaskExecutor tasks = new FxTaskExecutor(); org.gatehouse.cli.Backend.Session session = backend.connect(options)) {
             MainWindow[] window = new MainWindow[1];
             Stage[] stage = new Stage[1];
             Platform.startup(() -> {

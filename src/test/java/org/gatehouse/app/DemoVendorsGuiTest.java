@@ -1,5 +1,6 @@
 package org.gatehouse.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +21,7 @@ import org.gatehouse.store.Database;
 import org.gatehouse.store.ObservationStore;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import org.gatehouse.ui.leases.LeaseRow;
 import org.gatehouse.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * their vendor and "apple" finds them. Without the registry the status bar says why vendors are
  * blank, once, naming the package to install.
  */
+@Tag("gui")
+@Tag("kea")
 class DemoVendorsGuiTest {
     static final DemoSite SITE = new DemoSite(40, 30, 15, 15);
 
@@ -48,7 +51,7 @@ class DemoVendorsGuiTest {
     static Path dir;
 
     static Database db;
-    static FxTaskRunner tasks;
+    static FxTaskExecutor tasks;
     MainWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -57,7 +60,7 @@ class DemoVendorsGuiTest {
         FxToolkit.registerPrimaryStage();
         SITE.fill(kea.client(), 40, Ipv4.parse("192.168.40.0"), Instant.now());
         db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
     }
 
     @AfterAll
@@ -74,7 +77,7 @@ class DemoVendorsGuiTest {
 
     private void open(OuiRegistry oui) throws Exception {
         LeaseService leases = new LeaseService(kea.client(), new ObservationStore(db), new ActionLog(db, "test", "test"), oui, Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60);
+        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).kea(kea.endpoint(), leases, new StatusService(kea.client())).build();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(ctx);
             window.install(stage);

@@ -1,5 +1,6 @@
 package org.gatehouse.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * kea-dhcp4, with XDG_STATE_HOME in a test directory. One line per Kea command with its duration
  * and outcome, in a 0600 file in a 0700 directory; DEBUG only when asked; sync also to the journal.
  */
+@Tag("kea")
+@Tag("switch")
 class LogFileTest {
     @RegisterExtension
     static KeaServer kea = new KeaServer();

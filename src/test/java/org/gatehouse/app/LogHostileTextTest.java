@@ -1,5 +1,6 @@
 package org.gatehouse.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * with a terminal escape, a bidi override and a line break, through the real launcher at DEBUG
  * against a real Kea, never reaches the log raw; where such text does reach a line it is escaped.
  */
+@Tag("kea")
 class LogHostileTextTest {
     /** Recolours the terminal, reverses what follows, starts a fake log line. */
     static final String ATTACK = "evil\u001b[31mred\u202etxt.exe\n2026-01-01T00:00:00Z INFO fake line";

@@ -1,5 +1,6 @@
 package org.gatehouse.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * an SNMP community and SNMPv3 passphrases — through the real launcher at DEBUG, then every byte
  * under the state directory and the cache is searched for each secret: plain, base64 and hex.
  */
+@Tag("kea")
+@Tag("switch")
 class LogSecretsTest {
     @RegisterExtension
     static KeaServer kea = new KeaServer();

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.gatehouse.ui.shell.Screen;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * real kea-dhcp4) opens in a real X server (Xvfb), every screen is opened, and stderr carries no
  * "Unsupported JavaFX configuration" warning and no access error; a CLI command loads no JavaFX.
  */
+@Tag("kea")
+@Tag("gui")
 class ModulePathLauncherTest {
     private static final Path LAUNCHER = Path.of("gatehouse");
 

@@ -1,5 +1,6 @@
 package org.gatehouse.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** The write lock in the log, on a real Kea: the wait before taking it at INFO, taking over a dead holder at WARN. */
+@Tag("kea")
 class WriteLockLogTest {
     @RegisterExtension
     static KeaServer kea = new KeaServer();

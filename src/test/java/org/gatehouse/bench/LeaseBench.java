@@ -33,7 +33,7 @@ import org.gatehouse.store.ObservationStore;
 import org.gatehouse.testing.KeaTestCommands;
 import org.gatehouse.testing.ScaleKea;
 import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import org.gatehouse.ui.leases.LeasesView;
 import org.gatehouse.ui.leases.LeasesViewModel;
 import org.gatehouse.ui.shell.ShellViewModel;
@@ -117,9 +117,9 @@ public final class LeaseBench {
     private static void gui(LocalKea kea, KeaClient client, OuiRegistry oui, List<Lease> leases) throws Exception {
         Path dir = Files.createTempDirectory("gh-bench-");
         Database db = Database.open(dir.resolve("cache.db"));
-        FxTaskRunner tasks = new FxTaskRunner();
+        FxTaskExecutor tasks = new FxTaskExecutor();
         LeaseService service = new LeaseService(client, new ObservationStore(db), new ActionLog(db, "bench", "bench"), oui, Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), service, new StatusService(client), tasks, Clock.systemUTC(), 2);
+        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).kea(kea.endpoint(), service, new StatusService(client)).refreshSeconds(2).build();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
@@ -129,7 +129,7 @@ public final class LeaseBench {
             ShellViewModel shell = new ShellViewModel(kea.endpoint(), java.time.ZoneId.systemDefault());
             LeasesViewModel vm = new LeasesViewModel(ctx, shell);
             Stage stage = new Stage();
-            LeasesView view = new LeasesView(vm);
+            LeasesView view = new LeasesView(vm, new org.gatehouse.ui.dialog.FxDialogService(() -> null));
             stage.setScene(new Scene(view, 1200, 720));
             stage.show();
             vmBox[0] = vm;

@@ -22,7 +22,7 @@ import org.gatehouse.sw.SnmpLocator;
 import org.gatehouse.testing.ComwareCliDouble;
 import org.gatehouse.testing.SnmpSimulator;
 import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import org.gatehouse.ui.shell.MainWindow;
 
 /** Opens the Switch screen on the Comware double and snmpsim for a screenshot (needs a display); closes after SECONDS. */
@@ -36,7 +36,7 @@ public final class SwitchboardScreenshot {
         try (SnmpSimulator.Running sim = SnmpSimulator.startStandalone();
              ComwareCliDouble sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
              Database db = Database.open(dir.resolve("shot.db"));
-             FxTaskRunner tasks = new FxTaskRunner()) {
+             FxTaskExecutor tasks = new FxTaskExecutor()) {
             sw.handMadeRule(4000, 5, "deny source-mac 0011-2233-4455 ffff-ffff-ffff");
             SshTarget target = new SshTarget("127.0.0.1", sw.port(), sw.user(), sw.password().toCharArray(), null, dir.resolve("known_hosts"),
                     true, Duration.ofSeconds(10));
@@ -53,7 +53,7 @@ public final class SwitchboardScreenshot {
             sw.handRemovedRule(4000, 50002); // someone removed one by hand: shown, not fixed
             Platform.startup(() -> {
                 Stage stage = new Stage();
-                MainWindow w = new MainWindow(new ConsoleContext(null, null, null, tasks, Clock.systemUTC(), 60, service));
+                MainWindow w = new MainWindow(ConsoleContext.builder(tasks, Clock.systemUTC()).switches(service).build());
                 w.install(stage);
                 stage.show();
                 // the screenshot script clicks "Switch" and reads the switch; locate is started here

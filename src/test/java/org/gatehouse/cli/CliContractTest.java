@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line of docs/cli.md against a real Kea: output formats and exit codes. */
+@Tag("kea")
 class CliContractTest {
 
     @RegisterExtension

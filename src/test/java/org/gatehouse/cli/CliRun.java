@@ -18,10 +18,15 @@ import org.gatehouse.policy.OuiRegistry;
 public record CliRun(int exit, String out, String err) {
 
     public static CliRun run(Map<String, String> env, String... args) {
+        return run(Clock.systemUTC(), env, args);
+    }
+
+    /** With the clock the test moves (a {@code MutableClock}) instead of waiting for time to pass. */
+    public static CliRun run(Clock clock, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        AppBackend backend = new AppBackend(new KeaJson(), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC(),
+        AppBackend backend = new AppBackend(new KeaJson(), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         int code = GatehouseCli.create(backend, env::get, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new CliRun(code, out.toString() + console.toString(StandardCharsets.UTF_8), err.toString());

@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a user without a password is refused, and basic auth does not cross a network in clear text.
  * Against a real kea-ctrl-agent with basic auth in front of a real kea-dhcp4.
  */
+@Tag("kea")
 class CliSecretsTest {
     static final String SECRET = "Sésame-ouvre-toi";
 

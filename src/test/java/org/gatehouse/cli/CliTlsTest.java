@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * --kea-ca-file, and a certificate failure is exit 1 (refused), never exit 3, so --queue does not
  * quietly park a decision behind a setting that will never work.
  */
+@Tag("kea")
 class CliTlsTest {
     static final String GUEST = "f0:18:98:00:0e:01";
 

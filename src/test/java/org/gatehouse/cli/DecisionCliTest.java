@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a real Kea 2.2 (config-set path): what lands in Kea and in its written file, exit codes, and that
  * bad input leaves Kea untouched.
  */
+@Tag("kea")
 class DecisionCliTest {
 
     @RegisterExtension

@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** "Deny and block": the Kea half and the switch half of {@code deny}, and {@code unregister} undoing both. */
+@Tag("kea")
+@Tag("switch")
 class DenyAndBlockTest {
     static final String MAC = "f0:18:98:00:0d:01";
 

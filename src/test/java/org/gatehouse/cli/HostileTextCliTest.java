@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hostname with terminal escapes, a bidi override and a line break must not reach the terminal raw,
  * and a hostname or note that is a spreadsheet formula must not reach a spreadsheet runnable.
  */
+@Tag("kea")
 class HostileTextCliTest {
     /** Recolours the terminal, reverses what follows, starts a fake row; then C1 NEL and a zero-width space. */
     static final String TERMINAL_ATTACK = "evil\u001b[31mred\u202etxt.exe\nfake-row\u0085x\u200by";

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gatehouse.testing.KeaServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The search on real Kea data: with separators a MAC search means octets, without them any run of hex digits. */
+@Tag("kea")
 class LeaseSearchTest {
     @RegisterExtension
     static KeaServer kea = new KeaServer();

@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * comment and another tool's user-context; 24 writes (approve, then unregister, twelve times)
  * leave the configuration as it was and its file the same size, and every note reads back as typed.
  */
+@Tag("kea")
 class NonAsciiRoundTripTest {
     private static final String STORK = "Büro Zürich — 東京 ✓ \"quoted\" \\ back";
 

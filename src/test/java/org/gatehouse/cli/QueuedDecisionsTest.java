@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Approve and deny while Kea is down: queued only with --queue, replayed in order on reconnect
  * with the conflict check (someone decided meanwhile → conflict, nothing overwritten), all audited.
  */
+@Tag("kea")
 class QueuedDecisionsTest {
     static final String GUEST = "f0:18:98:00:0f:01";
     static final String ROGUE = "f0:18:98:00:0f:02";

@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mistake injected, accepted by the real {@code kea-dhcp4 -t}, is an error naming the pool, the
  * address and where it comes from; the generated configuration itself is clean.
  */
+@Tag("kea")
 class SiteCheckDnsTest {
     static final String PUBLIC = "9.9.9.9";
     static final String PORTAL = "192.168.40.4";

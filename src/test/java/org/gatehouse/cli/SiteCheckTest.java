@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gatehouse site check}: the scheme's known mistakes are found, a correct site has none. */
+@Tag("kea")
 class SiteCheckTest {
 
     @RegisterExtension

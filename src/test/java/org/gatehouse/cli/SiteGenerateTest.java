@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gatehouse site generate}: what it prints is accepted by the real kea-dhcp4 and is the three-pool scheme. */
+@Tag("kea")
 class SiteGenerateTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.gatehouse.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gatehouse switch …} end to end: real CLI, real wiring, the Comware double over SSH, snmpsim. */
+@Tag("switch")
 class SwitchCliTest {
     @RegisterExtension
     static SnmpSimulator sim = new SnmpSimulator();

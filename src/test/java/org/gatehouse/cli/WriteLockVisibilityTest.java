@@ -12,11 +12,13 @@ import org.gatehouse.model.Lease;
 import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.Mac;
 import org.gatehouse.testing.KeaServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Kea's write lock is a lease, but never a device: not listed, not shown, not released by hand. */
+@Tag("kea")
 class WriteLockVisibilityTest {
     @RegisterExtension
     static KeaServer kea = new KeaServer();

@@ -1,5 +1,6 @@
 package org.gatehouse.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * reservation in Kea's running configuration and in its config file, with its non-ASCII note
  * intact, and its own audit row says what its exit code said.
  */
+@Tag("kea")
 class ConcurrentWritersTest {
     private static final int WRITERS = 24;
     private static final int DENIES = 4;

@@ -1,5 +1,6 @@
 package org.gatehouse.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * client gets a lease over the bridge inside them, and afterwards no namespace, process or
  * directory of it is left.
  */
+@Tag("kea")
+@Tag("root")
 class DhcpRigCleanupTest {
 
     @Test

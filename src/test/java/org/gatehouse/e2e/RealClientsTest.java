@@ -1,5 +1,6 @@
 package org.gatehouse.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * namespaces, decisions made through the real command line. Three clients run side by side so
  * that the slow part (waiting for each client's own renewal, ~25-30 s after it bound) is paid once.
  */
+@Tag("kea")
+@Tag("root")
 class RealClientsTest {
     private static final String APPROVED = "02:67:68:28:00:01";
     private static final String DENIED = "02:67:68:28:00:02";

@@ -1,5 +1,6 @@
 package org.gatehouse.kea;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Kea through a real kea-ctrl-agent on 127.0.0.1 with basic auth, over plain HTTP and over TLS. */
+@Tag("kea")
 class HttpTransportTest {
 
     @RegisterExtension

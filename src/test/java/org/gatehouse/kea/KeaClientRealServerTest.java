@@ -1,5 +1,6 @@
 package org.gatehouse.kea;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Kea client against a real kea-dhcp4 over its unix socket. */
+@Tag("kea")
 class KeaClientRealServerTest {
 
     @RegisterExtension

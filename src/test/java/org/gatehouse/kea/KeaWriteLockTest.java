@@ -1,5 +1,6 @@
 package org.gatehouse.kea;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Kea's write lock on a real kea-dhcp4 2.2: exclusion, takeover of a dead holder, and its limits. */
+@Tag("kea")
 class KeaWriteLockTest {
     private static final Ipv4 LOCK_ADDRESS = Ipv4.parse("192.168.40.0");
 

@@ -1,5 +1,6 @@
 package org.gatehouse.kea;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Files handed to Gatehouse have a size cap: an import over 16 MiB, or one that never ends
  * ({@code /dev/zero}), is bad input (exit 2) and the real Kea is left exactly as it was.
  */
+@Tag("kea")
 class OversizedImportTest {
 
     @RegisterExtension

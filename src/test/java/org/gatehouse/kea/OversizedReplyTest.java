@@ -1,5 +1,6 @@
 package org.gatehouse.kea;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * clear error and exit 1 (not at the deadline, not with OutOfMemoryError), also in a process with
  * the launcher's 384 MB heap; a real 50,000-lease answer passes far below the cap, also through SSH.
  */
+@Tag("kea")
+@Tag("switch")
 class OversizedReplyTest {
     /** One lease exactly as kea-dhcp4 2.2 printed it in lease4-get-all (ScaleKea, measured). */
     static final String KEA_LEASE = "{ \"cltt\": 1796646203, \"fqdn-fwd\": false, \"fqdn-rev\": false, \"hostname\": \"raspberrypi-2\", "

@@ -1,5 +1,6 @@
 package org.gatehouse.kea;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A subnet inside a shared network: reserved classes come too late there (measured), so writes are refused. */
+@Tag("kea")
 class SharedNetworkRefusalTest {
 
     @RegisterExtension

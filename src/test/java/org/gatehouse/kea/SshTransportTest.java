@@ -1,5 +1,6 @@
 package org.gatehouse.kea;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Kea's unix socket through SSH: an in-process MINA server that runs the real socat (as an
  * OpenSSH server would) against a real kea-dhcp4.
  */
+@Tag("kea")
+@Tag("switch")
 class SshTransportTest {
 
     @RegisterExtension

@@ -1,5 +1,6 @@
 package org.gatehouse.policy;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Snapshot restore and offline replay against a real kea-dhcp4: conflict checks, config-set +
  * config-write, Kea's refusals in its own words, and one audit row per outcome.
  */
+@Tag("kea")
 class ConfigRestoreAndOfflineQueueTest {
 
     @RegisterExtension

@@ -1,5 +1,6 @@
 package org.gatehouse.policy;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link SwitchService} against the Comware double over real SSH: saves that fail, concurrent blocks. */
+@Tag("switch")
 class SwitchServiceTest {
     static final Mac FIRST = Mac.parse("aa:bb:cc:00:11:22");
     static final Mac SECOND = Mac.parse("aa:bb:cc:00:11:33");

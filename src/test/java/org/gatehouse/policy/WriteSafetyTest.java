@@ -1,6 +1,7 @@
 package org.gatehouse.policy;
 
 import org.gatehouse.store.OfflineActionStore;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lost updates are detected (merged or refused with exit 4), Kea down leaves nothing half-written,
  * and a lease deletion that could not be done is kept and retried.
  */
+@Tag("kea")
 class WriteSafetyTest {
     private static final Mac A = Mac.parse("f0:18:98:00:00:0a");
     private static final Mac B = Mac.parse("f0:18:98:00:00:0b");

@@ -1,5 +1,6 @@
 package org.gatehouse.ssh;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * changed key is refused showing both, and the ~/.ssh and known_hosts Gatehouse writes are
  * 0700 / 0600 — also in a real CLI run under umask 000.
  */
+@Tag("switch")
 class HostKeyFingerprintTest {
     @TempDir
     static Path dir;

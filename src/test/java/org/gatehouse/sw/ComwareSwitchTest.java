@@ -1,5 +1,6 @@
 package org.gatehouse.sw;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Comware CLI session and ACL batches against the in-process Comware double, over real SSH. */
+@Tag("switch")
 class ComwareSwitchTest {
     static final Mac MAC = Mac.parse("aa:bb:cc:00:11:22");
     static final AclNumber ACL = AclNumber.DEFAULT;

@@ -1,5 +1,6 @@
 package org.gatehouse.sw;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +25,7 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * the same root, as a looping agent would) is stopped after {@value SnmpLocator#MAX_WALK_VALUES}
  * values with exit 1, instead of walking until the heap is full. snmpsim cannot play such an agent.
  */
+@Tag("switch")
 class EndlessSnmpWalkTest {
 
     /** Answers every GETBULK with the next max-repetitions OIDs after the one asked for: ifName.N+1, N+2, … */

@@ -1,5 +1,6 @@
 package org.gatehouse.sw;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Locating MACs against snmpsim serving the real Comware 7 recording. Every expected answer is
  * computed from the recording's own rows (and cross-checked with what LibreNMS discovered from it).
  */
+@Tag("switch")
 class SnmpLocatorTest {
     @RegisterExtension
     static SnmpSimulator sim = new SnmpSimulator();

@@ -1,83 +1,52 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.testing.ConsoleFixture;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.gatehouse.kea.KeaJson;
-import org.gatehouse.policy.LeaseService;
-import org.gatehouse.policy.OuiRegistry;
-import org.gatehouse.policy.StatusService;
-import org.gatehouse.store.ActionLog;
-import org.gatehouse.store.Database;
-import org.gatehouse.store.ObservationStore;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.ui.leases.LeaseRow;
 import org.gatehouse.ui.shell.MainWindow;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The console, headless (Monocle), on a real Kea: window, lease table, search, theme toggle. */
+@Tag("gui")
+@Tag("kea")
 class ConsoleGuiTest {
 
     @RegisterExtension
-    static KeaServer kea = new KeaServer();
+    static ConsoleFixture console = new ConsoleFixture();
+    static KeaServer kea = console.kea();
 
-    @TempDir
-    static Path dir;
-
-    static Database db;
-    static FxTaskRunner tasks;
     MainWindow window;
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
         kea.addLease(10, "f0:18:98:00:00:0a", "anna-iphone", 86400);
         kea.addLease(140, "da:a1:19:00:00:8c", "guest-phone", 60);
         kea.addLease(200, "b8:27:eb:00:00:c8", "pi", 86400);
-        db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        tasks.close();
-        db.close();
     }
 
     @BeforeEach
     void open() throws Exception {
-        LeaseService leases = new LeaseService(kea.client(), new ObservationStore(db), new ActionLog(db, "test", "test"),
-                new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60);
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx);
-            window.install(stage);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        window = console.show(console.context(console.newLeases()).build(), null);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        window.dispose();
+        console.close(window);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,7 @@
 package org.gatehouse.ui;
 
-import org.gatehouse.policy.OfflineQueue;
-import org.gatehouse.store.OfflineActionStore;
+import org.gatehouse.testing.ConsoleFixture;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,19 +16,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.gatehouse.kea.Reservations;
-import org.gatehouse.policy.DecisionService;
-import org.gatehouse.policy.LeaseService;
-import org.gatehouse.policy.OuiRegistry;
-import org.gatehouse.policy.QueueService;
-import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
-import org.gatehouse.store.ActionLog;
-import org.gatehouse.store.Database;
-import org.gatehouse.store.ObservationStore;
-import org.gatehouse.store.PendingLeaseDeletes;
 import org.gatehouse.store.SwitchStore;
 import org.gatehouse.sw.AclNumber;
 import org.gatehouse.sw.ComwareSwitch;
@@ -42,68 +32,46 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Leases screen's actions from other screens, with Kea, the Comware double and snmpsim all real. */
+@Tag("gui")
+@Tag("kea")
+@Tag("switch")
 class LeaseActionsGuiTest {
     static final String GUEST = "f0:18:98:00:0e:01";
     static final String RECORDED_MAC = "00:00:5e:00:00:01";
 
     @RegisterExtension
-    static KeaServer kea = new KeaServer();
+    static ConsoleFixture console = new ConsoleFixture();
+    static KeaServer kea = console.kea();
 
     @RegisterExtension
     static SnmpSimulator sim = new SnmpSimulator();
 
-    @TempDir
-    static Path dir;
-
     static ComwareCliDouble sw;
-    static Database db;
-    static FxTaskRunner tasks;
     static MainWindow window;
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
         kea.addLease(140, GUEST, "guest-laptop", 60);
         kea.addLease(150, RECORDED_MAC, "vrrp-box", 60);
+        Path dir = console.dir();
         sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
-        db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
-        ObservationStore obs = new ObservationStore(db);
-        ActionLog log = new ActionLog(db, "test", "test");
-        OuiRegistry oui = new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV);
-        LeaseService leases = new LeaseService(kea.client(), obs, log, oui, Clock.systemUTC());
         SshTarget target = new SshTarget("127.0.0.1", sw.port(), sw.user(), sw.password().toCharArray(), null, dir.resolve("known_hosts"),
                 true, Duration.ofSeconds(5));
         SwitchService switches = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)),
                 () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
-                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
-        Reservations res = Reservations.forKea(kea.client(), kea.json(), Reservations.SnapshotSink.NONE);
-        DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), switches.asMacBlocker(), new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()),
-                Clock.systemUTC(), "gui@test");
-        QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,
-                decisions, queue, null, switches, null);
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx);
-            window.install(stage);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+                new SwitchStore(console.db(), "test"), console.log(), console.oui(), Clock.systemUTC(), AclNumber.DEFAULT,
+                org.gatehouse.policy.BlockMode.ACL);
+        window = console.show(console.context().deciding(console.decisions(switches.asMacBlocker()), console.queue(), null)
+                .switches(switches).build(), null);
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        window.dispose();
-        tasks.close();
-        db.close();
+        console.close(window);
         sw.close();
     }
 

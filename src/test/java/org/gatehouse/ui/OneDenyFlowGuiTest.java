@@ -45,6 +45,7 @@ import org.gatehouse.ui.queue.QueueRow;
 import org.gatehouse.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code gatehouse deny} go through the same decision flow, so each leaves Kea, the switch (the
  * Comware double over real SSH) and the audit trail (one cache file) in the same state.
  */
+@Tag("kea")
+@Tag("gui")
+@Tag("switch")
 class OneDenyFlowGuiTest {
     static final String BY_QUEUE = "f0:18:98:00:0a:01";
     static final String BY_LEASES = "f0:18:98:00:0a:02";
@@ -70,7 +74,7 @@ class OneDenyFlowGuiTest {
 
     static ComwareCliDouble sw;
     static Database db;
-    static FxTaskRunner tasks;
+    static org.gatehouse.ui.task.FxTaskExecutor tasks;
     static MainWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -82,7 +86,7 @@ class OneDenyFlowGuiTest {
         kea.addLease(142, BY_CLI, "cli-guest", 60);
         sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
         db = Database.open(dir.resolve("cache.db"));
-        tasks = new FxTaskRunner();
+        tasks = new org.gatehouse.ui.task.FxTaskExecutor();
         ObservationStore obs = new ObservationStore(db);
         ActionLog log = new ActionLog(db, "test", "test");
         OuiRegistry oui = new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV);
@@ -95,8 +99,8 @@ class OneDenyFlowGuiTest {
         DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), switches.asMacBlocker(),
                 new OfflineQueue(new OfflineActionStore(db, log, "test", "test"), Clock.systemUTC()), Clock.systemUTC(), "gui@test");
         QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,
-                decisions, queue, null, switches, null);
+        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).kea(kea.endpoint(), leases, new StatusService(kea.client()))
+                .deciding(decisions, queue, null).switches(switches).build();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(ctx);
             window.install(stage);

@@ -1,23 +1,16 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.testing.ConsoleFixture;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.stage.Stage;
-import org.gatehouse.policy.LeaseService;
-import org.gatehouse.policy.OuiRegistry;
-import org.gatehouse.policy.PoolService;
-import org.gatehouse.policy.StatusService;
-import org.gatehouse.store.ActionLog;
-import org.gatehouse.store.Database;
-import org.gatehouse.store.ObservationStore;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.ui.pools.PoolsView;
 import org.gatehouse.ui.pools.PoolsViewModel;
@@ -29,10 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Pools screen, headless, on a real Kea whose newly-unregistered pool (64 addresses) is filled
@@ -40,50 +30,33 @@ import org.testfx.util.WaitForAsyncUtils;
  * the figures stay, greyed, with a message.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("gui")
+@Tag("kea")
 class PoolsGuiTest {
     /** .128-.179: 52 of the newly-unregistered pool's 64 addresses = 81.3 %. */
     static final int NEWLY_UNREGISTERED_LEASES = 52;
 
     @RegisterExtension
-    static KeaServer kea = new KeaServer();
+    static ConsoleFixture console = new ConsoleFixture();
+    static KeaServer kea = console.kea();
 
-    @TempDir
-    static Path dir;
-
-    static Database db;
-    static FxTaskRunner tasks;
     static MainWindow window;
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
         for (int i = 0; i < NEWLY_UNREGISTERED_LEASES; i++) {
             kea.addLease(128 + i, String.format("02:00:5e:00:01:%02x", i), "guest-" + i, 600);
         }
         for (int i = 0; i < 3; i++) {
             kea.addLease(10 + i, String.format("f0:18:98:00:02:%02x", i), "staff-" + i, 86_400);
         }
-        db = Database.open(dir.resolve("pools.db"));
-        tasks = new FxTaskRunner();
-        LeaseService leases = new LeaseService(kea.client(), new ObservationStore(db), new ActionLog(db, "test", "test"),
-                new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,
-                null, null, null, null, null, new PoolService(kea.client()));
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx);
-            window.install(stage);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        window = console.show(console.context().pools(console.pools()).build(), null);
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        window.dispose();
-        tasks.close();
-        db.close();
+        console.close(window);
     }
 
     private String text(String id) {
@@ -144,9 +117,9 @@ class PoolsGuiTest {
     @Test
     @Order(4)
     void withoutKeaTheScreenSaysSo() {
-        ConsoleContext none = new ConsoleContext(null, null, null, tasks, Clock.fixed(java.time.Instant.EPOCH, ZoneOffset.UTC), 2);
         PoolsView[] view = new PoolsView[1];
-        robot.interact(() -> view[0] = new PoolsView(new PoolsViewModel(none, ZoneOffset.UTC)));
+        robot.interact(() -> view[0] = new PoolsView(new PoolsViewModel(java.util.Optional.empty(), console.tasks(),
+                Clock.fixed(java.time.Instant.EPOCH, ZoneOffset.UTC), 2, ZoneOffset.UTC)));
         Label message = (Label) view[0].lookup("#pools-not-configured");
         assertThat(message.getText()).startsWith("No Kea configured");
     }

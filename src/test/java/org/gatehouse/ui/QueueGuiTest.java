@@ -1,32 +1,20 @@
 package org.gatehouse.ui;
 
-import org.gatehouse.policy.OfflineQueue;
-import org.gatehouse.store.OfflineActionStore;
+import org.gatehouse.testing.ConsoleFixture;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.gatehouse.kea.ConfigEdits;
-import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.policy.DecisionService;
-import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.MacBlocker;
-import org.gatehouse.policy.OuiRegistry;
-import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.ReservationRules;
-import org.gatehouse.policy.StatusService;
-import org.gatehouse.store.ActionLog;
-import org.gatehouse.store.Database;
-import org.gatehouse.store.ObservationStore;
-import org.gatehouse.store.PendingLeaseDeletes;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.ui.queue.QueueRow;
 import org.gatehouse.ui.reservations.ReservationDialog;
@@ -35,56 +23,33 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Queue and Reservations screens, headless, on a real Kea: approve by key, undo, editor checks. */
+@Tag("gui")
+@Tag("kea")
 class QueueGuiTest {
 
     @RegisterExtension
-    static KeaServer kea = new KeaServer();
+    static ConsoleFixture console = new ConsoleFixture();
+    static KeaServer kea = console.kea();
 
-    @TempDir
-    static Path dir;
-
-    static Database db;
-    static FxTaskRunner tasks;
     static MainWindow window;
     static DecisionService decisions;
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
         kea.addLease(140, "f0:18:98:00:00:8c", "anna-iphone", 60);
         kea.addLease(141, "f0:18:98:00:00:8d", "ben-ipad", 60);
-        db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
-        KeaJson json = kea.json();
-        ObservationStore obs = new ObservationStore(db);
-        ActionLog log = new ActionLog(db, "test", "test");
-        LeaseService leases = new LeaseService(kea.client(), obs, log, new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());
-        Reservations res = Reservations.forKea(kea.client(), json, Reservations.SnapshotSink.NONE);
-        decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()), Clock.systemUTC(), "gui@test");
-        QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,
-                decisions, queue);
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx);
-            window.install(stage);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        decisions = console.decisions(MacBlocker.NONE);
+        window = console.show(console.context().deciding(decisions, console.queue(), null).build(), null);
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        window.dispose();
-        tasks.close();
-        db.close();
+        console.close(window);
     }
 
     @SuppressWarnings("unchecked")
@@ -170,6 +135,40 @@ class QueueGuiTest {
             if (kea.client().execute(new org.gatehouse.kea.KeaCommands.Lease4GetByHwAddress(ben)).isEmpty()) {
                 kea.addLease(141, ben.toString(), "ben-ipad", 60);
             }
+        }
+    }
+
+    /**
+     * The Queue's deny runs on the switch lane: it completes while every shared thread is held (a slow
+     * refresh, say). A device of its own, removed afterwards, so the other tests' queue and reservations are as before.
+     */
+    @Test
+    void aDenyCompletesWhileTheSharedThreadsAreBusy() throws Exception {
+        org.gatehouse.model.Mac carla = org.gatehouse.model.Mac.parse("f0:18:98:00:00:8e");
+        kea.addLease(142, carla.toString(), "carla-laptop", 60);
+        robot.clickOn("#nav-queue");
+        robot.interact(() -> window.queue().refresh());
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.queue().rows().stream().anyMatch(r -> r.macValue().equals(carla)));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                console.tasks().run(() -> {
+                    held.countDown();
+                    return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                }, r -> { }, e -> { });
+            }
+            assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            robot.interact(() -> window.queue().deny(window.queue().rows().stream().filter(r -> r.macValue().equals(carla)).toList()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> inKea().stream()
+                    .anyMatch(r -> r.mac().equals(carla) && r.clientClasses().contains(HostReservation.DENIED)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !window.queue().busyProperty().get());
+            assertThat(window.queue().decided().get(0).action()).isEqualTo("denied");
+        } finally {
+            release.countDown();
+            decisions.flow().unregister(carla);
+            kea.client().execute(new org.gatehouse.kea.KeaCommands.Lease4Del(org.gatehouse.model.Ipv4.parse("192.168.40.142")));
+            robot.interact(() -> window.queue().refresh());
         }
     }
 }

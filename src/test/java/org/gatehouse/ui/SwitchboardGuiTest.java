@@ -1,5 +1,7 @@
 package org.gatehouse.ui;
 
+import org.junit.jupiter.api.Tag;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,6 +37,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Switch screen, headless, on the Comware double and snmpsim: read, block with confirmation, locate. */
+@Tag("gui")
+@Tag("switch")
 class SwitchboardGuiTest {
     @RegisterExtension
     static SnmpSimulator sim = new SnmpSimulator();
@@ -43,7 +47,7 @@ class SwitchboardGuiTest {
     Path dir;
     ComwareCliDouble sw;
     Database db;
-    FxTaskRunner tasks;
+    FxTaskExecutor tasks;
     MainWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -57,14 +61,14 @@ class SwitchboardGuiTest {
         sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
         sw.handMadeRule(4000, 5, "deny source-mac 0011-2233-4455 ffff-ffff-ffff");
         db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskExecutor();
         SshTarget target = new SshTarget("127.0.0.1", sw.port(), sw.user(), sw.password().toCharArray(), null, dir.resolve("known_hosts"),
                 true, Duration.ofSeconds(5));
         SwitchService service = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)),
                 () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
                 new SwitchStore(db, "test"), new ActionLog(db, "test", "test"), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV),
                 Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
-        ConsoleContext ctx = new ConsoleContext(null, null, null, tasks, Clock.systemUTC(), 60, service);
+        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).switches(service).build();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(ctx);
             window.install(stage);

@@ -1,28 +1,16 @@
 package org.gatehouse.ui;
 
-import org.gatehouse.policy.OfflineQueue;
-import org.gatehouse.store.OfflineActionStore;
+import org.gatehouse.testing.ConsoleFixture;
+import org.gatehouse.ui.dialog.ScriptedDialogService;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.gatehouse.kea.Reservations;
-import org.gatehouse.policy.DecisionService;
-import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.MacBlocker;
-import org.gatehouse.policy.OuiRegistry;
-import org.gatehouse.policy.QueueService;
-import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
-import org.gatehouse.store.ActionLog;
-import org.gatehouse.store.Database;
-import org.gatehouse.store.ObservationStore;
-import org.gatehouse.store.PendingLeaseDeletes;
 import org.gatehouse.store.SwitchStore;
 import org.gatehouse.sw.AclNumber;
 import org.gatehouse.sw.SnmpLocator;
@@ -34,63 +22,41 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** "Where is this device?" from the Queue: a waiting device found on its port by SNMP (snmpsim, real recording). */
+@Tag("gui")
+@Tag("kea")
+@Tag("switch")
 class WhereIsItGuiTest {
     /** In the recorded FDB: VLAN 1, bridge port 51, ifIndex 118, GigabitEthernet1/0/3. */
     static final String RECORDED_MAC = "00:00:5e:00:00:01";
 
     @RegisterExtension
-    static KeaServer kea = new KeaServer();
+    static ConsoleFixture console = new ConsoleFixture();
+    static KeaServer kea = console.kea();
 
     @RegisterExtension
     static SnmpSimulator sim = new SnmpSimulator();
 
-    @TempDir
-    static Path dir;
-
-    static Database db;
-    static FxTaskRunner tasks;
     static MainWindow window;
+    static final ScriptedDialogService dialogs = new ScriptedDialogService();
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
         kea.addLease(150, RECORDED_MAC, "vrrp-box", 60);
-        db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskRunner();
-        ObservationStore obs = new ObservationStore(db);
-        ActionLog log = new ActionLog(db, "test", "test");
-        OuiRegistry oui = new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV);
-        LeaseService leases = new LeaseService(kea.client(), obs, log, oui, Clock.systemUTC());
-        Reservations res = Reservations.forKea(kea.client(), kea.json(), Reservations.SnapshotSink.NONE);
-        DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), MacBlocker.NONE, new OfflineQueue(new OfflineActionStore(db, new ActionLog(db, "t", "t"), "t", "t"), Clock.systemUTC()),
-                Clock.systemUTC(), "gui@test");
-        QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
         SwitchService switches = new SwitchService(null,
                 () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
-                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 60,
-                decisions, queue, null, switches, null);
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx);
-            window.install(stage);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+                new SwitchStore(console.db(), "test"), console.log(), console.oui(), Clock.systemUTC(), AclNumber.DEFAULT,
+                org.gatehouse.policy.BlockMode.ACL);
+        window = console.show(console.context().deciding(console.decisions(MacBlocker.NONE), console.queue(), null)
+                .switches(switches).build(), dialogs);
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        window.dispose();
-        tasks.close();
-        db.close();
+        console.close(window);
     }
 
     @SuppressWarnings("unchecked")
@@ -101,10 +67,10 @@ class WhereIsItGuiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> table.getItems().size() == 1);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#queue-locate");
-        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#where-is-it").tryQuery().isPresent()
-                && robot.lookup("#where-is-it").queryAs(DialogPane.class).getContentText().contains("GigabitEthernet1/0/3"));
-        DialogPane pane = robot.lookup("#where-is-it").queryAs(DialogPane.class);
-        assertThat(pane.getContentText()).contains("VLAN 1").contains("bridge port 51, ifIndex 118").contains("via snmp");
-        robot.interact(() -> ((Stage) pane.getScene().getWindow()).close());
+        // the dialog opens at once with "Asking…", and the answer replaces its text when the switch lane has it
+        assertThat(dialogs.last("where-is-it")).hasValueSatisfying(d -> assertThat(d.header).startsWith(RECORDED_MAC));
+        await().atMost(Duration.ofSeconds(20)).until(() -> dialogs.last("where-is-it").orElseThrow().text().contains("GigabitEthernet1/0/3"));
+        assertThat(dialogs.last("where-is-it").orElseThrow().text()).contains("VLAN 1").contains("bridge port 51, ifIndex 118")
+                .contains("via snmp");
     }
 }

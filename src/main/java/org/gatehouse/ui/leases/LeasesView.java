@@ -2,19 +2,15 @@ package org.gatehouse.ui.leases;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -24,7 +20,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -39,12 +34,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.SafeText;
 import org.gatehouse.model.Tier;
 import org.gatehouse.policy.LeaseExport;
+import org.gatehouse.ui.dialog.DialogService;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -55,7 +50,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * screens' row actions plug in through {@link #addRowAction}.
  */
 public final class LeasesView extends BorderPane {
-    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     static final double ROW_HEIGHT = 24;
     private static final KeyCombination COPY_ROW = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY_CELL = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -70,6 +65,7 @@ public final class LeasesView extends BorderPane {
     }
 
     private final LeasesViewModel vm;
+    private final DialogService dialogs;
     private final TableView<LeaseRow> table;
     private final TextField search = new TextField();
     private final ContextMenu menu = new ContextMenu();
@@ -77,8 +73,9 @@ public final class LeasesView extends BorderPane {
     private final List<RowAction> extensions = new ArrayList<>();
     private LeaseColumn lastColumn = LeaseColumn.IP;
 
-    public LeasesView(LeasesViewModel vm) {
+    public LeasesView(LeasesViewModel vm, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         setId("screen-leases");
         table = buildTable();
 
@@ -255,16 +252,11 @@ public final class LeasesView extends BorderPane {
     }
 
     private void confirmRelease(LeaseRow row) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+        if (dialogs.confirm("Release lease", "Release " + row.ip() + "?",
                 "Kea deletes the lease of " + row.ip() + " (" + row.mac() + (row.hostname().isEmpty() ? "" : ", " + SafeText.escapeForTerminal(row.hostname()))
-                        + "). The device keeps using the address until its next DHCP request, when it may get another one.",
-                ButtonType.CANCEL, ButtonType.OK);
-        confirm.setHeaderText("Release " + row.ip() + "?");
-        confirm.setTitle("Release lease");
-        if (getScene() != null) {
-            confirm.initOwner(getScene().getWindow());
+                        + "). The device keeps using the address until its next DHCP request, when it may get another one.")) {
+            vm.release(row);
         }
-        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.release(row));
     }
 
     private void showHistory(LeaseRow row) {
@@ -279,14 +271,8 @@ public final class LeasesView extends BorderPane {
     }
 
     private void chooseExport(LeaseExport.Format format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export leases");
-        chooser.setInitialFileName("leases." + format.extension());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            vm.export(file.toPath(), format);
-        }
+        dialogs.chooseFileToSave("Export leases", "leases." + format.extension(),
+                List.of(new DialogService.FileKind(format.name(), "*." + format.extension()))).ifPresent(f -> vm.export(f, format));
     }
 
     private TableView<LeaseRow> buildTable() {
@@ -315,89 +301,13 @@ public final class LeasesView extends BorderPane {
             return true;
         });
         t.getSortOrder().add(t.getColumns().get(0));
-        t.setRowFactory(x -> new FlashingRow());
+        t.setRowFactory(x -> new LeaseTableRows.FlashingRow());
         // Every row is one line high: with a fixed height the table never measures rows it scrolls past.
         t.setFixedCellSize(ROW_HEIGHT);
-        keepSelection(t);
+        LeaseTableRows.keepSelection(t, vm);
         t.setPlaceholder(new Label("No leases"));
         t.opacityProperty().bind(Bindings.when(vm.staleProperty()).then(0.55).otherwise(1.0));
         return t;
-    }
-
-    /**
-     * The selection follows its lease, not its index: after every change of the rows, the lease
-     * that was selected is selected again if it is still shown (and scrolled to after a
-     * wholesale change such as a search), and nothing is selected once it is gone. JavaFX's
-     * own selection model shifts indices, which goes wrong for many scattered changes at once.
-     */
-    private void keepSelection(TableView<LeaseRow> t) {
-        long[] selectedKey = {-1};
-        t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!vm.model().applying()) {
-                selectedKey[0] = b == null ? -1 : b.key();
-            }
-        });
-        vm.visibleRows().addListener((javafx.collections.ListChangeListener<LeaseRow>) c -> {
-            boolean wholesale = false;
-            while (c.next()) {
-                wholesale |= c.getFrom() == 0 && c.getAddedSize() == c.getList().size();
-            }
-            if (!wholesale) {
-                keepTopRow(t);
-            }
-            LeaseRow now = t.getSelectionModel().getSelectedItem();
-            if (selectedKey[0] < 0 || (now != null && now.key() == selectedKey[0])) {
-                return;
-            }
-            for (int i = 0; i < t.getItems().size(); i++) {
-                if (t.getItems().get(i).key() == selectedKey[0]) {
-                    int index = i;
-                    t.getSelectionModel().clearAndSelect(index);
-                    if (wholesale) {
-                        javafx.application.Platform.runLater(() -> t.scrollTo(Math.max(0, index - 3)));
-                    }
-                    return;
-                }
-            }
-            t.getSelectionModel().clearSelection();
-        });
-    }
-
-    /**
-     * Rows that come or go above the viewport would shift what the user is reading; the row at
-     * the top before the change (the cells still show it) stays at the top.
-     */
-    private static void keepTopRow(TableView<LeaseRow> t) {
-        if (!(t.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
-            return;
-        }
-        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
-        if (first == null || first.getIndex() <= 0 || !(first.getItem() instanceof LeaseRow top)) {
-            return;
-        }
-        int at = t.getItems().indexOf(top);
-        if (at >= 0 && at != first.getIndex()) {
-            flow.scrollToTop(at);
-        }
-    }
-
-    /** A row that shows the :changed pseudo-class while its lease is flashing. */
-    private static final class FlashingRow extends TableRow<LeaseRow> {
-        private final ChangeListener<Boolean> listener = (o, a, b) -> pseudoClassStateChanged(CHANGED, b);
-        private LeaseRow bound;
-
-        @Override
-        protected void updateItem(LeaseRow item, boolean empty) {
-            super.updateItem(item, empty);
-            if (bound != null) {
-                bound.flashingProperty().removeListener(listener);
-            }
-            bound = empty ? null : item;
-            if (bound != null) {
-                bound.flashingProperty().addListener(listener);
-            }
-            pseudoClassStateChanged(CHANGED, bound != null && bound.flashingProperty().get());
-        }
     }
 
     private static Button iconButton(String id, Feather icon, String tip) {

@@ -1,9 +1,11 @@
 package org.gatehouse.ui.pools;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -12,17 +14,21 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gatehouse.policy.PoolService.PoolUsage;
-import org.gatehouse.ui.ConsoleContext;
+import org.gatehouse.policy.PoolService;
+import org.gatehouse.ui.task.TaskExecutor;
 
 /**
  * The Pools screen's state: the usage of every pool from the last successful read. The read runs on
- * the context's task runner every {@code refreshSeconds} (and on Refresh); when it fails the last
+ * the task executor every {@code refreshSeconds} (and on Refresh); when it fails the last
  * numbers stay, marked stale, so an outage never blanks the figures the admin was watching.
  */
 public final class PoolsViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final ConsoleContext context;
+    private final PoolService service;
+    private final TaskExecutor tasks;
+    private final Clock clock;
+    private final int refreshSeconds;
     private final ZoneId zone;
     private final ObservableList<PoolUsage> pools = FXCollections.observableArrayList();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
@@ -34,8 +40,12 @@ public final class PoolsViewModel {
     private Instant lastFetch = Instant.EPOCH;
     private boolean running;
 
-    public PoolsViewModel(ConsoleContext context, ZoneId zone) {
-        this.context = context;
+    /** {@code service} is empty when the session has no Kea. */
+    public PoolsViewModel(Optional<PoolService> service, TaskExecutor tasks, Clock clock, int refreshSeconds, ZoneId zone) {
+        this.service = service.orElse(null);
+        this.tasks = tasks;
+        this.clock = clock;
+        this.refreshSeconds = refreshSeconds;
         this.zone = zone;
         if (!configured()) {
             message.set("No Kea configured: start the console with --kea to see pool usage.");
@@ -44,7 +54,7 @@ public final class PoolsViewModel {
 
     /** False when the session has no Kea (the screen then says so). */
     public boolean configured() {
-        return context.pools() != null;
+        return service != null;
     }
 
     public ObservableList<PoolUsage> pools() {
@@ -90,7 +100,7 @@ public final class PoolsViewModel {
 
     /** Called every second by the shell; re-reads when the refresh interval has passed. */
     public void tick(Instant now) {
-        if (running && configured() && !loading.get() && now.isAfter(lastFetch.plusSeconds(Math.max(1, context.refreshSeconds())))) {
+        if (running && configured() && !loading.get() && now.isAfter(lastFetch.plusSeconds(Math.max(1, refreshSeconds)))) {
             refresh();
         }
     }
@@ -100,9 +110,9 @@ public final class PoolsViewModel {
             return;
         }
         loading.set(true);
-        context.tasks().run(context.pools()::pools, this::show, e -> {
+        tasks.run(service::pools, this::show, e -> {
             loading.set(false);
-            lastFetch = context.clock().instant();
+            lastFetch = clock.instant();
             stale.set(!pools.isEmpty());
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             message.set("Kea is unreachable: " + why + (pools.isEmpty() ? "" : " — showing the figures from " + updated.get().replace("Updated ", "") + "."));
@@ -111,7 +121,7 @@ public final class PoolsViewModel {
 
     private void show(List<PoolUsage> fresh) {
         loading.set(false);
-        Instant at = context.clock().instant();
+        Instant at = clock.instant();
         lastFetch = at;
         pools.setAll(fresh);
         stale.set(false);

@@ -13,9 +13,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -33,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
+import org.gatehouse.ui.dialog.DialogService;
 import org.gatehouse.ui.switchboard.WhereIsIt;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -44,7 +43,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class QueueView extends StackPane {
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    public QueueView(QueueViewModel vm) {
+    public QueueView(QueueViewModel vm, DialogService dialogs) {
         setId("screen-queue");
         Label title = new Label("Queue");
         title.getStyleClass().add(Styles.TITLE_3);
@@ -86,13 +85,13 @@ public final class QueueView extends StackPane {
         approve.setOnAction(e -> vm.approve(List.copyOf(table.getSelectionModel().getSelectedItems())));
         deny.setOnAction(e -> vm.deny(List.copyOf(table.getSelectionModel().getSelectedItems())));
         HBox actions = new HBox(8, note, approve, deny);
-        WhereIsIt whereIsIt = vm.whereIsIt();
+        WhereIsIt whereIsIt = vm.whereIsIt(dialogs);
         if (whereIsIt.available()) {
             Button locate = new Button("Where is it?", new FontIcon(Feather.MAP_PIN));
             locate.setId("queue-locate");
             locate.setTooltip(new Tooltip("Ask the switch which port the selected device is on"));
             locate.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
-            locate.setOnAction(e -> whereIsIt.show(table.getSelectionModel().getSelectedItem().entry().mac(), getScene().getWindow()));
+            locate.setOnAction(e -> whereIsIt.show(table.getSelectionModel().getSelectedItem().entry().mac()));
             actions.getChildren().add(locate);
         }
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -149,16 +148,10 @@ public final class QueueView extends StackPane {
 
         vm.conflictProperty().addListener((o, a, b) -> {
             if (b != null && !b.isEmpty()) {
-                Alert alert = new Alert(Alert.AlertType.WARNING, b + "\n\nThe queue has been refreshed; check the device and decide again.",
-                        ButtonType.OK);
-                alert.setHeaderText("Someone else changed this device meanwhile");
-                alert.setTitle("Conflict — nothing was overwritten");
-                if (getScene() != null) {
-                    alert.initOwner(getScene().getWindow());
-                }
                 vm.conflictProperty().set("");
                 vm.refresh();
-                alert.show();
+                dialogs.report(DialogService.Level.WARNING, "queue-conflict", "Conflict — nothing was overwritten",
+                        "Someone else changed this device meanwhile", b + "\n\nThe queue has been refreshed; check the device and decide again.");
             }
         });
     }

@@ -1,5 +1,7 @@
 package org.gatehouse.ui.queue;
 
+import org.gatehouse.ui.FailureKind;
+import org.gatehouse.ui.dialog.DialogService;
 import org.gatehouse.ui.switchboard.WhereIsIt;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +32,8 @@ import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.shell.ShellViewModel;
 
 /**
- * The Queue screen's state. Refreshes on the task runner; approve and deny run there too and a
- * row leaves the queue only when Kea confirmed the decision. Each decision can be undone for
+ * The Queue screen's state. Refreshes on the task executor; approve and deny run on its switch lane
+ * (they may wait on the switch) and a row leaves the queue only when Kea confirmed the decision. Each decision can be undone for
  * {@value #UNDO_SECONDS} s (it puts back the reservations the device had before). A conflict (someone else decided
  * the same device meanwhile, exit 4) is raised for a dialog rather than overwritten.
  */
@@ -121,8 +123,8 @@ public final class QueueViewModel {
     }
 
     /** "Where is this device?" on the configured switch (not available without one). */
-    public WhereIsIt whereIsIt() {
-        return new WhereIsIt(context.switches(), context.tasks());
+    public WhereIsIt whereIsIt(DialogService dialogs) {
+        return new WhereIsIt(context.switches(), context.tasks().lane("switch"), dialogs);
     }
 
     public boolean canBlock() {
@@ -144,7 +146,7 @@ public final class QueueViewModel {
         }
     }
 
-    /** One aging pass on the task runner (skipped while another service holds the cache's lock). */
+    /** One aging pass on the task executor (skipped while another service holds the cache's lock). */
     private void age(Instant at) {
         lastAging = at;
         aging = true;
@@ -236,7 +238,8 @@ public final class QueueViewModel {
         List<DecisionFlow.Decision> asked = chosen.stream().map(r -> action.equals("approved")
                 ? DecisionFlow.Decision.approve(r.entry().mac(), n, "", r.entry().subnetId())
                 : DecisionFlow.Decision.deny(r.entry().mac(), n, false, r.entry().subnetId())).toList();
-        context.tasks().run(() -> context.decisions().flow().decideAll(asked), d -> finish(chosen, d, action), e -> {
+        // on the switch's lane: a deny (and an approve that unblocks) may wait on the switch, never on the shared pool
+        context.tasks().lane("switch").run(() -> context.decisions().flow().decideAll(asked), d -> finish(chosen, d, action), e -> {
             busy.set(false);
             chosen.forEach(r -> inFlight.remove(r.entry().mac()));
             message.set(text(e));
@@ -264,7 +267,7 @@ public final class QueueViewModel {
                 }
                 decided.add(0, new DecidedRow(row.entry().mac(), row.hostname(), action, at, state));
             } else if (e != null) {
-                if (e.exitCode() == 4) {
+                if (FailureKind.of(e) == FailureKind.CONFLICT) {
                     conflict.set(row.mac() + ": " + e.getMessage());
                 } else {
                     problems.add(row.mac() + ": " + e.getMessage());

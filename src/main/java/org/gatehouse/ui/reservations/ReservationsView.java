@@ -2,7 +2,6 @@ package org.gatehouse.ui.reservations;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.io.File;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,9 +10,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -26,8 +23,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.gatehouse.ui.dialog.DialogService;
 import org.gatehouse.model.HostReservation;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -35,10 +32,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The Reservations screen: table, search, add / edit / remove, import and export. */
 public final class ReservationsView extends BorderPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final List<DialogService.FileKind> FILES = List.of(new DialogService.FileKind("CSV", "*.csv"),
+            new DialogService.FileKind("JSON", "*.json"));
     private final ReservationsViewModel vm;
+    private final DialogService dialogs;
 
-    public ReservationsView(ReservationsViewModel vm) {
+    public ReservationsView(ReservationsViewModel vm, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         setId("screen-reservations");
         Label title = new Label("Reservations");
         title.getStyleClass().add(Styles.TITLE_3);
@@ -68,30 +69,20 @@ public final class ReservationsView extends BorderPane {
         remove.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         remove.setOnAction(e -> {
             List<HostReservation> sel = List.copyOf(table.getSelectionModel().getSelectedItems());
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Remove " + (sel.size() == 1 ? "the reservation of " + sel.get(0).mac()
-                    : sel.size() + " reservations") + "? The devices return to the unregistered pools at their next renewal.",
-                    ButtonType.OK, ButtonType.CANCEL);
-            a.initOwner(window());
-            a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.remove(sel));
+            if (dialogs.confirm("Remove reservations", null, "Remove " + (sel.size() == 1 ? "the reservation of " + sel.get(0).mac()
+                    : sel.size() + " reservations") + "? The devices return to the unregistered pools at their next renewal.")) {
+                vm.remove(sel);
+            }
         });
         Button importButton = new Button("Import…", new FontIcon(Feather.UPLOAD));
         importButton.setId("res-import");
         importButton.setOnAction(e -> {
-            FileChooser fc = chooser("Import reservations");
-            File f = fc.showOpenDialog(window());
-            if (f != null) {
-                vm.importFile(f.toPath());
-            }
+            dialogs.chooseFileToOpen("Import reservations", FILES).ifPresent(vm::importFile);
         });
         Button export = new Button("Export…", new FontIcon(Feather.DOWNLOAD));
         export.setId("res-export");
         export.setOnAction(e -> {
-            FileChooser fc = chooser("Export reservations");
-            fc.setInitialFileName("reservations.csv");
-            File f = fc.showSaveDialog(window());
-            if (f != null) {
-                vm.exportTo(f.toPath());
-            }
+            dialogs.chooseFileToSave("Export reservations", "reservations.csv", FILES).ifPresent(vm::exportTo);
         });
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setOnAction(e -> vm.refresh());
@@ -141,13 +132,6 @@ public final class ReservationsView extends BorderPane {
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
-    }
-
-    private static FileChooser chooser(String title) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"), new FileChooser.ExtensionFilter("JSON", "*.json"));
-        return fc;
     }
 
     private TableView<HostReservation> table() {

@@ -24,7 +24,7 @@ import org.gatehouse.ui.ConsoleContext;
 
 /**
  * The Reservations screen's state: the list, search, and the editor's operations (add/edit,
- * remove, import, export), all run on the task runner. Kea's own error text is shown as it came.
+ * remove, import, export), all run on the task executor. Kea's own error text is shown as it came.
  */
 public final class ReservationsViewModel {
 

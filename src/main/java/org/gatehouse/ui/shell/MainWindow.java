@@ -10,14 +10,12 @@ import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
-import org.gatehouse.model.TaskRunner;
+import org.gatehouse.ui.task.TaskExecutor;
 import org.gatehouse.policy.DecisionFlow;
 import org.gatehouse.ui.switchboard.WhereIsIt;
 import javafx.scene.Scene;
@@ -36,7 +34,8 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.FxTaskRunner;
+import org.gatehouse.ui.dialog.DialogService;
+import org.gatehouse.ui.dialog.FxDialogService;
 import org.gatehouse.ui.audit.AuditView;
 import org.gatehouse.ui.audit.AuditViewModel;
 import org.gatehouse.ui.leases.LeasesView;
@@ -58,25 +57,33 @@ public final class MainWindow {
     private final ShellViewModel shell;
     private final LeasesViewModel leasesModel;
     private final SwitchboardViewModel switchModel;
-    private final TaskRunner switchTasks;
+    private final TaskExecutor switchTasks;
     private final QueueViewModel queueModel;
     private final ReservationsViewModel reservationsModel;
     private final AuditViewModel auditModel;
     private final PoolsViewModel poolsModel;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
     private final Timeline ticker;
+    private final DialogService dialogs;
+    private Stage stage;
 
     public MainWindow(ConsoleContext context) {
+        this(context, null);
+    }
+
+    /** {@code dialogs} null: the console's own JavaFX dialogs, owned by this window. */
+    public MainWindow(ConsoleContext context, DialogService dialogs) {
         this.context = context;
+        this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
         this.shell = new ShellViewModel(context.endpoint(), ZoneId.systemDefault());
         this.leasesModel = new LeasesViewModel(context, shell);
         // switch batches (a save can take a minute) run on their own thread, never ahead of a lease refresh
-        this.switchTasks = FxTaskRunner.laneOf(context.tasks(), "switch");
+        this.switchTasks = context.tasks().lane("switch");
         this.switchModel = new SwitchboardViewModel(context.switches(), switchTasks, ZoneId.systemDefault());
         this.queueModel = new QueueViewModel(context, shell);
         this.reservationsModel = new ReservationsViewModel(context);
-        this.auditModel = new AuditViewModel(context);
-        this.poolsModel = new PoolsViewModel(context, ZoneId.systemDefault());
+        this.auditModel = new AuditViewModel(context.audit(), context.tasks(), context.clock());
+        this.poolsModel = new PoolsViewModel(context.poolAccess(), context.tasks(), context.clock(), context.refreshSeconds(), ZoneId.systemDefault());
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -115,6 +122,7 @@ public final class MainWindow {
     }
 
     public void install(Stage stage) {
+        this.stage = stage;
         shell.themeProperty().addListener((o, a, b) -> b.apply());
         shell.themeProperty().get().apply();
         BorderPane root = new BorderPane();
@@ -172,54 +180,42 @@ public final class MainWindow {
                     new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                     row -> ((ReservationsView) view(Screen.RESERVATIONS)).openEditor(null, row.mac(), row.hostname())));
         }
-        WhereIsIt whereIsIt = new WhereIsIt(context.switches(), switchTasks);
+        WhereIsIt whereIsIt = new WhereIsIt(context.switches(), switchTasks, dialogs);
         if (whereIsIt.available()) {
             leases.addRowAction(new LeasesView.RowAction("lease-locate", "Where is this device?", Feather.MAP_PIN,
                     new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
-                    row -> whereIsIt.show(row.lease().lease().mac(), leases.getScene().getWindow())));
+                    row -> whereIsIt.show(row.lease().lease().mac())));
         }
         if (context.canDecide() && context.decisions().flow().canBlock()) {
             leases.addRowAction(new LeasesView.RowAction("lease-deny-block", "Deny and block…", Feather.SLASH, null,
-                    row -> denyAndBlock(row.lease().lease().mac(), row.lease().lease().subnetId(), leases)));
+                    row -> denyAndBlock(row.lease().lease().mac(), row.lease().lease().subnetId())));
         }
         return leases;
     }
 
     /** Asks first, then denies in Kea and blocks on the switch in the background; reports each half. */
-    private void denyAndBlock(Mac mac, long subnetId, Node owner) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Kea will give " + mac + " no address, and the switch will drop its frames.",
-                ButtonType.CANCEL, ButtonType.OK);
-        confirm.setTitle("Deny and block " + mac);
-        confirm.setHeaderText("Deny and block " + mac + "?");
-        confirm.initOwner(owner.getScene().getWindow());
-        if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+    private void denyAndBlock(Mac mac, long subnetId) {
+        if (!dialogs.confirm("Deny and block " + mac, "Deny and block " + mac + "?",
+                "Kea will give " + mac + " no address, and the switch will drop its frames.")) {
             return;
         }
         // The same flow as the Queue screen's deny and 'gatehouse deny': one audit row for the deny, one for the block.
         switchTasks.run(() -> context.decisions().flow().decide(DecisionFlow.Decision.deny(mac, "", true, subnetId)), report -> {
             GatehouseException error = report.firstError();
-            Alert done = new Alert(error == null ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
-                    DecisionFlow.summary(report).replace("; ", "\n"), ButtonType.CLOSE);
-            done.setHeaderText(error == null ? mac + " is denied and blocked" : mac + ": not every step succeeded");
-            done.getDialogPane().setId("deny-block-result");
-            done.initOwner(owner.getScene().getWindow());
-            done.show();
-        }, e -> {
-            Alert failed = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.CLOSE);
-            failed.setHeaderText("Deny of " + mac + " failed; nothing was blocked");
-            failed.getDialogPane().setId("deny-block-result");
-            failed.initOwner(owner.getScene().getWindow());
-            failed.show();
-        });
+            dialogs.report(error == null ? DialogService.Level.INFO : DialogService.Level.WARNING, "deny-block-result", null,
+                    error == null ? mac + " is denied and blocked" : mac + ": not every step succeeded",
+                    DecisionFlow.summary(report).replace("; ", "\n"));
+        }, e -> dialogs.report(DialogService.Level.ERROR, "deny-block-result", null,
+                "Deny of " + mac + " failed; nothing was blocked", e.getMessage()));
     }
 
     private Node view(Screen s) {
         return views.computeIfAbsent(s, key -> switch (key) {
-            case LEASES -> withLeaseActions(new LeasesView(leasesModel));
+            case LEASES -> withLeaseActions(new LeasesView(leasesModel, dialogs));
             case SWITCH -> new SwitchboardView(switchModel);
-            case QUEUE -> new QueueView(queueModel);
-            case RESERVATIONS -> new ReservationsView(reservationsModel);
-            case AUDIT -> new AuditView(auditModel);
+            case QUEUE -> new QueueView(queueModel, dialogs);
+            case RESERVATIONS -> new ReservationsView(reservationsModel, dialogs);
+            case AUDIT -> new AuditView(auditModel, dialogs);
             case POOLS -> new PoolsView(poolsModel);
             default -> new ComingSoonView(key);
         });

@@ -14,13 +14,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gatehouse.model.GatehouseException;
-import org.gatehouse.model.TaskRunner;
+import org.gatehouse.ui.task.TaskExecutor;
 import org.gatehouse.policy.SwitchReconciling;
 import org.gatehouse.policy.SwitchService;
 
 /**
  * The Switch screen's state: connection, the blocked list read from the switch (reconciled with
- * the cache), and the actions — each one first asks for confirmation, then runs on the TaskRunner.
+ * the cache), and the actions — each one first asks for confirmation, then runs on the TaskExecutor.
  */
 public final class SwitchboardViewModel {
     public enum State { NOT_CONFIGURED, IDLE, WORKING, CONNECTED, FAILED }
@@ -28,7 +28,7 @@ public final class SwitchboardViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final SwitchService service;
-    private final TaskRunner tasks;
+    private final TaskExecutor tasks;
     private final ZoneId zone;
     private final ObservableList<BlockedRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>();
@@ -40,7 +40,7 @@ public final class SwitchboardViewModel {
     private final StringProperty installed = new SimpleStringProperty("");
     private Runnable pendingAction;
 
-    public SwitchboardViewModel(SwitchService service, TaskRunner tasks, ZoneId zone) {
+    public SwitchboardViewModel(SwitchService service, TaskExecutor tasks, ZoneId zone) {
         this.service = service;
         this.tasks = tasks;
         this.zone = zone;
@@ -49,7 +49,7 @@ public final class SwitchboardViewModel {
         connection.set(configured ? describe(service) : "No switch configured. Start with --switch ssh://user@host "
                 + "(and --snmp udp:host with --community or --snmp-user) or set GATEHOUSE_SWITCH / GATEHOUSE_SNMP.");
         if (configured) {
-            // a cache read: on the TaskRunner, not the FX thread
+            // a cache read: on the TaskExecutor, not the FX thread
             tasks.run(service::installedInterfaces, list -> installed.set(installedText(list)), e -> installed.set(text(e)));
         }
     }

@@ -1,25 +1,26 @@
 package org.gatehouse.ui.switchboard;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.stage.Window;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
-import org.gatehouse.model.TaskRunner;
 import org.gatehouse.policy.SwitchLocating;
+import org.gatehouse.ui.dialog.DialogService;
+import org.gatehouse.ui.task.TaskExecutor;
 import org.gatehouse.policy.SwitchService;
 
 /**
  * "Where is this device?" for any screen that shows MACs: asks the switch (SNMP, CLI fallback) on
- * the task runner and shows the answer in a non-modal window, so the screen stays usable meanwhile.
+ * the task executor and shows the answer in a non-modal window, so the screen stays usable meanwhile.
  */
 public final class WhereIsIt {
     private final SwitchService switches;
-    private final TaskRunner tasks;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
 
-    public WhereIsIt(SwitchService switches, TaskRunner tasks) {
+    /** {@code tasks} should be the switch's lane: a locate may wait behind a batch on the same switch. */
+    public WhereIsIt(SwitchService switches, TaskExecutor tasks, DialogService dialogs) {
         this.switches = switches;
         this.tasks = tasks;
+        this.dialogs = dialogs;
     }
 
     /** False without a switch (neither SNMP nor the CLI configured): the action is then not offered. */
@@ -27,15 +28,11 @@ public final class WhereIsIt {
         return switches != null && (switches.snmpConfigured() || switches.sshConfigured());
     }
 
-    public void show(Mac mac, Window owner) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "Asking the switch where " + mac + " is…", ButtonType.CLOSE);
-        alert.setTitle("Where is " + mac + "?");
-        alert.setHeaderText(mac + (switches.locating().vendor(mac) == null ? "" : " (" + switches.locating().vendor(mac) + ")"));
-        alert.initOwner(owner);
-        alert.getDialogPane().setId("where-is-it");
-        alert.show();
-        tasks.run(() -> switches.locating().locate(mac.toString()), found -> alert.setContentText(describe(found)),
-                e -> alert.setContentText("The switch could not say: " + (e instanceof GatehouseException ge ? ge.getMessage() : e.toString())));
+    public void show(Mac mac) {
+        DialogService.Shown answer = dialogs.report(DialogService.Level.INFO, "where-is-it", "Where is " + mac + "?",
+                mac + (switches.locating().vendor(mac) == null ? "" : " (" + switches.locating().vendor(mac) + ")"), "Asking the switch where " + mac + " is…");
+        tasks.run(() -> switches.locating().locate(mac.toString()), found -> answer.update(describe(found)),
+                e -> answer.update("The switch could not say: " + (e instanceof GatehouseException ge ? ge.getMessage() : e.toString())));
     }
 
     static String describe(SwitchLocating.LocateOutcome o) {

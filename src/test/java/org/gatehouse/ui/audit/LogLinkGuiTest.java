@@ -1,5 +1,6 @@
 package org.gatehouse.ui.audit;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.gatehouse.app.Logging;
+import org.gatehouse.ui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +29,13 @@ import org.testfx.api.FxToolkit;
  * folder to the desktop's opener without the screen waiting for it (a stand-in opener that takes
  * two seconds records what it was given).
  */
+@Tag("gui")
 class LogLinkGuiTest {
     @TempDir
     Path dir;
 
     final FxRobot robot = new FxRobot();
+    final FxTaskExecutor tasks = new FxTaskExecutor();
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -40,6 +44,7 @@ class LogLinkGuiTest {
 
     @AfterEach
     void hide() throws Exception {
+        tasks.close();
         FxToolkit.setupStage(javafx.stage.Stage::hide);
     }
 
@@ -55,7 +60,7 @@ class LogLinkGuiTest {
         Path opener = dir.resolve("slow-opener");
         Files.writeString(opener, "#!/bin/sh\nsleep 2\nprintf '%s' \"$1\" > '" + received + "'\n");
         Files.setPosixFilePermissions(opener, PosixFilePermissions.fromString("rwx------"));
-        show(new LogLink(logDir.resolve("gatehouse.log").toString(), List.of(opener.toString())));
+        show(new LogLink(logDir.resolve("gatehouse.log").toString(), List.of(opener.toString()), tasks));
 
         assertThat(robot.lookup("#audit-log-path").queryAs(Label.class).getText()).isEqualTo("Log file: " + logDir.resolve("gatehouse.log"));
         robot.clickOn("#audit-open-log-folder");
@@ -72,7 +77,7 @@ class LogLinkGuiTest {
 
     @Test
     void aFailingOpenerIsShownNotThrown() throws Exception {
-        show(new LogLink(dir.resolve("gatehouse.log").toString(), List.of(dir.resolve("no-such-opener").toString())));
+        show(new LogLink(dir.resolve("gatehouse.log").toString(), List.of(dir.resolve("no-such-opener").toString()), tasks));
         robot.clickOn("#audit-open-log-folder");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#audit-log-path").queryAs(Label.class).getText()
                 .contains("no desktop opener"));
@@ -83,7 +88,7 @@ class LogLinkGuiTest {
         String before = System.getProperty(Logging.LOG_FILE_PROPERTY);
         System.setProperty(Logging.LOG_FILE_PROPERTY, dir.resolve("from-launcher/gatehouse.log").toString());
         try {
-            show(LogLink.forThisProcess());
+            show(LogLink.forThisProcess(tasks));
         } finally {
             if (before == null) {
                 System.clearProperty(Logging.LOG_FILE_PROPERTY);
@@ -97,7 +102,7 @@ class LogLinkGuiTest {
 
     @Test
     void withoutALogFileTheButtonIsOff() throws Exception {
-        show(new LogLink(null));
+        show(new LogLink(null, tasks));
         assertThat(robot.lookup("#audit-log-path").queryAs(Label.class).getText()).isEqualTo("No log file in this session");
         assertThat(robot.lookup("#audit-open-log-folder").queryAs(Button.class).isDisabled()).isTrue();
     }

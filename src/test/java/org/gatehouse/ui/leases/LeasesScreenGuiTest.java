@@ -1,11 +1,12 @@
 package org.gatehouse.ui.leases;
 
+import org.gatehouse.testing.ConsoleFixture;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,59 +17,30 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gatehouse.kea.KeaCommands;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.policy.LeaseExport;
-import org.gatehouse.policy.LeaseService;
-import org.gatehouse.policy.OuiRegistry;
-import org.gatehouse.policy.StatusService;
-import org.gatehouse.store.ActionLog;
-import org.gatehouse.store.Database;
-import org.gatehouse.store.ObservationStore;
 import org.gatehouse.testing.KeaServer;
-import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.FxTaskRunner;
 import org.gatehouse.ui.shell.MainWindow;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.kordamp.ikonli.feather.Feather;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Leases screen's actions, headless on a real Kea: selection across refreshes, history, release, export, plug-in actions. */
+@Tag("gui")
+@Tag("kea")
 class LeasesScreenGuiTest {
 
     @RegisterExtension
-    static KeaServer kea = new KeaServer();
+    static ConsoleFixture console = new ConsoleFixture();
+    static KeaServer kea = console.kea();
 
-    @TempDir
-    static Path dir;
-
-    static Database db;
-    static FxTaskRunner tasks;
     MainWindow window;
     final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        db = Database.open(dir.resolve("screen.db"));
-        tasks = new FxTaskRunner();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        tasks.close();
-        db.close();
-    }
 
     @BeforeEach
     void open() throws Exception {
@@ -76,22 +48,13 @@ class LeasesScreenGuiTest {
         for (int host : List.of(10, 20, 30, 140, 150, 160, 200)) {
             kea.addLease(host, String.format("f0:18:98:00:00:%02x", host), "dev-" + host, host < 128 ? 86400 : 3600);
         }
-        LeaseService leases = new LeaseService(kea.client(), new ObservationStore(db), new ActionLog(db, "test", "test"),
-                new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC());
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), leases, new StatusService(kea.client()), tasks, Clock.systemUTC(), 600);
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx);
-            window.install(stage);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        window = console.show(console.context(console.newLeases()).refreshSeconds(600).build(), null);
         await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 7);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        window.dispose();
+        console.close(window);
     }
 
     @SuppressWarnings("unchecked")
@@ -177,7 +140,7 @@ class LeasesScreenGuiTest {
     void exportWritesTheRowsShown() throws Exception {
         robot.clickOn("#lease-search").write("dev-2");
         await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 2);
-        Path csv = dir.resolve("shown.csv");
+        Path csv = console.dir().resolve("shown.csv");
         robot.interact(() -> window.leases().export(csv, LeaseExport.Format.CSV));
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv));
         assertThat(Files.readAllLines(csv)).hasSize(3).element(1).asString().startsWith("192.168.40.20,f0:18:98:00:00:14,Apple, Inc.".replace("Apple, Inc.", "\"Apple, Inc.\""));

@@ -1,5 +1,6 @@
 package org.gatehouse.ui.leases;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.Mac;
-import org.gatehouse.model.TaskRunner;
+import org.gatehouse.ui.task.TaskExecutor;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.StatusService;
@@ -45,10 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The Leases view-model on a real kea-dhcp4 holding 3,000 leases: leases added, deleted,
  * changed and expired between refreshes arrive as exactly those row changes; Kea stopped in the
  * middle of a paged fetch makes the screen go offline (rows kept, greyed, "as of", backoff), and
- * Kea restarted brings it back live without duplicate rows. Same-thread task runner: every step
+ * Kea restarted brings it back live without duplicate rows. Same-thread task executor: every step
  * is complete when the call returns.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("kea")
 class LiveLeasesTest {
     static final int COUNT = 3000;
     static final Instant START = Instant.now();
@@ -99,7 +101,7 @@ class LiveLeasesTest {
         db = Database.open(dir.resolve("live.db"));
         LeaseService service = new LeaseService(client, new ObservationStore(db), new ActionLog(db, "test", "test"),
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock);
-        ConsoleContext ctx = new ConsoleContext(kea.endpoint(), service, new StatusService(client), TaskRunner.sameThread(), clock, 2);
+        ConsoleContext ctx = ConsoleContext.builder(TaskExecutor.sameThread(), clock).kea(kea.endpoint(), service, new StatusService(client)).refreshSeconds(2).build();
         shell = new ShellViewModel(kea.endpoint(), ZoneOffset.UTC);
         vm = new LeasesViewModel(ctx, shell, ZoneOffset.UTC);
         vm.visibleRows().addListener((ListChangeListener<LeaseRow>) c -> {
@@ -238,8 +240,8 @@ class LiveLeasesTest {
         LeaseService service = new LeaseService(dead, new ObservationStore(db), new ActionLog(db, "test", "test"),
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock);
         ShellViewModel coldShell = new ShellViewModel("unix:" + dir.resolve("no-such.sock"), ZoneOffset.UTC);
-        LeasesViewModel cold = new LeasesViewModel(new ConsoleContext("unix:x", service, new StatusService(dead),
-                TaskRunner.sameThread(), clock, 2), coldShell, ZoneOffset.UTC);
+        LeasesViewModel cold = new LeasesViewModel(ConsoleContext.builder(TaskExecutor.sameThread(), clock)
+                .kea("unix:x", service, new StatusService(dead)).refreshSeconds(2).build(), coldShell, ZoneOffset.UTC);
         cold.start();
         assertThat(cold.visibleRows()).hasSize(vm.visibleRows().size());
         assertThat(cold.staleProperty().get()).isTrue();
