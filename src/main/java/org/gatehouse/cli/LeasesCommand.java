@@ -42,7 +42,7 @@ final class LeasesCommand {
         }
     }
 
-    @Command(name = "list", description = "All current leases; TEXT matches part of IP, MAC (any separator), hostname or vendor.")
+    @Command(name = "list", description = "All current leases; TEXT matches part of IP, MAC (with separators whole octets), hostname or vendor.")
     static final class ListLeases extends ConnectedCommand {
         @Option(names = "--subnet", paramLabel = "ID", description = "only this subnet id")
         Long subnet;
