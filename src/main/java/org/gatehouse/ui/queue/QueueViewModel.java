@@ -35,7 +35,8 @@ import org.gatehouse.ui.shell.ShellViewModel;
  * The Queue screen's state. Refreshes on the task executor; approve and deny run on its switch lane
  * (they may wait on the switch) and a row leaves the queue only when Kea confirmed the decision. Each decision can be undone for
  * {@value #UNDO_SECONDS} s (it puts back the reservations the device had before). A conflict (someone else decided
- * the same device meanwhile, exit 4) is raised for a dialog rather than overwritten.
+ * the same device meanwhile, exit 4) is raised for a dialog rather than overwritten; Kea unreachable raises an
+ * {@link OfflineOffer} (queue the decisions for replay?) that the view asks through its dialogs.
  */
 public final class QueueViewModel {
     public static final int UNDO_SECONDS = 10;
