@@ -154,6 +154,11 @@ public final class QueueView extends StackPane {
                         "Someone else changed this device meanwhile", b + "\n\nThe queue has been refreshed; check the device and decide again.");
             }
         });
+        vm.offlineOfferProperty().addListener((o, a, offer) -> {
+            if (offer != null) {
+                vm.answerOffline(dialogs.confirm("Kea is unreachable", offer.header(), offer.text()));
+            }
+        });
     }
 
     private static TableView<QueueRow> table(QueueViewModel vm) {

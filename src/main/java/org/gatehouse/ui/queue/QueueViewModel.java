@@ -35,7 +35,8 @@ import org.gatehouse.ui.shell.ShellViewModel;
  * The Queue screen's state. Refreshes on the task executor; approve and deny run on its switch lane
  * (they may wait on the switch) and a row leaves the queue only when Kea confirmed the decision. Each decision can be undone for
  * {@value #UNDO_SECONDS} s (it puts back the reservations the device had before). A conflict (someone else decided
- * the same device meanwhile, exit 4) is raised for a dialog rather than overwritten.
+ * the same device meanwhile, exit 4) is raised for a dialog rather than overwritten; Kea unreachable raises an
+ * {@link OfflineOffer} (queue the decisions for replay?) that the view asks through its dialogs.
  */
 public final class QueueViewModel {
     public static final int UNDO_SECONDS = 10;
@@ -60,7 +61,10 @@ public final class QueueViewModel {
     private final ObjectProperty<Toast> toast = new SimpleObjectProperty<>();
     private final StringProperty toastText = new SimpleStringProperty("");
     private final LongProperty now = new SimpleLongProperty(Instant.now().getEpochSecond());
+    private final ObjectProperty<OfflineOffer> offlineOffer = new SimpleObjectProperty<>();
     private final Set<Mac> inFlight = new HashSet<>();
+    // queued while Kea was unreachable: kept out of the queue list in this session (the decided list shows them)
+    private final Set<Mac> queuedOffline = new HashSet<>();
     private Instant lastFetch = Instant.EPOCH;
     private Instant lastAging = Instant.EPOCH;
     private boolean aging;
@@ -100,6 +104,11 @@ public final class QueueViewModel {
     /** Non-empty while a conflict waits to be shown; the view clears it after showing. */
     public StringProperty conflictProperty() {
         return conflict;
+    }
+
+    /** Non-null while decisions that failed with Kea unreachable wait for the user's "queue them?"; see {@link #answerOffline}. */
+    public ObjectProperty<OfflineOffer> offlineOfferProperty() {
+        return offlineOffer;
     }
 
     public BooleanProperty loadingProperty() {
@@ -200,7 +209,7 @@ public final class QueueViewModel {
         lastFetch = context.clock().instant();
         // Update in place: rows that stay keep their identity (and the user's selection).
         Map<Mac, QueueService.Entry> fresh = new java.util.LinkedHashMap<>();
-        snap.entries().stream().filter(e -> !inFlight.contains(e.mac())).forEach(e -> fresh.put(e.mac(), e));
+        snap.entries().stream().filter(e -> !inFlight.contains(e.mac()) && !queuedOffline.contains(e.mac())).forEach(e -> fresh.put(e.mac(), e));
         rows.removeIf(r -> !fresh.containsKey(r.macValue()));
         java.util.Set<Mac> present = new HashSet<>();
         for (QueueRow r : rows) {
@@ -239,18 +248,21 @@ public final class QueueViewModel {
                 ? DecisionFlow.Decision.approve(r.entry().mac(), n, "", r.entry().subnetId())
                 : DecisionFlow.Decision.deny(r.entry().mac(), n, false, r.entry().subnetId())).toList();
         // on the switch's lane: a deny (and an approve that unblocks) may wait on the switch, never on the shared pool
-        context.tasks().lane("switch").run(() -> context.decisions().flow().decideAll(asked), d -> finish(chosen, d, action), e -> {
+        context.tasks().lane("switch").run(() -> context.decisions().flow().decideAll(asked), d -> finish(chosen, asked, d, action), e -> {
             busy.set(false);
             chosen.forEach(r -> inFlight.remove(r.entry().mac()));
             message.set(text(e));
         });
     }
 
-    private void finish(List<QueueRow> chosen, DecisionFlow.Batch outcome, String action) {
+    private void finish(List<QueueRow> chosen, List<DecisionFlow.Decision> asked, DecisionFlow.Batch outcome, String action) {
         busy.set(false);
         Instant at = context.clock().instant();
         List<Mac> done = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<QueueRow> unreachable = new ArrayList<>();
+        List<DecisionFlow.Decision> queueable = new ArrayList<>();
+        String why = null;
         for (int i = 0; i < chosen.size(); i++) {
             QueueRow row = chosen.get(i);
             DecisionReport report = outcome.report(row.entry().mac());
@@ -269,6 +281,10 @@ public final class QueueViewModel {
             } else if (e != null) {
                 if (FailureKind.of(e) == FailureKind.CONFLICT) {
                     conflict.set(row.mac() + ": " + e.getMessage());
+                } else if (FailureKind.of(e) == FailureKind.UNREACHABLE) {
+                    unreachable.add(row);
+                    queueable.add(asked.get(i));
+                    why = text(e);
                 } else {
                     problems.add(row.mac() + ": " + e.getMessage());
                 }
@@ -280,6 +296,56 @@ public final class QueueViewModel {
             String text = (action.equals("approved") ? "Approved " : "Denied ") + (done.size() == 1 ? done.get(0) : done.size() + " devices");
             toast.set(new Toast(text, done, action, at.plusSeconds(UNDO_SECONDS), outcome.before()));
             toastText.set(text + " — undo within " + UNDO_SECONDS + " s");
+        }
+        if (!unreachable.isEmpty()) {
+            offlineOffer.set(new OfflineOffer(unreachable, queueable, action, why));
+        }
+    }
+
+    /**
+     * The user's answer to the offer: yes queues each decision through the one decide-or-queue flow
+     * (carried out instead, should Kea be back meanwhile); no leaves everything as it was.
+     */
+    public void answerOffline(boolean queue) {
+        OfflineOffer offer = offlineOffer.get();
+        offlineOffer.set(null);
+        if (offer == null) {
+            return;
+        }
+        if (!queue) {
+            message.set("Kea is unreachable; nothing was queued or changed" + (offer.why() == null ? "." : ": " + offer.why()));
+            return;
+        }
+        busy.set(true);
+        offer.rows().forEach(r -> inFlight.add(r.entry().mac()));
+        context.tasks().lane("switch").run(() -> offer.queueAll(context.decisions().flow()), results -> queued(offer, results), e -> {
+            busy.set(false);
+            offer.rows().forEach(r -> inFlight.remove(r.entry().mac()));
+            message.set(text(e));
+        });
+    }
+
+    private void queued(OfflineOffer offer, Map<Mac, Object> results) {
+        busy.set(false);
+        Instant at = context.clock().instant();
+        List<String> problems = new ArrayList<>();
+        for (QueueRow row : offer.rows()) {
+            Mac mac = row.entry().mac();
+            inFlight.remove(mac);
+            if (results.get(mac) instanceof DecisionFlow.Outcome o) {
+                rows.remove(row);
+                if (o.isQueued()) {
+                    queuedOffline.add(mac);
+                }
+                String state = o.isQueued() ? OfflineOffer.QUEUED_STATE : offer.action() + " (Kea was back)";
+                decided.add(0, new DecidedRow(mac, row.hostname(), offer.action(), at, state));
+            } else if (results.get(mac) instanceof Throwable e) {
+                problems.add(row.mac() + ": " + text(e));
+            }
+        }
+        message.set(problems.isEmpty() ? "" : String.join("\n", problems));
+        if (problems.size() < offer.rows().size()) {
+            note.set("");
         }
     }
 
