@@ -110,7 +110,7 @@ public final class LeasesView extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("lease-search");
-        search.setPromptText("Search IP, MAC (0a:1b whole octets, 0a1b any digits), hostname, vendor");
+        search.setPromptText("Search IP, MAC (0a:1b = octets), hostname, vendor");
         search.textProperty().bindBidirectional(vm.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(Double.MAX_VALUE);
