@@ -10,6 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.gatehouse.ui.dialog.DialogService;
 
 /** The Audit screen: the trail (filters, chain check, export, device timeline), config snapshots, the offline queue. */
@@ -29,10 +30,13 @@ public final class AuditView extends BorderPane {
         cache.getStyleClass().add(Styles.TEXT_MUTED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(12, title, spacer, cache, LogLink.forThisProcess(vm.tasks()));
+        // The title never gives way; the cache figures get a line of their own under it.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox head = new HBox(12, title, spacer, LogLink.forThisProcess(vm.tasks()));
         head.setAlignment(Pos.CENTER_LEFT);
-        head.setPadding(new Insets(0, 0, 8, 0));
-        setTop(head);
+        VBox top = new VBox(2, head, cache);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        setTop(top);
 
         TabPane tabs = new TabPane(new Tab("Trail", new TrailTab(vm.trail(), dialogs).node()),
                 new Tab("Config snapshots", new SnapshotsTab(vm.snapshots(), dialogs).node()),
