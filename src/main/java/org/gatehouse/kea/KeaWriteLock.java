@@ -85,8 +85,12 @@ public final class KeaWriteLock {
      * holder MAC with the lock's hostname, or with none (Kea clears it when it reclaims the lease).
      */
     public static boolean isLockLease(Lease lease) {
-        return lease.mac() != null && (lease.mac().value() >>> 24) == HOLDER_PREFIX
-                && (MARKER.equals(lease.hostname()) || lease.hostname().isEmpty());
+        return isHolderMac(lease.mac()) && (MARKER.equals(lease.hostname()) || lease.hostname().isEmpty());
+    }
+
+    /** A MAC of the lock's own prefix: a lease with it on the lock address is a (possibly reclaimed) lock. */
+    private static boolean isHolderMac(Mac mac) {
+        return mac != null && (mac.value() >>> 24) == HOLDER_PREFIX;
     }
 
     /**
@@ -231,7 +235,7 @@ public final class KeaWriteLock {
      */
     private boolean takeOver(Target t, Lease h, long watchedSeconds) {
         boolean live = h.state() == LeaseState.DEFAULT;
-        if (isLockLease(h) || (h.mac() != null && (h.mac().value() >>> 24) == HOLDER_PREFIX)) {
+        if (isHolderMac(h.mac())) {
             if (!live || watchedSeconds > TTL_SECONDS + 10) {
                 LOG.warn("write lock on {}: taking over the stale lock of holder {} ({}, unchanged for {} s)", t.address(), h.mac(),
                         h.state().label(), watchedSeconds);

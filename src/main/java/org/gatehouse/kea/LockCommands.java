@@ -8,6 +8,16 @@ final class LockCommands {
     private LockCommands() {
     }
 
+    /** The lock lease as taken and as renewed: the holder's MAC on the lock address, a lifetime from now. */
+    private static ObjectNode lockLease(KeaJson json, KeaWriteLock.Target target, Mac holder) {
+        return json.object()
+                .put("ip-address", target.address().toString())
+                .put("hw-address", holder.toString())
+                .put("subnet-id", target.subnetId())
+                .put("valid-lft", KeaWriteLock.TTL_SECONDS)
+                .put("hostname", KeaWriteLock.MARKER);
+    }
+
     /** lease4-add of the lock lease; Kea answers result 1 "IPv4 lease already exists" when it is taken. */
     record LockAdd(KeaWriteLock.Target target, Mac holder, String purpose, String by) implements KeaCommand<Void> {
         @Override
@@ -17,12 +27,7 @@ final class LockCommands {
 
         @Override
         public ObjectNode arguments(KeaJson json) {
-            ObjectNode a = json.object()
-                    .put("ip-address", target.address().toString())
-                    .put("hw-address", holder.toString())
-                    .put("subnet-id", target.subnetId())
-                    .put("valid-lft", KeaWriteLock.TTL_SECONDS)
-                    .put("hostname", KeaWriteLock.MARKER);
+            ObjectNode a = lockLease(json, target, holder);
             a.putObject("user-context").putObject("gatehouse-lock").put("by", by).put("for", purpose);
             return a;
         }
@@ -42,12 +47,7 @@ final class LockCommands {
 
         @Override
         public ObjectNode arguments(KeaJson json) {
-            return json.object()
-                    .put("ip-address", target.address().toString())
-                    .put("hw-address", holder.toString())
-                    .put("subnet-id", target.subnetId())
-                    .put("valid-lft", KeaWriteLock.TTL_SECONDS)
-                    .put("hostname", KeaWriteLock.MARKER);
+            return lockLease(json, target, holder);
         }
 
         @Override
