@@ -145,7 +145,7 @@ public final class KeaClient implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new KeaProtocolError("the answer to " + command + " is not JSON: " + KeaProtocolError.excerpt(reply), e);
         }
-        if (KeaText.byteEscaped(reply)) {
+        if (KeaText.needsDecoding(reply)) {
             root = KeaText.decodeBytes(root);
         }
         if (root != null && root.isArray()) {

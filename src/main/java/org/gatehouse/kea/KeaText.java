@@ -29,6 +29,21 @@ public final class KeaText {
     }
 
     /**
+     * True when the text has a value byte to decode: an escape of a byte 0x80–0xFF whose values
+     * carry no raw non-ASCII. Most answers (a 50,000-lease list of ASCII hostnames) have none, and
+     * then no tree walk is needed.
+     */
+    public static boolean needsDecoding(String text) {
+        for (int at = text.indexOf("\\u00"); at >= 0; at = text.indexOf("\\u00", at + 4)) {
+            char c = at + 4 < text.length() ? Character.toLowerCase(text.charAt(at + 4)) : ' ';
+            if (c == '8' || c == '9' || (c >= 'a' && c <= 'f')) {
+                return byteEscaped(text);
+            }
+        }
+        return false;
+    }
+
+    /**
      * True when the reply's string values can only hold byte escapes: no raw character above
      * U+007F in any value. (Kea 2.2 writes object keys raw and values escaped, so keys do not count.)
      */

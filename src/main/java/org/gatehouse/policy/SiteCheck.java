@@ -40,7 +40,7 @@ public final class SiteCheck {
             String text = org.gatehouse.model.InputFiles.readText(file, org.gatehouse.model.InputFiles.MAX_CONFIG_BYTES, "FILE");
             root = m.readTree(text);
             // A file Kea wrote (config-write) escapes every non-ASCII byte of a value: read it as Kea meant it.
-            if (org.gatehouse.kea.KeaText.byteEscaped(text)) {
+            if (org.gatehouse.kea.KeaText.needsDecoding(text)) {
                 root = org.gatehouse.kea.KeaText.decodeBytes(root);
             }
         } catch (java.io.IOException e) {
