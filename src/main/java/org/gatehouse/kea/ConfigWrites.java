@@ -1,5 +1,6 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What every configuration write shares: config-write right after config-set, or the previous config set back. */
@@ -22,10 +23,10 @@ final class ConfigWrites {
                 throw new NotPersisted("Kea applied the change but config-write failed (" + why
                         + ") and setting the previous configuration back failed too (" + rollbackFailed.getMessage()
                         + "); Kea's running configuration differs from its file until it restarts", 
-                        writeFailed.exitCode() == 3 ? 3 : 1, writeFailed);
+                        writeFailed.failure() == Failure.UNREACHABLE ? 3 : 1, writeFailed);
             }
             throw new NotPersisted("config-write failed (" + why + "); the previous configuration was set back, nothing changed",
-                    writeFailed.exitCode() == 3 ? 3 : 1, writeFailed);
+                    writeFailed.failure() == Failure.UNREACHABLE ? 3 : 1, writeFailed);
         }
     }
 

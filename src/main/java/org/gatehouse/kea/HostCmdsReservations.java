@@ -1,5 +1,6 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public final class HostCmdsReservations implements Reservations {
                 kea.execute(new ConfigCommands.ConfigWrite());
             } catch (KeaException ex) {
                 throw new NotPersisted("Kea applied the reservation change in memory but config-write failed (" + ex.getMessage()
-                        + "); it is lost when Kea restarts unless written later", ex.exitCode() == 3 ? 3 : 1, ex);
+                        + "); it is lost when Kea restarts unless written later", ex.failure() == Failure.UNREACHABLE ? 3 : 1, ex);
             }
         }
         return new Result(outcomes, wrote, false, mechanism());

@@ -1,5 +1,7 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
+
 /** Result 4 (Kea 2.4+), or a change by someone else detected before writing (exit 4). */
 public final class KeaConflict extends KeaRefused {
     public KeaConflict(String command, String keaText) {
@@ -7,7 +9,7 @@ public final class KeaConflict extends KeaRefused {
     }
 
     @Override
-    public int exitCode() {
-        return 4;
+    public Failure failure() {
+        return Failure.CONFLICT;
     }
 }

@@ -1,5 +1,7 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
+
 /** Kea (or whatever answered) sent something that is not a Kea answer (exit 1). */
 public final class KeaProtocolError extends KeaException {
     public KeaProtocolError(String why) {
@@ -17,7 +19,7 @@ public final class KeaProtocolError extends KeaException {
     }
 
     @Override
-    public int exitCode() {
-        return 1;
+    public Failure failure() {
+        return Failure.REFUSED;
     }
 }

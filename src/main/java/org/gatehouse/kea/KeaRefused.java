@@ -1,5 +1,7 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
+
 /**
  * Kea answered with a failure result: 1 (error), 2 (command not supported), 5 (fatal, config
  * partly applied). The text is Kea's own, shown to the user unchanged.
@@ -29,7 +31,7 @@ public class KeaRefused extends KeaException {
     }
 
     @Override
-    public int exitCode() {
-        return 1;
+    public Failure failure() {
+        return Failure.REFUSED;
     }
 }

@@ -1,5 +1,7 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
+
 /**
  * The TLS connection to Kea was refused: its certificate is not trusted or does not name the
  * host, or the server does not speak TLS. A setting to fix, not an outage: exit 1, so that
@@ -19,7 +21,7 @@ public final class KeaTlsRefused extends KeaException {
     }
 
     @Override
-    public int exitCode() {
-        return 1;
+    public Failure failure() {
+        return Failure.REFUSED;
     }
 }

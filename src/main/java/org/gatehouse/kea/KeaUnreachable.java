@@ -1,5 +1,7 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
+
 /** The control channel could not be reached, or did not answer in time (exit 3). */
 public final class KeaUnreachable extends KeaException {
     private final String endpoint;
@@ -19,7 +21,7 @@ public final class KeaUnreachable extends KeaException {
     }
 
     @Override
-    public int exitCode() {
-        return 3;
+    public Failure failure() {
+        return Failure.UNREACHABLE;
     }
 }

@@ -1,5 +1,7 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
+
 /**
  * Another Gatehouse holds Kea's write lock for longer than we may wait, or ours lapsed before the
  * write: nothing was written (exit 4, like any other concurrent change).
@@ -15,7 +17,7 @@ public final class KeaWriteBusy extends KeaException {
     }
 
     @Override
-    public int exitCode() {
-        return 4;
+    public Failure failure() {
+        return Failure.CONFLICT;
     }
 }

@@ -1,5 +1,7 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
+
 /**
  * Kea took a change into its running configuration but could not write it to its file. The
  * change was rolled back where Kea still answered; the message says which (exit 1, or 3 when
@@ -19,7 +21,7 @@ public final class NotPersisted extends KeaException {
     }
 
     @Override
-    public int exitCode() {
-        return exit;
+    public Failure failure() {
+        return Failure.ofExitCode(exit);
     }
 }

@@ -1,5 +1,7 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
+
 /** Someone else changed the same reservation between our read and our write; nothing was written (exit 4). */
 public final class ReservationConflict extends KeaException {
     public ReservationConflict(String why) {
@@ -12,7 +14,7 @@ public final class ReservationConflict extends KeaException {
     }
 
     @Override
-    public int exitCode() {
-        return 4;
+    public Failure failure() {
+        return Failure.CONFLICT;
     }
 }

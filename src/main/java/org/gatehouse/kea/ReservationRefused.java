@@ -1,5 +1,7 @@
 package org.gatehouse.kea;
 
+import org.gatehouse.model.Failure;
+
 /**
  * Gatehouse refuses a reservation write that Kea would accept but that would not do what the
  * user expects (e.g. in a shared network, where reserved classes come too late); exit 1.
@@ -15,7 +17,7 @@ public final class ReservationRefused extends KeaException {
     }
 
     @Override
-    public int exitCode() {
-        return 1;
+    public Failure failure() {
+        return Failure.REFUSED;
     }
 }

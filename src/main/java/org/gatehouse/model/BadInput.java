@@ -14,8 +14,8 @@ public final class BadInput extends GatehouseException {
     }
 
     @Override
-    public int exitCode() {
-        return 2;
+    public Failure failure() {
+        return Failure.BAD_INPUT;
     }
 
     @Override

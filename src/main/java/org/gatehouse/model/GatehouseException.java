@@ -13,8 +13,13 @@ public abstract class GatehouseException extends RuntimeException {
         super(message, cause);
     }
 
+    /** What kind of failure this is; screens act on it, and the exit code follows from it. */
+    public abstract Failure failure();
+
     /** The process exit code the CLI contract assigns to this kind of failure. */
-    public abstract int exitCode();
+    public final int exitCode() {
+        return failure().exitCode();
+    }
 
     /** What failed, as the first half of {@code gatehouse: error: <what>: <why>}. */
     public abstract String what();

@@ -22,7 +22,7 @@ public final class DecisionService {
         ReservationWrites writes = new ReservationWrites(kea, reservations, actions, clock, actor);
         this.retries = new PendingLeaseRetries(kea, pending, actions, clock);
         this.flow = new DecisionFlow(writes, retries, blocker, offline);
-        this.editor = new ReservationEditor(writes, blocker);
+        this.editor = new ReservationEditor(writes, blocker, offline);
     }
 
     public DecisionFlow flow() {

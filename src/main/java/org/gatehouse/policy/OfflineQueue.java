@@ -10,6 +10,7 @@ import org.gatehouse.kea.KeaConflict;
 import org.gatehouse.kea.KeaRefused;
 import org.gatehouse.kea.KeaUnreachable;
 import org.gatehouse.model.BadInput;
+import org.gatehouse.model.Failure;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.QueuedAction;
@@ -126,7 +127,7 @@ public final class OfflineQueue {
             } catch (KeaUnreachable e) {
                 return new Report(outcomes, todo.size() - i, e.getMessage());
             } catch (GatehouseException e) {
-                boolean conflict = e.exitCode() == 4;
+                boolean conflict = e.failure() == Failure.CONFLICT;
                 String words = e instanceof KeaRefused kr && conflict ? kr.keaText() : e.getMessage();
                 String state = conflict ? QueuedAction.CONFLICT : QueuedAction.FAILED;
                 store.resolve(a.id(), state, clock.instant(), words, draft(a, at).change(a.basis(), null).detail(origin)

@@ -18,7 +18,7 @@ import org.gatehouse.model.QueuedAction;
 
 /**
  * The actions that can wait in the offline queue: {@code lease-release}, {@code config-restore},
- * {@code approve} and {@code deny}. Each checks, before writing, that what the user decided on
+ * {@code approve}, {@code deny}, {@code reservation-add} and {@code reservation-remove}. Each checks, before writing, that what the user decided on
  * still holds; otherwise it is a conflict and nothing is written.
  */
 public final class Replayers {
@@ -45,6 +45,55 @@ public final class Replayers {
         m.put(APPROVE, a -> decide(reservations, flow, a, HostReservation.REGISTERED));
         m.put(DENY, a -> decide(reservations, flow, a, HostReservation.DENIED));
         return m;
+    }
+
+    /** The reservation editor's replayers (add and remove), for the map of {@link #of}. */
+    public static Map<String, OfflineQueue.Replayer> reservationEdits(Reservations reservations, ReservationEditor editor) {
+        Map<String, OfflineQueue.Replayer> m = new LinkedHashMap<>();
+        m.put(ReservationRequest.ADD, a -> editReservation(reservations, editor, a));
+        m.put(ReservationRequest.REMOVE, a -> editReservation(reservations, editor, a));
+        return m;
+    }
+
+    /** The fields of a queued reservation edit besides kind, MAC and note. */
+    record ReservationFields(String clientClass, String ip, String hostname, Long subnetId) {
+    }
+
+    /** A reservation edit taken while Kea was unreachable; {@code basis}: the MAC's reservations as the user saw them. */
+    static OfflineQueue.Request reservation(ReservationRequest r, String basis) {
+        String payload;
+        try {
+            payload = JSON.writeValueAsString(new ReservationFields(r.clientClass(), r.ip() == null ? null : r.ip().toString(), r.hostname(),
+                    r.subnetId()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new OfflineQueue.Request(r.kind(), r.mac().toString(), r.mac(), payload, basis, r.note());
+    }
+
+    /** The edit a queued action stands for, every field as it was asked. */
+    static ReservationRequest reservationOf(QueuedAction a) {
+        ReservationFields f;
+        try {
+            f = JSON.readValue(a.payload() == null ? "{}" : a.payload(), ReservationFields.class);
+        } catch (JsonProcessingException e) {
+            throw new BadInput("queued action", "#" + a.id() + " has an unreadable payload: " + e.getOriginalMessage());
+        }
+        Mac mac = Mac.parse(a.target());
+        return ReservationRequest.ADD.equals(a.kind())
+                ? ReservationRequest.add(mac, f.clientClass(), f.ip() == null ? null : Ipv4.parse(f.ip()), f.hostname(), a.note(), f.subnetId())
+                : ReservationRequest.remove(mac, f.subnetId(), a.note());
+    }
+
+    static OfflineQueue.Done editReservation(Reservations reservations, ReservationEditor editor, QueuedAction a) {
+        ReservationRequest r = reservationOf(a);
+        String now = ReservationRequest.basis(r.mac(), reservations.list());
+        if (!now.equals(a.basis())) {
+            throw new KeaConflict(a.kind(), r.mac() + "'s reservations are now \"" + now + "\", not \"" + a.basis()
+                    + "\" as when the edit was queued (someone changed them meanwhile); nothing was written");
+        }
+        String done = editor.apply(r);
+        return new OfflineQueue.Done(now, ReservationRequest.basis(r.mac(), reservations.list()), done);
     }
 
     /** The fields of a queued decision besides MAC and note, kept so that the replay decides exactly what was asked. */
@@ -127,6 +176,7 @@ public final class Replayers {
 
     /** For screens: whether an action of this kind can be replayed here. */
     public static boolean known(QueuedAction a) {
-        return LEASE_RELEASE.equals(a.kind()) || CONFIG_RESTORE.equals(a.kind()) || APPROVE.equals(a.kind()) || DENY.equals(a.kind());
+        return LEASE_RELEASE.equals(a.kind()) || CONFIG_RESTORE.equals(a.kind()) || APPROVE.equals(a.kind()) || DENY.equals(a.kind())
+                || ReservationRequest.ADD.equals(a.kind()) || ReservationRequest.REMOVE.equals(a.kind());
     }
 }

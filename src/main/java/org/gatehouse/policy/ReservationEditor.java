@@ -7,10 +7,12 @@ import org.gatehouse.kea.ConfigEdits;
 import org.gatehouse.kea.KeaConfig;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.model.BadInput;
+import org.gatehouse.model.Failure;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.QueuedAction;
 import org.gatehouse.model.ReservationEdit;
 
 /**
@@ -20,10 +22,57 @@ import org.gatehouse.model.ReservationEdit;
 public final class ReservationEditor {
     private final ReservationWrites w;
     private final MacBlocker blocker;
+    private final OfflineQueue offline;
 
-    ReservationEditor(ReservationWrites w, MacBlocker blocker) {
+    ReservationEditor(ReservationWrites w, MacBlocker blocker, OfflineQueue offline) {
         this.w = w;
         this.blocker = blocker;
+        this.offline = offline;
+    }
+
+    /** What an edit came to: carried out ({@code done}, a one-line account), or queued because Kea was unreachable. */
+    public record Outcome(String done, QueuedAction queued, String unreachable) {
+        public boolean isQueued() {
+            return queued != null;
+        }
+    }
+
+    /** An edit waiting in the offline queue for Kea. */
+    public record QueuedEdit(long id, Instant queuedAt, ReservationRequest request) {
+        public String describe() {
+            return request.describe();
+        }
+    }
+
+    /** The reservation edits waiting in the offline queue, oldest first (read from the cache: works with Kea away). */
+    public List<QueuedEdit> queuedEdits() {
+        return offline.pending().stream().filter(a -> ReservationRequest.ADD.equals(a.kind()) || ReservationRequest.REMOVE.equals(a.kind()))
+                .map(a -> new QueuedEdit(a.id(), a.queuedAt(), Replayers.reservationOf(a))).toList();
+    }
+
+    /** Carries out one edit from the screen; a one-line account of what was done. */
+    public String apply(ReservationRequest r) {
+        if (r.isAdd()) {
+            return reserveAndDescribe(r.mac(), r.clientClass(), r.ip(), r.hostname(), r.note(), r.subnetId());
+        }
+        ReservationWrite w = remove(r.mac(), r.subnetId());
+        return w.written() ? "Removed the reservation of " + r.mac() : r.mac() + ": Kea had no such reservation";
+    }
+
+    /**
+     * Carries out the edit; when Kea is unreachable and {@code queueIfUnreachable}, it waits in the
+     * offline queue with every field instead, replayed only if the MAC's reservations are still
+     * {@code basis} (what the user saw, {@link ReservationRequest#basis}). Anything else fails as {@link #apply}.
+     */
+    public Outcome applyOrQueue(ReservationRequest r, String basis, boolean queueIfUnreachable) {
+        try {
+            return new Outcome(apply(r), null, null);
+        } catch (GatehouseException e) {
+            if (!queueIfUnreachable || e.failure() != Failure.UNREACHABLE) {
+                throw e;
+            }
+            return new Outcome(null, offline.enqueue(Replayers.reservation(r, basis)), e.getMessage());
+        }
     }
 
     public List<HostReservation> list() {

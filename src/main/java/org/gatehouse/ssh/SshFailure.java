@@ -1,5 +1,6 @@
 package org.gatehouse.ssh;
 
+import org.gatehouse.model.Failure;
 import org.gatehouse.model.GatehouseException;
 
 /** An SSH connection that could not be made: unreachable (exit 3), or refused by policy or login (exit 1). */
@@ -14,8 +15,8 @@ public final class SshFailure extends GatehouseException {
     }
 
     @Override
-    public int exitCode() {
-        return exitCode;
+    public Failure failure() {
+        return Failure.ofExitCode(exitCode);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.gatehouse.store;
 
+import org.gatehouse.model.Failure;
 import org.gatehouse.model.GatehouseException;
 
 /** The local cache could not be opened, read or written (exit 1). */
@@ -9,8 +10,8 @@ public final class StoreException extends GatehouseException {
     }
 
     @Override
-    public int exitCode() {
-        return 1;
+    public Failure failure() {
+        return Failure.REFUSED;
     }
 
     @Override

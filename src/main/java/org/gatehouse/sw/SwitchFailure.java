@@ -1,6 +1,7 @@
 package org.gatehouse.sw;
 
 import java.util.List;
+import org.gatehouse.model.Failure;
 import org.gatehouse.model.GatehouseException;
 
 /**
@@ -43,8 +44,8 @@ public final class SwitchFailure extends GatehouseException {
     }
 
     @Override
-    public int exitCode() {
-        return exitCode;
+    public Failure failure() {
+        return Failure.ofExitCode(exitCode);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.QueueService;
+import org.gatehouse.policy.ReservationEditor;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.ui.task.TaskExecutor;
@@ -60,6 +61,11 @@ public record ConsoleContext(String endpoint, TaskExecutor tasks, Clock clock, i
     /** True when approve/deny/reservations can be used. */
     public boolean canDecide() {
         return deciding.isPresent();
+    }
+
+    /** The Reservations screen's capability: the editor, present when this session can decide. */
+    public Optional<ReservationEditor> reservationEditor() {
+        return deciding.map(d -> d.decisions().editor());
     }
 
     // The screens' short paths into the capabilities; each is null exactly when its capability is absent.

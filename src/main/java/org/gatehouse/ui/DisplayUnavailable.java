@@ -1,5 +1,6 @@
 package org.gatehouse.ui;
 
+import org.gatehouse.model.Failure;
 import org.gatehouse.model.GatehouseException;
 
 /** The console could not open a window (no display, or JavaFX's native libraries are missing). */
@@ -10,8 +11,8 @@ public final class DisplayUnavailable extends GatehouseException {
     }
 
     @Override
-    public int exitCode() {
-        return 1;
+    public Failure failure() {
+        return Failure.REFUSED;
     }
 
     @Override

@@ -110,7 +110,20 @@ public final class ReservationsView extends BorderPane {
             message.getStyleClass().add(b ? Styles.DANGER : Styles.SUCCESS);
         });
         message.getStyleClass().add(vm.errorProperty().get() ? Styles.DANGER : Styles.SUCCESS);
-        VBox top = new VBox(8, toolbar, actions, message);
+        Label queued = new Label();
+        queued.setId("res-queued");
+        queued.setWrapText(true);
+        queued.getStyleClass().add(Styles.WARNING);
+        queued.textProperty().bind(Bindings.createStringBinding(() -> vm.queuedEdits().isEmpty() ? ""
+                : "Waiting for Kea (offline queue, replayed with the conflict check): " + String.join("; ", vm.queuedEdits()), vm.queuedEdits()));
+        queued.managedProperty().bind(queued.textProperty().isNotEmpty());
+        queued.visibleProperty().bind(queued.textProperty().isNotEmpty());
+        vm.offlineOfferProperty().addListener((o, a, offer) -> {
+            if (offer != null) {
+                vm.answerOffline(dialogs.confirm("Kea is unreachable", offer.header(), offer.text()));
+            }
+        });
+        VBox top = new VBox(8, toolbar, actions, message, queued);
         top.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(table);

@@ -2,8 +2,10 @@ package org.gatehouse.ui.reservations;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,11 +22,17 @@ import org.gatehouse.model.Mac;
 import org.gatehouse.model.PrivateFiles;
 import org.gatehouse.policy.ReservationFiles;
 import org.gatehouse.policy.ReservationRules;
-import org.gatehouse.ui.ConsoleContext;
+import org.gatehouse.policy.ReservationEditor;
+import org.gatehouse.policy.ReservationRequest;
+import org.gatehouse.ui.FailureKind;
+import org.gatehouse.ui.task.TaskExecutor;
 
 /**
  * The Reservations screen's state: the list, search, and the editor's operations (add/edit,
  * remove, import, export), all run on the task executor. Kea's own error text is shown as it came.
+ * An add or remove that fails only because Kea is unreachable becomes an {@link OfflineOffer}: with
+ * the user's consent it waits in the offline queue (listed in {@link #queuedEdits}) and is replayed
+ * with the conflict check against the reservations this screen showed.
  */
 public final class ReservationsViewModel {
 
@@ -32,7 +40,23 @@ public final class ReservationsViewModel {
     public record Input(String mac, String cls, String ip, String hostname, String note, Long subnet) {
     }
 
-    private final ConsoleContext context;
+    /** Edits that failed because Kea was unreachable, waiting for "queue them?"; {@code basis}: per edit, what the screen showed. */
+    public record OfflineOffer(List<ReservationRequest> edits, List<String> basis, String why) {
+        public String header() {
+            return "Kea is unreachable. Queue " + (edits.size() == 1 ? "this edit" : "these " + edits.size() + " edits") + "?";
+        }
+
+        public String text() {
+            return edits.stream().map(ReservationRequest::describe).collect(java.util.stream.Collectors.joining("\n"))
+                    + "\n\nIt is carried out when Kea is back (Audit → Offline queue, or gatehouse offline replay), only if the"
+                    + " reservations are still as shown here." + (why == null || why.isBlank() ? "" : "\n\n" + why);
+        }
+    }
+
+    private final TaskExecutor tasks;
+    private final Optional<ReservationEditor> editor;
+    private final ObservableList<String> queued = FXCollections.observableArrayList();
+    private final ObjectProperty<OfflineOffer> offlineOffer = new SimpleObjectProperty<>();
     private final ObservableList<HostReservation> rows = FXCollections.observableArrayList();
     private final FilteredList<HostReservation> visible = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty("");
@@ -42,10 +66,11 @@ public final class ReservationsViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final ObjectProperty<ReservationRules> rules = new SimpleObjectProperty<>(ReservationRules.beforeFirstRead());
 
-    public ReservationsViewModel(ConsoleContext context) {
-        this.context = context;
+    public ReservationsViewModel(TaskExecutor tasks, Optional<ReservationEditor> editor) {
+        this.tasks = tasks;
+        this.editor = editor;
         search.addListener((o, a, b) -> applyFilter());
-        if (!context.canDecide()) {
+        if (editor.isEmpty()) {
             say("No Kea is configured. Start Gatehouse with --kea URI (or set GATEHOUSE_KEA), or try ./gatehouse demo.", true);
         }
     }
@@ -74,20 +99,29 @@ public final class ReservationsViewModel {
         return loading;
     }
 
+    /** Edits waiting in the offline queue for Kea, in words (empty when none). */
+    public ObservableList<String> queuedEdits() {
+        return queued;
+    }
+
+    /** Non-null while edits that failed with Kea unreachable wait for the user's answer; see {@link #answerOffline}. */
+    public ObjectProperty<OfflineOffer> offlineOfferProperty() {
+        return offlineOffer;
+    }
+
     /** The rules of the configuration last read, for the editor form's live checks. */
     public ObjectProperty<ReservationRules> rulesProperty() {
         return rules;
     }
 
     public void refresh() {
-        if (!context.canDecide() || loading.get()) {
+        if (editor.isEmpty() || loading.get()) {
             return;
         }
+        ReservationEditor ed = editor.get();
         loading.set(true);
-        context.tasks().run(() -> {
-            List<HostReservation> list = context.decisions().editor().list();
-            return new Loaded(list, context.decisions().editor().rules());
-        }, loaded -> {
+        refreshQueued();
+        tasks.run(() -> new Loaded(ed.list(), ed.rules()), loaded -> {
             loading.set(false);
             rows.setAll(loaded.list());
             rules.set(loaded.rules());
@@ -98,57 +132,125 @@ public final class ReservationsViewModel {
         });
     }
 
+    /** Reads the offline queue (the local cache, so it works with Kea away). */
+    private void refreshQueued() {
+        editor.ifPresent(ed -> tasks.run(ed::queuedEdits, list -> queued.setAll(list.stream()
+                .map(q -> "#" + q.id() + " " + q.describe()).toList()), e -> { }));
+    }
+
     private record Loaded(List<HostReservation> list, ReservationRules rules) {
     }
 
     /** Add or replace, from the editor form (already checked by the form; Kea may still refuse). */
     public void save(Input in) {
-        if (!context.canDecide()) {
+        if (editor.isEmpty()) {
             return;
         }
-        loading.set(true);
-        context.tasks().run(() -> context.decisions().editor().reserveAndDescribe(Mac.parse(in.mac()), in.cls(), in.ip() == null || in.ip().isBlank()
-                ? null : Ipv4.parse(in.ip()), in.hostname(), in.note(), in.subnet()), text -> {
-            loading.set(false);
-            say(text, false);
-            refreshNow();
-        }, e -> {
-            loading.set(false);
+        ReservationRequest r;
+        try {
+            r = ReservationRequest.add(Mac.parse(in.mac()), in.cls(), in.ip() == null || in.ip().isBlank() ? null : Ipv4.parse(in.ip()),
+                    in.hostname(), in.note(), in.subnet());
+        } catch (GatehouseException e) {
             say("Not saved: " + text(e), true);
-        });
+            return;
+        }
+        edit(List.of(r), "Not saved: ");
     }
 
     public void remove(List<HostReservation> selected) {
-        if (!context.canDecide() || selected.isEmpty()) {
+        if (editor.isEmpty() || selected.isEmpty()) {
             return;
         }
-        List<HostReservation> chosen = List.copyOf(selected);
+        edit(selected.stream().map(h -> ReservationRequest.remove(h.mac(), h.subnetId(), "")).toList(), "Not removed: ");
+    }
+
+    /**
+     * Carries out the edits in turn; those that fail only because Kea is unreachable are offered for
+     * the offline queue, with the reservations this screen shows as their basis.
+     */
+    private void edit(List<ReservationRequest> edits, String failed) {
+        ReservationEditor ed = editor.get();
+        List<String> basis = edits.stream().map(r -> ReservationRequest.basis(r.mac(), rows)).toList();
         loading.set(true);
-        context.tasks().run(() -> {
-            for (HostReservation r : chosen) {
-                context.decisions().editor().remove(r.mac(), r.subnetId());
+        tasks.run(() -> {
+            List<String> done = new ArrayList<>();
+            for (int i = 0; i < edits.size(); i++) {
+                try {
+                    done.add(ed.apply(edits.get(i)));
+                } catch (GatehouseException e) {
+                    if (FailureKind.of(e) == FailureKind.UNREACHABLE) {
+                        return new Edited(done, new OfflineOffer(edits.subList(i, edits.size()), basis.subList(i, basis.size()), text(e)), null);
+                    }
+                    return new Edited(done, null, e);
+                }
             }
-            return chosen.size();
-        }, n -> {
+            return new Edited(done, null, null);
+        }, r -> {
             loading.set(false);
-            say("Removed " + n + " reservation(s)", false);
-            refreshNow();
+            if (r.error() != null) {
+                say((r.done().isEmpty() ? "" : String.join("\n", r.done()) + "\n") + failed + text(r.error()), true);
+            } else {
+                say(r.done().size() == 1 ? r.done().get(0) : r.done().isEmpty() ? "" : r.done().size() + " edits done", false);
+            }
+            if (r.offer() == null) {
+                refreshNow();
+            }
+            offlineOffer.set(r.offer()); // Kea is away: reading the list again would only replace this with "cannot read"
         }, e -> {
             loading.set(false);
-            say("Not removed: " + text(e), true);
+            say(failed + text(e), true);
+        });
+    }
+
+    private record Edited(List<String> done, OfflineOffer offer, Throwable error) {
+    }
+
+    /**
+     * The user's answer to the offer: yes queues each edit (carried out instead, should Kea be back
+     * meanwhile); no leaves everything as it was.
+     */
+    public void answerOffline(boolean queue) {
+        OfflineOffer offer = offlineOffer.get();
+        offlineOffer.set(null);
+        if (offer == null || editor.isEmpty()) {
+            return;
+        }
+        if (!queue) {
+            say("Kea is unreachable; nothing was queued or changed" + (offer.why() == null ? "." : ": " + offer.why()), true);
+            return;
+        }
+        ReservationEditor ed = editor.get();
+        loading.set(true);
+        tasks.run(() -> {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < offer.edits().size(); i++) {
+                ReservationEditor.Outcome o = ed.applyOrQueue(offer.edits().get(i), offer.basis().get(i), true);
+                lines.add(o.isQueued() ? "Queued #" + o.queued().id() + ": " + offer.edits().get(i).describe() + " — replayed when Kea is back"
+                        : o.done() + " (Kea was back)");
+            }
+            return lines;
+        }, lines -> {
+            loading.set(false);
+            say(String.join("\n", lines), false);
+            refreshQueued();
+        }, e -> {
+            loading.set(false);
+            say("Not queued: " + text(e), true);
+            refreshQueued();
         });
     }
 
     /** Reads and imports a CSV/JSON file; all rows are checked first and a single problem rejects the file. */
     public void importFile(Path file) {
-        if (!context.canDecide()) {
+        if (editor.isEmpty()) {
             return;
         }
+        ReservationEditor ed = editor.get();
         loading.set(true);
-        context.tasks().run(() -> {
+        tasks.run(() -> {
             String text = ReservationFiles.read(file);
             List<ReservationFiles.Row> parsed = ReservationFiles.parse(text, file.getFileName().toString());
-            return context.decisions().editor().importAndDescribe(parsed, file.getFileName().toString());
+            return ed.importAndDescribe(parsed, file.getFileName().toString());
         }, text -> {
             loading.set(false);
             say(text, false);
@@ -162,7 +264,7 @@ public final class ReservationsViewModel {
     /** Writes every reservation (not only the filtered ones) as CSV, or JSON when the name ends in .json. */
     public void exportTo(Path file) {
         List<HostReservation> all = List.copyOf(rows);
-        context.tasks().run(() -> ReservationFiles.export(file, all), n -> say("Exported " + n + " reservation(s) to " + file, false),
+        tasks.run(() -> ReservationFiles.export(file, all), n -> say("Exported " + n + " reservation(s) to " + file, false),
                 e -> say("Export failed: " + text(e), true));
     }
 

@@ -81,7 +81,7 @@ public final class MainWindow {
         this.switchTasks = context.tasks().lane("switch");
         this.switchModel = new SwitchboardViewModel(context.switches(), switchTasks, ZoneId.systemDefault());
         this.queueModel = new QueueViewModel(context, shell);
-        this.reservationsModel = new ReservationsViewModel(context);
+        this.reservationsModel = new ReservationsViewModel(context.tasks(), context.reservationEditor());
         this.auditModel = new AuditViewModel(context.audit(), context.tasks(), context.clock());
         this.poolsModel = new PoolsViewModel(context.poolAccess(), context.tasks(), context.clock(), context.refreshSeconds(), ZoneId.systemDefault());
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
