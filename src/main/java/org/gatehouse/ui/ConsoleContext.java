@@ -12,6 +12,7 @@ import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.ReservationEditor;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
+import org.gatehouse.ui.queue.QueueAccess;
 import org.gatehouse.ui.task.TaskExecutor;
 
 /**
@@ -61,6 +62,12 @@ public record ConsoleContext(String endpoint, TaskExecutor tasks, Clock clock, i
     /** True when approve/deny/reservations can be used. */
     public boolean canDecide() {
         return deciding.isPresent();
+    }
+
+    /** What the Queue screen needs. */
+    public QueueAccess queueAccess() {
+        return new QueueAccess(tasks, clock, refreshSeconds, deciding.map(d -> new QueueAccess.Deciding(d.queue(), d.decisions().flow(), d.aging())),
+                switchAccess);
     }
 
     /** The Reservations screen's capability: the editor, present when this session can decide. */

@@ -28,7 +28,6 @@ import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.DecisionFlow;
 import org.gatehouse.policy.DecisionReport;
 import org.gatehouse.policy.QueueService;
-import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.shell.ShellViewModel;
 
 /**
@@ -48,7 +47,7 @@ public final class QueueViewModel {
     public record Toast(String text, List<Mac> macs, String action, Instant until, Map<Mac, List<HostReservation>> before) {
     }
 
-    private final ConsoleContext context;
+    private final QueueAccess context;
     private final ShellViewModel shell;
     private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DecidedRow> decided = FXCollections.observableArrayList();
@@ -73,10 +72,10 @@ public final class QueueViewModel {
     /** How often the open console runs an aging pass (as {@code gatehouse sync} does); the age is the site's. */
     public static final Duration AGING_EVERY = Duration.ofSeconds(60);
 
-    public QueueViewModel(ConsoleContext context, ShellViewModel shell) {
+    public QueueViewModel(QueueAccess context, ShellViewModel shell) {
         this.context = context;
         this.shell = shell;
-        if (!context.canDecide()) {
+        if (!context.deciding().isPresent()) {
             message.set("No Kea is configured. Start Gatehouse with --kea URI (or set GATEHOUSE_KEA), or try ./gatehouse demo.");
         }
     }
@@ -133,11 +132,19 @@ public final class QueueViewModel {
 
     /** "Where is this device?" on the configured switch (not available without one). */
     public WhereIsIt whereIsIt(DialogService dialogs) {
-        return new WhereIsIt(context.switches(), context.tasks().lane("switch"), dialogs);
+        return new WhereIsIt(context.switches().orElse(null), context.tasks().lane("switch"), dialogs);
+    }
+
+    private QueueAccess.Deciding deciding() {
+        return context.deciding().orElseThrow();
+    }
+
+    private java.util.Optional<AgingService> aging() {
+        return context.deciding().flatMap(QueueAccess.Deciding::aging);
     }
 
     public boolean canBlock() {
-        return context.canDecide() && context.decisions().flow().canBlock();
+        return context.deciding().isPresent() && deciding().flow().canBlock();
     }
 
     public void start() {
@@ -147,12 +154,10 @@ public final class QueueViewModel {
 
     public void stop() {
         running = false;
-        if (context.aging() != null) {
-            context.tasks().run(() -> {
-                context.aging().release();
-                return null;
-            }, x -> { }, e -> { });
-        }
+        aging().ifPresent(a -> context.tasks().run(() -> {
+            a.release();
+            return null;
+        }, x -> { }, e -> { }));
     }
 
     /** One aging pass on the task executor (skipped while another service holds the cache's lock). */
@@ -160,7 +165,8 @@ public final class QueueViewModel {
         lastAging = at;
         aging = true;
         // The site's aging age (kept in Kea), the same one the sync service uses.
-        context.tasks().run(() -> context.aging().runOnce(AGING_EVERY.multipliedBy(3)), run -> {
+        AgingService service = aging().orElseThrow();
+        context.tasks().run(() -> service.runOnce(AGING_EVERY.multipliedBy(3)), run -> {
             aging = false;
             if (run.heldBy() == null && !run.moved().isEmpty()) {
                 message.set("Moved " + run.moved().size() + " device(s) undecided for " + AgingService.format(run.oldAfter())
@@ -182,21 +188,21 @@ public final class QueueViewModel {
                 toastText.set(t.text() + " — undo within " + left + " s");
             }
         }
-        if (running && context.canDecide() && !loading.get()
+        if (running && context.deciding().isPresent() && !loading.get()
                 && at.isAfter(lastFetch.plusSeconds(Math.max(1, context.refreshSeconds())))) {
             refresh();
         }
-        if (running && context.aging() != null && !aging && at.isAfter(lastAging.plus(AGING_EVERY))) {
+        if (running && aging().isPresent() && !aging && at.isAfter(lastAging.plus(AGING_EVERY))) {
             age(at);
         }
     }
 
     public void refresh() {
-        if (!context.canDecide() || loading.get()) {
+        if (!context.deciding().isPresent() || loading.get()) {
             return;
         }
         loading.set(true);
-        context.tasks().run(context.queue()::refresh, this::show, e -> {
+        context.tasks().run(deciding().queue()::refresh, this::show, e -> {
             loading.set(false);
             lastFetch = context.clock().instant();
             message.set("Kea is unreachable: " + text(e));
@@ -237,7 +243,7 @@ public final class QueueViewModel {
     }
 
     private void decide(List<QueueRow> selected, String action) {
-        if (!context.canDecide() || selected.isEmpty() || busy.get()) {
+        if (!context.deciding().isPresent() || selected.isEmpty() || busy.get()) {
             return;
         }
         List<QueueRow> chosen = List.copyOf(selected);
@@ -248,7 +254,7 @@ public final class QueueViewModel {
                 ? DecisionFlow.Decision.approve(r.entry().mac(), n, "", r.entry().subnetId())
                 : DecisionFlow.Decision.deny(r.entry().mac(), n, false, r.entry().subnetId())).toList();
         // on the switch's lane: a deny (and an approve that unblocks) may wait on the switch, never on the shared pool
-        context.tasks().lane("switch").run(() -> context.decisions().flow().decideAll(asked), d -> finish(chosen, asked, d, action), e -> {
+        context.tasks().lane("switch").run(() -> deciding().flow().decideAll(asked), d -> finish(chosen, asked, d, action), e -> {
             busy.set(false);
             chosen.forEach(r -> inFlight.remove(r.entry().mac()));
             message.set(text(e));
@@ -318,7 +324,7 @@ public final class QueueViewModel {
         }
         busy.set(true);
         offer.rows().forEach(r -> inFlight.add(r.entry().mac()));
-        context.tasks().lane("switch").run(() -> offer.queueAll(context.decisions().flow()), results -> queued(offer, results), e -> {
+        context.tasks().lane("switch").run(() -> offer.queueAll(deciding().flow()), results -> queued(offer, results), e -> {
             busy.set(false);
             offer.rows().forEach(r -> inFlight.remove(r.entry().mac()));
             message.set(text(e));
@@ -352,7 +358,7 @@ public final class QueueViewModel {
     /** Takes back the last decision (puts back the reservations the devices had before), while its toast shows. */
     public void undo() {
         Toast t = toast.get();
-        if (t == null || !context.canDecide()) {
+        if (t == null || !context.deciding().isPresent()) {
             return;
         }
         toast.set(null);
@@ -362,7 +368,7 @@ public final class QueueViewModel {
             List<String> failed = new ArrayList<>();
             for (Mac m : t.macs()) {
                 try {
-                    context.decisions().flow().undo(m, t.before().getOrDefault(m, List.of()));
+                    deciding().flow().undo(m, t.before().getOrDefault(m, List.of()));
                 } catch (GatehouseException e) {
                     failed.add(m + ": " + e.getMessage());
                 }

@@ -80,7 +80,7 @@ public final class MainWindow {
         // switch batches (a save can take a minute) run on their own thread, never ahead of a lease refresh
         this.switchTasks = context.tasks().lane("switch");
         this.switchModel = new SwitchboardViewModel(context.switches(), switchTasks, ZoneId.systemDefault());
-        this.queueModel = new QueueViewModel(context, shell);
+        this.queueModel = new QueueViewModel(context.queueAccess(), shell);
         this.reservationsModel = new ReservationsViewModel(context.tasks(), context.reservationEditor());
         this.auditModel = new AuditViewModel(context.audit(), context.tasks(), context.clock());
         this.poolsModel = new PoolsViewModel(context.poolAccess(), context.tasks(), context.clock(), context.refreshSeconds(), ZoneId.systemDefault());
