@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.stage.Stage;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.policy.AuditService;
 import org.gatehouse.policy.AuditTools;
+import org.gatehouse.policy.BlockMode;
 import org.gatehouse.policy.CacheService;
 import org.gatehouse.policy.ConfigService;
 import org.gatehouse.policy.DecisionService;
@@ -21,6 +23,7 @@ import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.Replayers;
 import org.gatehouse.policy.StatusService;
+import org.gatehouse.policy.SwitchService;
 import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.CacheMaintenance;
 import org.gatehouse.store.ConfigSnapshotStore;
@@ -28,6 +31,10 @@ import org.gatehouse.store.Database;
 import org.gatehouse.store.ObservationStore;
 import org.gatehouse.store.OfflineActionStore;
 import org.gatehouse.store.PendingLeaseDeletes;
+import org.gatehouse.store.SwitchStore;
+import org.gatehouse.sw.AclNumber;
+import org.gatehouse.sw.ComwareSwitch;
+import org.gatehouse.sw.SnmpLocator;
 import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.dialog.DialogService;
 import org.gatehouse.ui.shell.MainWindow;
@@ -189,13 +196,18 @@ public final class ConsoleFixture implements BeforeAllCallback, AfterAllCallback
                 new CacheService(db, new CacheMaintenance(db), log(), Clock.systemUTC()), Replayers.of(kea.client(), configs()));
     }
 
+    /** The switch services over {@code sw} (the Comware double) and SNMP, recording in this fixture's cache. */
+    public SwitchService switches(ComwareSwitch sw, Supplier<SnmpLocator> snmp) {
+        return new SwitchService(sw, snmp, new SwitchStore(db, "test"), log(), oui(), Clock.systemUTC(), AclNumber.DEFAULT, BlockMode.ACL);
+    }
+
     public PoolService pools() {
         return new PoolService(kea.client());
     }
 
     /** A context with Kea's leases and status; add the capabilities the test needs. */
     public ConsoleContext.Builder context() {
-        return context(leases());
+        return kea == null ? ConsoleContext.builder(tasks, Clock.systemUTC()) : context(leases());
     }
 
     public ConsoleContext.Builder context(LeaseService leaseService) {

@@ -1,90 +1,64 @@
 package org.gatehouse.ui;
 
 import org.junit.jupiter.api.Tag;
-import org.gatehouse.ui.task.FxTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
-import org.gatehouse.store.ActionLog;
-import org.gatehouse.store.Database;
-import org.gatehouse.store.SwitchStore;
-import org.gatehouse.sw.AclNumber;
 import org.gatehouse.sw.ComwareSwitch;
 import org.gatehouse.sw.SnmpLocator;
 import org.gatehouse.testing.ComwareCliDouble;
+import org.gatehouse.testing.ConsoleFixture;
 import org.gatehouse.testing.SnmpSimulator;
 import org.gatehouse.ui.shell.MainWindow;
 import org.gatehouse.ui.switchboard.BlockedRow;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Switch screen, headless, on the Comware double and snmpsim: read, block with confirmation, locate. */
+/** The Switch screen, headless, on the Comware double and snmpsim (on the console fixture, without Kea): read, block with confirmation, locate. */
 @Tag("gui")
 @Tag("switch")
 class SwitchboardGuiTest {
     @RegisterExtension
     static SnmpSimulator sim = new SnmpSimulator();
 
+    @RegisterExtension
+    static ConsoleFixture console = new ConsoleFixture(null);
+
     @TempDir
     Path dir;
     ComwareCliDouble sw;
-    Database db;
-    FxTaskExecutor tasks;
     MainWindow window;
     final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void open() throws Exception {
         sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
         sw.handMadeRule(4000, 5, "deny source-mac 0011-2233-4455 ffff-ffff-ffff");
-        db = Database.open(dir.resolve("gui.db"));
-        tasks = new FxTaskExecutor();
         SshTarget target = new SshTarget("127.0.0.1", sw.port(), sw.user(), sw.password().toCharArray(), null, dir.resolve("known_hosts"),
                 true, Duration.ofSeconds(5));
-        SwitchService service = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)),
-                () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1),
-                new SwitchStore(db, "test"), new ActionLog(db, "test", "test"), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV),
-                Clock.systemUTC(), AclNumber.DEFAULT, org.gatehouse.policy.BlockMode.ACL);
-        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).switches(service).build();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx);
-            window.install(stage);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        SwitchService service = console.switches(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)),
+                () -> new SnmpLocator(sim.endpoint(), sim.v2c(SnmpSimulator.COMMUNITY), Duration.ofSeconds(2), 1));
+        window = console.show(console.context().switches(service).build(), null);
         robot.clickOn("#nav-switch");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        window.dispose();
-        tasks.close();
-        db.close();
+        console.close(window);
         sw.close();
     }
 
