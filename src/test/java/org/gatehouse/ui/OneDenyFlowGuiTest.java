@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,28 +16,17 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.gatehouse.cli.CliRun;
-import org.gatehouse.kea.Reservations;
 import org.gatehouse.model.HostReservation;
-import org.gatehouse.policy.BlockMode;
 import org.gatehouse.policy.DecisionService;
-import org.gatehouse.policy.LeaseService;
-import org.gatehouse.policy.OfflineQueue;
-import org.gatehouse.policy.OuiRegistry;
-import org.gatehouse.policy.QueueService;
-import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
 import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.Database;
-import org.gatehouse.store.ObservationStore;
-import org.gatehouse.store.OfflineActionStore;
-import org.gatehouse.store.PendingLeaseDeletes;
-import org.gatehouse.store.SwitchStore;
-import org.gatehouse.sw.AclNumber;
 import org.gatehouse.sw.ComwareSwitch;
 import org.gatehouse.kea.ConfigEdits;
 import org.gatehouse.testing.ComwareCliDouble;
+import org.gatehouse.testing.ConsoleFixture;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.ui.leases.LeaseRow;
 import org.gatehouse.ui.queue.QueueRow;
@@ -48,10 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * One deny, three doors: the Queue screen's Deny, the Leases screen's "Deny and block…" and
@@ -67,54 +52,33 @@ class OneDenyFlowGuiTest {
     static final String BY_CLI = "f0:18:98:00:0a:03";
 
     @RegisterExtension
-    static KeaServer kea = new KeaServer();
+    static ConsoleFixture console = new ConsoleFixture();
+    static KeaServer kea = console.kea();
 
-    @TempDir
     static Path dir;
-
     static ComwareCliDouble sw;
     static Database db;
-    static org.gatehouse.ui.task.FxTaskExecutor tasks;
     static MainWindow window;
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
         kea.addLease(140, BY_QUEUE, "queue-guest", 60);
         kea.addLease(141, BY_LEASES, "leases-guest", 60);
         kea.addLease(142, BY_CLI, "cli-guest", 60);
+        dir = console.dir();
+        db = console.db();
         sw = new ComwareCliDouble(dir.resolve("hostkey"), new ComwareCliDouble.Options());
-        db = Database.open(dir.resolve("cache.db"));
-        tasks = new org.gatehouse.ui.task.FxTaskExecutor();
-        ObservationStore obs = new ObservationStore(db);
-        ActionLog log = new ActionLog(db, "test", "test");
-        OuiRegistry oui = new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV);
-        LeaseService leases = new LeaseService(kea.client(), obs, log, oui, Clock.systemUTC());
         SshTarget target = new SshTarget("127.0.0.1", sw.port(), sw.user(), sw.password().toCharArray(), null, dir.resolve("known_hosts"),
                 true, Duration.ofSeconds(5));
-        SwitchService switches = new SwitchService(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)), null,
-                new SwitchStore(db, "test"), log, oui, Clock.systemUTC(), AclNumber.DEFAULT, BlockMode.ACL);
-        Reservations res = Reservations.forKea(kea.client(), kea.json(), Reservations.SnapshotSink.NONE);
-        DecisionService decisions = new DecisionService(kea.client(), res, log, new PendingLeaseDeletes(db), switches.asMacBlocker(),
-                new OfflineQueue(new OfflineActionStore(db, log, "test", "test"), Clock.systemUTC()), Clock.systemUTC(), "gui@test");
-        QueueService queue = new QueueService(kea.client(), leases, obs, res, Clock.systemUTC());
-        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).kea(kea.endpoint(), leases, new StatusService(kea.client()))
-                .deciding(decisions, queue, null).switches(switches).build();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ctx);
-            window.install(stage);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        SwitchService switches = console.switches(ComwareSwitch.overSsh(target, new SshConnector(), Duration.ofSeconds(5)), null);
+        DecisionService decisions = console.decisions(switches.asMacBlocker());
+        window = console.show(console.context().deciding(decisions, console.queue(), null).switches(switches).build(), null);
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        window.dispose();
-        tasks.close();
-        db.close();
+        console.close(window);
         sw.close();
     }
 
@@ -122,7 +86,7 @@ class OneDenyFlowGuiTest {
     void queueLeasesAndCliDenyWriteTheSameAuditRows() throws Exception {
         denyFromTheQueueScreen();
         denyAndBlockFromTheLeasesScreen();
-        CliRun cli = CliRun.run(Map.of(), "--kea", kea.endpoint(), "--db", dir.resolve("cache.db").toString(),
+        CliRun cli = CliRun.run(Map.of(), "--kea", kea.endpoint(), "--db", dir.resolve("console.db").toString(),
                 "--switch", "ssh://" + sw.user() + "@127.0.0.1:" + sw.port(), "--switch-password-file",
                 CliRun.writePrivate(dir.resolve("pw"), sw.password()).toString(), "--known-hosts", dir.resolve("known_hosts").toString(),
                 "--accept-new-host-key", "--timeout", "5", "deny", BY_CLI);
