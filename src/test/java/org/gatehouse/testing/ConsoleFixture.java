@@ -201,6 +201,22 @@ public final class ConsoleFixture implements BeforeAllCallback, AfterAllCallback
         return new SwitchService(sw, snmp, new SwitchStore(db, "test"), log(), oui(), Clock.systemUTC(), AclNumber.DEFAULT, BlockMode.ACL);
     }
 
+    /** Runs {@code gatehouse ARGS} in-process against this fixture's Kea and cache, as a user at a terminal would. */
+    public org.gatehouse.cli.CliRun cli(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--kea";
+        all[1] = kea.endpoint();
+        all[2] = "--db";
+        all[3] = dir.resolve("console.db").toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        return org.gatehouse.cli.CliRun.run(java.util.Map.of(), all);
+    }
+
+    /** The offline queue's pending actions on {@code mac}. */
+    public java.util.List<org.gatehouse.model.QueuedAction> pendingFor(org.gatehouse.model.Mac mac) {
+        return offline().pending().stream().filter(a -> a.target().equals(mac.toString())).toList();
+    }
+
     public PoolService pools() {
         return new PoolService(kea.client());
     }

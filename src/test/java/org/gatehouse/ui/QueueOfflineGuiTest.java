@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.gatehouse.cli.CliRun;
 import org.gatehouse.kea.ConfigEdits;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Mac;
-import org.gatehouse.model.QueuedAction;
 import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.MacBlocker;
 import org.gatehouse.testing.ConsoleFixture;
@@ -71,20 +69,6 @@ class QueueOfflineGuiTest {
         return window.queue().rows().stream().filter(r -> r.entry().mac().equals(mac)).findFirst().orElseThrow();
     }
 
-    private CliRun cli(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--kea";
-        all[1] = kea.endpoint();
-        all[2] = "--db";
-        all[3] = console.dir().resolve("console.db").toString();
-        System.arraycopy(args, 0, all, 4, args.length);
-        return CliRun.run(Map.of(), all);
-    }
-
-    private List<QueuedAction> pendingFor(Mac mac) {
-        return console.offline().pending().stream().filter(a -> a.target().equals(mac.toString())).toList();
-    }
-
     @Test
     void anApproveWithKeaDownIsQueuedWithItsNoteAndSubnetAndReplayedWhenKeaIsBack() throws Exception {
         QueueRow zoe = shownRow(ZOE);
@@ -111,7 +95,7 @@ class QueueOfflineGuiTest {
         assertThat(inKea()).as("nothing was written while Kea was down").noneMatch(r -> r.mac().equals(ZOE));
 
         // The offline queue holds the approve with MAC, note and subnet, as `gatehouse offline list` shows it.
-        CliRun list = cli("offline", "list", "--format", "json");
+        CliRun list = console.cli("offline", "list", "--format", "json");
         assertThat(list.exit()).as(list.err()).isZero();
         JsonNode queued = null;
         for (JsonNode a : new ObjectMapper().readTree(list.out())) {
@@ -125,7 +109,7 @@ class QueueOfflineGuiTest {
         assertThat(new ObjectMapper().readTree(queued.path("payload").asText()).path("subnetId").asLong()).isEqualTo(KeaServer.VLAN);
 
         // Kea is back: the replay writes the reservation with the note.
-        CliRun replay = cli("offline", "replay");
+        CliRun replay = console.cli("offline", "replay");
         assertThat(replay.exit()).as(replay.out() + replay.err()).isZero();
         assertThat(replay.out()).contains("1 done");
         assertThat(inKea()).filteredOn(r -> r.mac().equals(ZOE)).singleElement().satisfies(r -> {
@@ -133,7 +117,7 @@ class QueueOfflineGuiTest {
             assertThat(r.subnetId()).isEqualTo(KeaServer.VLAN);
             assertThat(r.stamp().note()).isEqualTo("Empfang — Zoë, offline");
         });
-        assertThat(pendingFor(ZOE)).isEmpty();
+        assertThat(console.pendingFor(ZOE)).isEmpty();
     }
 
     @Test
@@ -152,7 +136,7 @@ class QueueOfflineGuiTest {
             kea.restart();
         }
         assertThat(dialogs.seen()).anyMatch(s -> s.kind.equals("CONFIRM") && s.header.equals("Kea is unreachable. Queue the decision for 1 device(s)?"));
-        assertThat(pendingFor(YUSUF)).isEmpty();
+        assertThat(console.pendingFor(YUSUF)).isEmpty();
         assertThat(window.queue().decided()).hasSize(decidedBefore).noneMatch(d -> d.mac().equals(YUSUF));
         assertThat(window.queue().rows()).anyMatch(r -> r.entry().mac().equals(YUSUF));
         assertThat(inKea()).noneMatch(r -> r.mac().equals(YUSUF));

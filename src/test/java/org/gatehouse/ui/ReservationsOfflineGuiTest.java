@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.gatehouse.cli.CliRun;
 import org.gatehouse.kea.ConfigEdits;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Mac;
-import org.gatehouse.model.QueuedAction;
 import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.MacBlocker;
 import org.gatehouse.testing.ConsoleFixture;
@@ -76,20 +74,6 @@ class ReservationsOfflineGuiTest {
         return screen().visibleRows().stream().filter(r -> r.mac().equals(mac)).findFirst().orElseThrow();
     }
 
-    private CliRun cli(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--kea";
-        all[1] = kea.endpoint();
-        all[2] = "--db";
-        all[3] = console.dir().resolve("console.db").toString();
-        System.arraycopy(args, 0, all, 4, args.length);
-        return CliRun.run(Map.of(), all);
-    }
-
-    private List<QueuedAction> pendingFor(Mac mac) {
-        return console.offline().pending().stream().filter(a -> a.target().equals(mac.toString())).toList();
-    }
-
     @Test
     void anAddAndARemoveWithKeaDownAreQueuedShownAndReplayedWithEveryField() throws Exception {
         HostReservation anna = shown(ANNA);
@@ -114,7 +98,7 @@ class ReservationsOfflineGuiTest {
         assertThat(inKea()).as("nothing was written while Kea was down").noneMatch(r -> r.mac().equals(ZOE))
                 .anyMatch(r -> r.mac().equals(ANNA));
 
-        CliRun replay = cli("offline", "replay");
+        CliRun replay = console.cli("offline", "replay");
         assertThat(replay.exit()).as(replay.out() + replay.err()).isZero();
         assertThat(replay.out()).contains("2 done");
         assertThat(inKea()).noneMatch(r -> r.mac().equals(ANNA)).filteredOn(r -> r.mac().equals(ZOE)).singleElement().satisfies(r -> {
@@ -134,18 +118,18 @@ class ReservationsOfflineGuiTest {
         try {
             dialogs.answerConfirm(true);
             robot.interact(() -> screen().remove(List.of(otto)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> !pendingFor(OTTO).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !console.pendingFor(OTTO).isEmpty());
         } finally {
             kea.restart();
         }
         // Another workstation denies Otto while ours waits.
         decisions.editor().reserve(OTTO, "denied", null, "otto-phone", "lost phone", (long) KeaServer.VLAN);
-        CliRun replay = cli("offline", "replay");
+        CliRun replay = console.cli("offline", "replay");
         assertThat(replay.out() + replay.err()).contains("conflict");
         assertThat(inKea()).filteredOn(r -> r.mac().equals(OTTO)).singleElement()
                 .satisfies(r -> assertThat(r.clientClasses()).containsExactly("denied"));
-        assertThat(pendingFor(OTTO)).isEmpty();
-        CliRun audit = cli("audit", "list", "--mac", OTTO.toString(), "--format", "json");
+        assertThat(console.pendingFor(OTTO)).isEmpty();
+        CliRun audit = console.cli("audit", "list", "--mac", OTTO.toString(), "--format", "json");
         assertThat(audit.out()).contains("conflict").contains("reservation-remove");
     }
 
@@ -160,7 +144,7 @@ class ReservationsOfflineGuiTest {
         } finally {
             kea.restart();
         }
-        assertThat(pendingFor(YUSUF)).isEmpty();
+        assertThat(console.pendingFor(YUSUF)).isEmpty();
         assertThat(inKea()).noneMatch(r -> r.mac().equals(YUSUF));
     }
 }
