@@ -164,8 +164,8 @@ public final class AppBackend implements Backend {
         SiteAging siteAging = new SiteAging(new SiteSettings(kea,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config))), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
-        replayers.putAll(Replayers.decisions(reservations, decisions.flow()));
-        replayers.putAll(Replayers.reservationEdits(reservations, decisions.editor()));
+        replayers.putAll(Replayers.decisions(kea, reservations, decisions.flow()));
+        replayers.putAll(Replayers.reservationEdits(kea, reservations, decisions.editor()));
         return new Session() {
             @Override
             public SwitchService switches() {

@@ -34,7 +34,9 @@ public final class OfflineQueue {
      * Carries out one queued action against the now reachable system, after checking that
      * {@code basis} still holds. Throws {@link KeaConflict} (or another exit-4 error) when it
      * does not, {@link KeaUnreachable} when still offline, anything else when refused. Returns
-     * what it did, for the audit row; writes no audit row itself.
+     * what it did, for the row that resolves the queued action. The act itself (an approve, a
+     * reservation edit) writes its own audit row, as if it had been done directly, so a device's
+     * history reads the same whichever way the act came.
      */
     @FunctionalInterface
     public interface Replayer {

@@ -40,18 +40,26 @@ public final class Replayers {
     }
 
     /** The approve and deny replayers, for the map of {@link #of}. */
-    public static Map<String, OfflineQueue.Replayer> decisions(Reservations reservations, DecisionFlow flow) {
+    public static Map<String, OfflineQueue.Replayer> decisions(KeaClient kea, Reservations reservations, DecisionFlow flow) {
         Map<String, OfflineQueue.Replayer> m = new LinkedHashMap<>();
-        m.put(APPROVE, a -> decide(reservations, flow, a, HostReservation.REGISTERED));
-        m.put(DENY, a -> decide(reservations, flow, a, HostReservation.DENIED));
+        m.put(APPROVE, a -> checkedAndWritten(kea, a, () -> decide(reservations, flow, a, HostReservation.REGISTERED)));
+        m.put(DENY, a -> checkedAndWritten(kea, a, () -> decide(reservations, flow, a, HostReservation.DENIED)));
         return m;
     }
 
+    /**
+     * Runs a replay's check and its write under Kea's write lock (re-entrant in this thread), so that
+     * no other Gatehouse writer changes the device between the check and the write.
+     */
+    private static OfflineQueue.Done checkedAndWritten(KeaClient kea, QueuedAction a, java.util.function.Supplier<OfflineQueue.Done> work) {
+        return kea.writeLock().holding("replay queued #" + a.id(), work);
+    }
+
     /** The reservation editor's replayers (add and remove), for the map of {@link #of}. */
-    public static Map<String, OfflineQueue.Replayer> reservationEdits(Reservations reservations, ReservationEditor editor) {
+    public static Map<String, OfflineQueue.Replayer> reservationEdits(KeaClient kea, Reservations reservations, ReservationEditor editor) {
         Map<String, OfflineQueue.Replayer> m = new LinkedHashMap<>();
-        m.put(ReservationRequest.ADD, a -> editReservation(reservations, editor, a));
-        m.put(ReservationRequest.REMOVE, a -> editReservation(reservations, editor, a));
+        m.put(ReservationRequest.ADD, a -> checkedAndWritten(kea, a, () -> editReservation(reservations, editor, a)));
+        m.put(ReservationRequest.REMOVE, a -> checkedAndWritten(kea, a, () -> editReservation(reservations, editor, a)));
         return m;
     }
 
@@ -87,13 +95,13 @@ public final class Replayers {
 
     static OfflineQueue.Done editReservation(Reservations reservations, ReservationEditor editor, QueuedAction a) {
         ReservationRequest r = reservationOf(a);
-        String now = ReservationRequest.basis(r.mac(), reservations.list());
+        String now = r.basis(reservations.list());
         if (!now.equals(a.basis())) {
             throw new KeaConflict(a.kind(), r.mac() + "'s reservations are now \"" + now + "\", not \"" + a.basis()
                     + "\" as when the edit was queued (someone changed them meanwhile); nothing was written");
         }
         String done = editor.apply(r);
-        return new OfflineQueue.Done(now, ReservationRequest.basis(r.mac(), reservations.list()), done);
+        return new OfflineQueue.Done(now, r.basis(reservations.list()), done);
     }
 
     /** The fields of a queued decision besides MAC and note, kept so that the replay decides exactly what was asked. */

@@ -7,7 +7,6 @@ import org.gatehouse.kea.ConfigEdits;
 import org.gatehouse.kea.KeaConfig;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.model.BadInput;
-import org.gatehouse.model.Failure;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
@@ -30,15 +29,8 @@ public final class ReservationEditor {
         this.offline = offline;
     }
 
-    /** What an edit came to: carried out ({@code done}, a one-line account), or queued because Kea was unreachable. */
-    public record Outcome(String done, QueuedAction queued, String unreachable) {
-        public boolean isQueued() {
-            return queued != null;
-        }
-    }
-
     /** An edit waiting in the offline queue for Kea. */
-    public record QueuedEdit(long id, Instant queuedAt, ReservationRequest request) {
+    public record QueuedEdit(long id, Instant queuedAt, ReservationRequest request, String basis) {
         public String describe() {
             return request.describe();
         }
@@ -47,7 +39,7 @@ public final class ReservationEditor {
     /** The reservation edits waiting in the offline queue, oldest first (read from the cache: works with Kea away). */
     public List<QueuedEdit> queuedEdits() {
         return offline.pending().stream().filter(a -> ReservationRequest.ADD.equals(a.kind()) || ReservationRequest.REMOVE.equals(a.kind()))
-                .map(a -> new QueuedEdit(a.id(), a.queuedAt(), Replayers.reservationOf(a))).toList();
+                .map(a -> new QueuedEdit(a.id(), a.queuedAt(), Replayers.reservationOf(a), a.basis())).toList();
     }
 
     /** Carries out one edit from the screen; a one-line account of what was done. */
@@ -60,19 +52,19 @@ public final class ReservationEditor {
     }
 
     /**
-     * Carries out the edit; when Kea is unreachable and {@code queueIfUnreachable}, it waits in the
-     * offline queue with every field instead, replayed only if the MAC's reservations are still
-     * {@code basis} (what the user saw, {@link ReservationRequest#basis}). Anything else fails as {@link #apply}.
+     * Queues an edit that found Kea unreachable (the user agreed), to be replayed only if the
+     * reservations it depends on are still {@code basis} ({@link ReservationRequest#basis}: what the
+     * user saw). An edit of the same reservations still waiting is superseded — cancelled, its basis
+     * kept — so the user's last word is what replays, checked against what Kea last showed.
      */
-    public Outcome applyOrQueue(ReservationRequest r, String basis, boolean queueIfUnreachable) {
-        try {
-            return new Outcome(apply(r), null, null);
-        } catch (GatehouseException e) {
-            if (!queueIfUnreachable || e.failure() != Failure.UNREACHABLE) {
-                throw e;
-            }
-            return new Outcome(null, offline.enqueue(Replayers.reservation(r, basis)), e.getMessage());
+    public QueuedAction queue(ReservationRequest r, String basis) {
+        List<QueuedEdit> earlier = queuedEdits().stream().filter(q -> q.request().sameTarget(r)).toList();
+        String keptBasis = earlier.isEmpty() ? basis : earlier.get(0).basis();
+        QueuedAction queued = offline.enqueue(Replayers.reservation(r, keptBasis));
+        for (QueuedEdit q : earlier) {
+            offline.cancel(q.id(), "superseded by queued #" + queued.id());
         }
+        return queued;
     }
 
     public List<HostReservation> list() {

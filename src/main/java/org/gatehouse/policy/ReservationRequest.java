@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.SafeText;
 
 /**
  * One reservation edit as the Reservations screen asks for it: add (or replace) with every field,
@@ -34,16 +35,28 @@ public record ReservationRequest(String kind, Mac mac, String clientClass, Ipv4 
         return isAdd() ? "reserve " + mac + " as " + clientClass + (ip == null ? "" : " at " + ip) + where : "remove the reservation of " + mac + where;
     }
 
+    /** {@link #basis(Mac, Long, List)} for this edit's device and subnet. */
+    public String basis(List<HostReservation> seen) {
+        return basis(mac, subnetId, seen);
+    }
+
     /**
-     * The MAC's reservations as the user saw them, in a form compared again at replay: "none", or each
-     * reservation's subnet, classes, address and hostname (who stamped it is left out: a stamp alone
-     * is not a change of decision).
+     * The reservations this edit depends on, as the user saw them, in a form compared again at replay:
+     * the MAC's reservation in {@code subnetId} (in every subnet when null) — "none", or each one's
+     * subnet, classes, address and hostname. Who stamped it is left out: a stamp alone is not a change
+     * of decision. Text from Kea is escaped, as it ends up in audit rows and dialogs.
      */
-    public static String basis(Mac mac, List<HostReservation> seen) {
-        String s = seen.stream().filter(r -> r.mac().equals(mac)).sorted(Comparator.comparingLong(HostReservation::subnetId))
-                .map(r -> "subnet " + r.subnetId() + ": " + String.join(",", r.clientClasses()) + (r.ip() == null ? "" : " " + r.ip())
-                        + (r.hostname().isEmpty() ? "" : " " + r.hostname()))
+    public static String basis(Mac mac, Long subnetId, List<HostReservation> seen) {
+        String s = seen.stream().filter(r -> r.mac().equals(mac) && (subnetId == null || r.subnetId() == subnetId))
+                .sorted(Comparator.comparingLong(HostReservation::subnetId))
+                .map(r -> "subnet " + r.subnetId() + ": " + String.join(",", r.clientClasses().stream().sorted().toList())
+                        + (r.ip() == null ? "" : " " + r.ip()) + (r.hostname().isEmpty() ? "" : " " + r.hostname()))
                 .collect(Collectors.joining("; "));
-        return s.isEmpty() ? "none" : s;
+        return s.isEmpty() ? "none" : SafeText.escapeForTerminal(s);
+    }
+
+    /** Whether two edits concern the same reservations (a later one supersedes an earlier one still queued). */
+    public boolean sameTarget(ReservationRequest other) {
+        return mac.equals(other.mac) && java.util.Objects.equals(subnetId, other.subnetId);
     }
 }

@@ -139,7 +139,7 @@ public final class SwitchBlocking {
             if (after.rules().stream().noneMatch(r -> r.id().equals(rule) && r.blocks(mac))) {
                 String now = after.rules().stream().filter(r -> r.id().equals(rule)).map(AclRule::text).findFirst().orElse("absent");
                 throw new SwitchFailure(site.endpoint, "another writer changed ACL " + acl + " at the same time: rule " + rule
-                        + " should deny " + mac + " but is now '" + now + "'; nothing saved, check 'switch blocked' and block again", 1,
+                        + " should deny " + mac + " but is now '" + now + "'; nothing saved, check 'switch blocked' and block again", 4,
                         batch.session().applied(), false, null);
             }
             record.run();

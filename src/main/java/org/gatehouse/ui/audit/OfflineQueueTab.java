@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.gatehouse.model.QueuedAction;
+import org.gatehouse.model.SafeText;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -35,9 +36,10 @@ final class OfflineQueueTab {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(text("#", a -> Long.toString(a.id()), 50), text("Queued (UTC)", a -> time(a.queuedAt()), 178),
                 text("User", a -> nz(a.osUser()), 90), text("Action", QueuedAction::kind, 120), text("Target", QueuedAction::target, 140),
-                text("Note", a -> nz(a.note()), 160), text("State", QueuedAction::state, 80), text("Outcome", a -> nz(a.outcome()), 240)));
-        table.setPlaceholder(new Label("Nothing is queued. When Kea is unreachable, a snapshot restore (here) or an approve or deny "
-                + "(gatehouse approve|deny --queue) can be queued, by your choice; it is replayed here, in order, with the same conflict checks."));
+                text("Note", a -> nz(a.note()), 160), text("State", QueuedAction::state, 80), text("Outcome", a -> SafeText.escapeForTerminal(nz(a.outcome())), 240)));
+        table.setPlaceholder(new Label("Nothing is queued. When Kea is unreachable, a snapshot restore (here), an approve or deny (Queue screen, "
+                + "gatehouse approve|deny --queue) or a reservation edit (Reservations screen) can be queued, by your choice; it is replayed "
+                + "here, in order, with the same conflict checks."));
         Button replay = new Button("Replay now", new FontIcon(Feather.PLAY));
         replay.setId("queue-replay");
         replay.setDisable(!vm.canWrite());

@@ -61,12 +61,12 @@ public final class ReservationsView extends BorderPane {
         add.setOnAction(e -> openEditor(null, null, null));
         Button edit = new Button("Edit…", new FontIcon(Feather.EDIT_2));
         edit.setId("res-edit");
-        edit.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        edit.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1).or(vm.loadingProperty()));
         edit.setOnAction(e -> openEditor(table.getSelectionModel().getSelectedItem(), null, null));
         Button remove = new Button("Remove", new FontIcon(Feather.TRASH_2));
         remove.setId("res-remove");
         remove.getStyleClass().add(Styles.DANGER);
-        remove.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        remove.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()).or(vm.loadingProperty()));
         remove.setOnAction(e -> {
             List<HostReservation> sel = List.copyOf(table.getSelectionModel().getSelectedItems());
             if (dialogs.confirm("Remove reservations", null, "Remove " + (sel.size() == 1 ? "the reservation of " + sel.get(0).mac()
@@ -98,6 +98,9 @@ public final class ReservationsView extends BorderPane {
         for (Button b : List.of(add, edit, remove, importButton, export)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // One edit at a time: a second click while Kea is being written (or found away) would repeat it.
+        add.disableProperty().bind(vm.loadingProperty());
+        importButton.disableProperty().bind(vm.loadingProperty());
 
         Label message = new Label();
         message.setId("res-message");
@@ -120,7 +123,7 @@ public final class ReservationsView extends BorderPane {
         queued.visibleProperty().bind(queued.textProperty().isNotEmpty());
         vm.offlineOfferProperty().addListener((o, a, offer) -> {
             if (offer != null) {
-                vm.answerOffline(dialogs.confirm("Kea is unreachable", offer.header(), offer.text()));
+                vm.answerOffline(offer, dialogs.confirm("Kea is unreachable", offer.header(), offer.text()));
             }
         });
         VBox top = new VBox(8, toolbar, actions, message, queued);

@@ -40,8 +40,11 @@ public final class ReservationsViewModel {
     public record Input(String mac, String cls, String ip, String hostname, String note, Long subnet) {
     }
 
-    /** Edits that failed because Kea was unreachable, waiting for "queue them?"; {@code basis}: per edit, what the screen showed. */
-    public record OfflineOffer(List<ReservationRequest> edits, List<String> basis, String why) {
+    /**
+     * Edits that failed because Kea was unreachable, waiting for "queue them?": per edit the basis (what
+     * the screen showed); {@code done}: what the same action did before Kea went away.
+     */
+    public record OfflineOffer(List<ReservationRequest> edits, List<String> basis, List<String> done, String why) {
         public String header() {
             return "Kea is unreachable. Queue " + (edits.size() == 1 ? "this edit" : "these " + edits.size() + " edits") + "?";
         }
@@ -135,7 +138,7 @@ public final class ReservationsViewModel {
     /** Reads the offline queue (the local cache, so it works with Kea away). */
     private void refreshQueued() {
         editor.ifPresent(ed -> tasks.run(ed::queuedEdits, list -> queued.setAll(list.stream()
-                .map(q -> "#" + q.id() + " " + q.describe()).toList()), e -> { }));
+                .map(q -> "#" + q.id() + " " + q.describe()).toList()), e -> queued.setAll(List.of("cannot read the offline queue: " + text(e)))));
     }
 
     private record Loaded(List<HostReservation> list, ReservationRules rules) {
@@ -170,7 +173,7 @@ public final class ReservationsViewModel {
      */
     private void edit(List<ReservationRequest> edits, String failed) {
         ReservationEditor ed = editor.get();
-        List<String> basis = edits.stream().map(r -> ReservationRequest.basis(r.mac(), rows)).toList();
+        List<String> basis = edits.stream().map(r -> r.basis(rows)).toList();
         loading.set(true);
         tasks.run(() -> {
             List<String> done = new ArrayList<>();
@@ -179,7 +182,7 @@ public final class ReservationsViewModel {
                     done.add(ed.apply(edits.get(i)));
                 } catch (GatehouseException e) {
                     if (FailureKind.of(e) == FailureKind.UNREACHABLE) {
-                        return new Edited(done, new OfflineOffer(edits.subList(i, edits.size()), basis.subList(i, basis.size()), text(e)), null);
+                        return new Edited(done, new OfflineOffer(edits.subList(i, edits.size()), basis.subList(i, basis.size()), done, text(e)), null);
                     }
                     return new Edited(done, null, e);
                 }
@@ -194,8 +197,11 @@ public final class ReservationsViewModel {
             }
             if (r.offer() == null) {
                 refreshNow();
+            } else {
+                // Kea is away: reading the list again would only replace the question's answer with "cannot read"
+                say(r.done().isEmpty() ? "" : String.join("\n", r.done()) + "\n(the list is read again when Kea answers)", false);
             }
-            offlineOffer.set(r.offer()); // Kea is away: reading the list again would only replace this with "cannot read"
+            offlineOffer.set(r.offer());
         }, e -> {
             loading.set(false);
             say(failed + text(e), true);
@@ -206,38 +212,50 @@ public final class ReservationsViewModel {
     }
 
     /**
-     * The user's answer to the offer: yes queues each edit (carried out instead, should Kea be back
-     * meanwhile); no leaves everything as it was.
+     * The user's answer to {@code offer}: yes queues each edit (Kea was just found unreachable, so it
+     * is not tried again); no leaves everything as it was. What the same action did before Kea went
+     * away is said either way.
      */
-    public void answerOffline(boolean queue) {
-        OfflineOffer offer = offlineOffer.get();
-        offlineOffer.set(null);
+    public void answerOffline(OfflineOffer offer, boolean queue) {
+        if (offlineOffer.get() == offer) {
+            offlineOffer.set(null);
+        }
         if (offer == null || editor.isEmpty()) {
             return;
         }
+        String before = offer.done().isEmpty() ? "" : String.join("\n", offer.done()) + "\n";
         if (!queue) {
-            say("Kea is unreachable; nothing was queued or changed" + (offer.why() == null ? "." : ": " + offer.why()), true);
+            say(before + "Kea is unreachable; " + (offer.done().isEmpty() ? "nothing was queued or changed" : "the rest was not queued or changed")
+                    + (offer.why() == null ? "." : ": " + offer.why()), true);
             return;
         }
         ReservationEditor ed = editor.get();
         loading.set(true);
         tasks.run(() -> {
             List<String> lines = new ArrayList<>();
+            boolean failed = false;
             for (int i = 0; i < offer.edits().size(); i++) {
-                ReservationEditor.Outcome o = ed.applyOrQueue(offer.edits().get(i), offer.basis().get(i), true);
-                lines.add(o.isQueued() ? "Queued #" + o.queued().id() + ": " + offer.edits().get(i).describe() + " — replayed when Kea is back"
-                        : o.done() + " (Kea was back)");
+                ReservationRequest r = offer.edits().get(i);
+                try {
+                    lines.add("Queued #" + ed.queue(r, offer.basis().get(i)).id() + ": " + r.describe() + " — replayed when Kea is back");
+                } catch (GatehouseException e) {
+                    failed = true;
+                    lines.add("Not queued: " + r.describe() + ": " + text(e));
+                }
             }
-            return lines;
-        }, lines -> {
+            return new Queued(lines, failed);
+        }, q -> {
             loading.set(false);
-            say(String.join("\n", lines), false);
+            say(before + String.join("\n", q.lines()), q.failed());
             refreshQueued();
         }, e -> {
             loading.set(false);
-            say("Not queued: " + text(e), true);
+            say(before + "Not queued: " + text(e), true);
             refreshQueued();
         });
+    }
+
+    private record Queued(List<String> lines, boolean failed) {
     }
 
     /** Reads and imports a CSV/JSON file; all rows are checked first and a single problem rejects the file. */
