@@ -131,6 +131,14 @@ public final class ConnectionOptions {
         this.profilesSource = profiles;
     }
 
+    /** Closes the profiles if this command line opened them (the keyring's bus connection). */
+    void closeProfiles() {
+        if (profiles != null) {
+            profiles.close();
+            profiles = null;
+        }
+    }
+
     /** Options that are exactly {@code p}'s values (what {@code profile test} connects with). */
     public static ConnectionOptions of(Profile p, Function<SecretSlot, char[]> secrets) {
         ConnectionOptions o = new ConnectionOptions(name -> null, null);
@@ -182,7 +190,7 @@ public final class ConnectionOptions {
             return community().toCharArray();
         }
         if (file != null) {
-            return SecretFile.read(file, "--" + slot.key() + "-file");
+            return SecretFile.read(file, slot == SecretSlot.SNMP_COMMUNITY ? "--community-file" : "--" + slot.key() + "-file");
         }
         Optional<Profile> p = profile();
         if (p.isEmpty() || p.get().secret(slot).isEmpty()) {

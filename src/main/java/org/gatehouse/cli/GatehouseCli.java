@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {StatusCommand.class, LeasesCommand.class, SwitchCommand.class, GuiCommand.class, DemoCommand.class,
                 QueueCommand.class, DecisionCommands.Approve.class, DecisionCommands.Deny.class, DecisionCommands.Unregister.class,
                 ReservationsCommand.class, PoolsCommand.class, SyncCommand.class, SiteCommand.class,
-                AuditCommand.class, DbCommand.class, SnapshotCommand.class, OfflineCommand.class,
+                AuditCommand.class, DbCommand.class, SnapshotCommand.class, OfflineCommand.class, ProfileCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GatehouseCli implements Runnable {
 
@@ -65,7 +65,13 @@ public final class GatehouseCli implements Runnable {
             if (!helpRequested(parseResult)) {
                 startup.starting(commandName(parseResult), debugRequested(parseResult));
             }
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                if (parseResult.commandSpec().userObject() instanceof GatehouseCli root && root.connection != null) {
+                    root.connection.closeProfiles();
+                }
+            }
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = debugRequested(parseResult);
