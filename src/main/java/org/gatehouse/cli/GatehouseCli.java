@@ -59,6 +59,7 @@ public final class GatehouseCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setAllowSubcommandsAsOptionParameters(true); // --profile site: a profile may be named like a command
         HelpLayout.apply(cl);
         cl.setExecutionStrategy(parseResult -> {
             warnAboutSecretsInArgv(parseResult, err);
