@@ -102,14 +102,14 @@ public final class Profiles implements AutoCloseable {
         if (get(p.name()).isPresent()) {
             throw new BadInput("profile", "a profile named '" + p.name() + "' exists; change it with gatehouse profile edit");
         }
-        return write(p, newSecrets);
+        return write(p, newSecrets, true);
     }
 
     /** Changes an existing profile (the whole record); refuses a name not in use. */
     public Profile edit(Profile p, Map<SecretSlot, char[]> newSecrets) {
         ProfileRules.check(withStoredRefs(p, newSecrets));
         Profile before = require(p.name());
-        Profile after = write(p, newSecrets);
+        Profile after = write(p, newSecrets, false);
         forgetDropped(before, after);
         return after;
     }
@@ -203,7 +203,7 @@ public final class Profiles implements AutoCloseable {
         return new ProfileCheck(name, parts);
     }
 
-    private Profile write(Profile p, Map<SecretSlot, char[]> newSecrets) {
+    private Profile write(Profile p, Map<SecretSlot, char[]> newSecrets, boolean adding) {
         Profile stored = p;
         List<SecretSlot> written = new ArrayList<>();
         SecretStore target = newSecrets.isEmpty() ? null : target();
@@ -215,6 +215,10 @@ public final class Profiles implements AutoCloseable {
             }
             Profile finalStored = stored;
             file.update(doc -> {
+                // checked again under the lock: another process may have added the same name meanwhile
+                if (adding && doc.path("profiles").has(finalStored.name())) {
+                    throw new BadInput("profile", "a profile named '" + finalStored.name() + "' exists; change it with gatehouse profile edit");
+                }
                 codec.encode(doc, finalStored);
                 return doc;
             });
