@@ -53,10 +53,6 @@ final class ProfileCommand {
         return m;
     }
 
-    private static String or(Object o) {
-        return o == null ? "-" : o.toString();
-    }
-
     @Command(name = "list", description = "The saved profiles; '*' marks the default (used when neither --kea nor --profile is given).")
     static final class ListProfiles extends ConnectedCommand {
         ListProfiles(Backend backend) {
@@ -105,13 +101,16 @@ final class ProfileCommand {
                 return 0;
             }
             Printer out = printer();
+            // settings left at their default are not listed; secrets show where they are kept
             v.forEach((k, value) -> {
                 if (value instanceof Map<?, ?> m) {
                     m.forEach((slot, ref) -> out.line(String.format("%-18s %s", slot + ":", ref)));
                 } else if (value instanceof List<?> l) {
-                    out.line(String.format("%-18s %s", k + ":", l.isEmpty() ? "-" : String.join(", ", l.stream().map(Object::toString).toList())));
-                } else {
-                    out.line(String.format("%-18s %s", k + ":", or(value)));
+                    if (!l.isEmpty()) {
+                        out.line(String.format("%-18s %s", k + ":", String.join(", ", l.stream().map(Object::toString).toList())));
+                    }
+                } else if (value != null) {
+                    out.line(String.format("%-18s %s", k + ":", value));
                 }
             });
             return 0;
