@@ -152,7 +152,7 @@ public final class AppBackend implements Backend {
         QueueService queue = new QueueService(kea, leases, observations, reservations, clock);
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
                 user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
-        PoolService pools = new PoolService(kea);
+        PoolService pools = new PoolService(kea, options.poolWarningPercent(), options.poolCriticalPercent());
         SiteAging siteAging = new SiteAging(new SiteSettings(kea,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config))), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
