@@ -220,4 +220,13 @@ class ProfileCliTest {
         assertThat(notARef.exit()).as("a secret itself is no reference").isEqualTo(2);
         assertThat(notARef.err()).contains("not a secret reference").doesNotContain("hunter2-typed");
     }
+
+    @Test
+    void theProfilesRetentionIsTheCachesAndTheChangeIsAudited() {
+        assertThat(gatehouse("profile", "add", "site", "--kea", kea.endpoint(), "--db", cache(), "--retention", "30").exit()).isZero();
+        CliRun size = gatehouse("db", "check", "--profile", "site");
+        assertThat(size.out()).as(size.err()).contains("lease history 30 days");
+        CliRun audit = gatehouse("audit", "list", "--profile", "site", "--format", "csv");
+        assertThat(audit.out()).contains("lease-history-retention").contains("from profile site");
+    }
 }
