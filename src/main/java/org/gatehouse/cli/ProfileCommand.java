@@ -84,7 +84,7 @@ final class ProfileCommand {
 
     @Command(name = "show", description = "One profile's settings and where each of its secrets is kept (never the secret).")
     static final class Show extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         Show(Backend backend) {
@@ -119,7 +119,7 @@ final class ProfileCommand {
 
     @Command(name = "remove", description = "Delete a profile and the secrets Gatehouse stored for it (keyring or encrypted store).")
     static final class Remove extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         Remove(Backend backend) {
@@ -136,7 +136,7 @@ final class ProfileCommand {
 
     @Command(name = "default", description = "Make NAME the profile used when neither --kea nor --profile (GATEHOUSE_PROFILE) is given.")
     static final class Default extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         Default(Backend backend) {

@@ -71,7 +71,7 @@ final class ProfileEditCommands {
             + " in the desktop keyring, else in Gatehouse's encrypted store (passphrase: terminal, GATEHOUSE_PASSPHRASE_FILE or"
             + " GATEHOUSE_PASSPHRASE_FD). Exit 2 if NAME exists.")
     static final class Add extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         @Mixin
@@ -89,7 +89,7 @@ final class ProfileEditCommands {
 
     @Command(name = "edit", description = "Change profile NAME: the options given here replace its values, the rest stays.")
     static final class Edit extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         @Mixin
