@@ -126,10 +126,18 @@ final class ProfileCommand {
             super(backend);
         }
 
+        @picocli.CommandLine.Option(names = "--force", description = "remove it even when the keyring holding its secrets is locked or"
+                + " absent (its keyring items then stay)")
+        boolean force;
+
         @Override
         public Integer call() {
-            options().profiles().remove(name);
-            printer().line("removed profile " + name + " and its stored secrets");
+            if (options().profiles().remove(name, force)) {
+                printer().line("removed profile " + name + " and its stored secrets");
+            } else {
+                printer().line("removed profile " + name + "; its secrets stay in the desktop keyring (application=gatehouse profile="
+                        + name + "): delete them with the keyring's own tools");
+            }
             return 0;
         }
     }
