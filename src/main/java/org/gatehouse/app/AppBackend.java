@@ -3,14 +3,11 @@ package org.gatehouse.app;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.ConnectionOptions;
-import org.gatehouse.cli.SecretFile;
 import org.gatehouse.kea.GuestSiteConfig;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaEndpoint;
@@ -18,7 +15,6 @@ import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.KeaTransport;
 import org.gatehouse.kea.SshTransport;
 import org.gatehouse.kea.UnixSocketTransport;
-import org.gatehouse.model.BadInput;
 import org.gatehouse.ui.task.TaskExecutor;
 import java.util.Map;
 import org.gatehouse.kea.Reservations;
@@ -36,17 +32,13 @@ import org.gatehouse.policy.OfflineQueue;
 import org.gatehouse.policy.Replayers;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.Profiles;
+import org.gatehouse.policy.SecretSlot;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.store.SwitchStore;
 import org.gatehouse.sw.AclNumber;
-import org.gatehouse.sw.ComwareSwitch;
-import org.gatehouse.sw.SnmpCredentials;
-import org.gatehouse.sw.SnmpEndpoint;
-import org.gatehouse.sw.SnmpLocator;
-import org.gatehouse.sw.SwitchEndpoint;
-import java.util.function.Supplier;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
 import org.gatehouse.store.ActionLog;
@@ -98,6 +90,7 @@ public final class AppBackend implements Backend {
     public Local local(ConnectionOptions options) {
         Database db = Database.open(options.db());
         LocalParts p = localParts(null, db);
+        followProfileRetention(options, p.cache());
         return new Local() {
             @Override
             public AuditService audit() {
@@ -131,6 +124,15 @@ public final class AppBackend implements Backend {
                       OfflineQueue offline, CacheService cache) {
     }
 
+    /** A profile's lease-history retention is the cache's: set (and audited) when the two differ. */
+    private static void followProfileRetention(ConnectionOptions options, CacheService cache) {
+        options.profile().map(p -> p.tuning().retention()).ifPresent(r -> {
+            if (cache.retentionDays() != r.toDays()) {
+                cache.setRetentionDays((int) r.toDays(), "from profile " + options.profile().get().name());
+            }
+        });
+    }
+
     private LocalParts localParts(KeaClient kea, Database db) {
         String user = System.getProperty("user.name");
         String host = hostname();
@@ -144,6 +146,7 @@ public final class AppBackend implements Backend {
 
     private Session session(KeaClient kea, Database db, ConnectionOptions options) {
         LocalParts p = localParts(kea, db);
+        followProfileRetention(options, p.cache());
         ObservationStore observations = p.observations();
         ActionLog actions = p.actions();
         LeaseService leases = new LeaseService(kea, observations, actions, oui, clock);
@@ -160,7 +163,7 @@ public final class AppBackend implements Backend {
         QueueService queue = new QueueService(kea, leases, observations, reservations, clock);
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
                 user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
-        PoolService pools = new PoolService(kea);
+        PoolService pools = new PoolService(kea, options.poolWarningPercent(), options.poolCriticalPercent());
         SiteAging siteAging = new SiteAging(new SiteSettings(kea,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config))), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
@@ -263,47 +266,18 @@ public final class AppBackend implements Backend {
         };
     }
 
-    /** The switch as the options describe it: SSH CLI when --switch is given, SNMP when --snmp is. Secrets from files only. */
+    /** The switch as the options describe it: SSH CLI when --switch is given, SNMP when --snmp is. */
     SwitchService switchService(ConnectionOptions o, Database db, ActionLog actions) {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
         AclNumber acl = o.acl() == null ? AclNumber.DEFAULT : AclNumber.parse(o.acl());
         org.gatehouse.policy.BlockMode mode = org.gatehouse.policy.BlockMode.parse(o.blockMode());
-        ComwareSwitch cli = null;
-        if (o.switchUri() != null) {
-            SwitchEndpoint ep = SwitchEndpoint.parse(o.switchUri());
-            char[] password = readSecret(o.switchPasswordFile(), "--switch-password-file");
-            Path key = o.switchKey() != null ? o.switchKey() : password == null ? defaultIdentity() : null;
-            SshTarget target = new SshTarget(ep.host(), ep.port(), ep.user(), password, key, o.knownHosts(), o.acceptNewHostKey(), timeout);
-            cli = ComwareSwitch.overSsh(target, new SshConnector(), timeout);
-        }
-        Supplier<SnmpLocator> snmp = null;
-        if (o.snmp() != null) {
-            SnmpEndpoint ep = SnmpEndpoint.parse(o.snmp());
-            SnmpCredentials credentials;
-            if (o.snmpUser() != null) {
-                char[] auth = readSecret(o.snmpAuthFile(), "--snmp-auth-file");
-                char[] priv = readSecret(o.snmpPrivFile(), "--snmp-priv-file");
-                if (auth == null || priv == null) {
-                    throw new BadInput("--snmp-user", "SNMPv3 needs --snmp-auth-file and --snmp-priv-file (authPriv)");
-                }
-                credentials = new SnmpCredentials.V3(o.snmpUser(), auth, priv);
-            } else if (o.community() != null) {
-                credentials = new SnmpCredentials.Community(o.community().toCharArray());
-            } else if (o.communityFile() != null) {
-                char[] community = readSecret(o.communityFile(), "--community-file");
-                if (community.length == 0) {
-                    throw new BadInput("--community-file", o.communityFile() + " is empty");
-                }
-                credentials = new SnmpCredentials.Community(community);
-            } else {
-                throw new BadInput("--snmp", "give --community NAME or --community-file FILE (v2c) or --snmp-user with --snmp-auth-file"
-                        + " and --snmp-priv-file (v3)");
-            }
-            // two tries within the --timeout budget
-            Duration perTry = Duration.ofMillis(Math.max(200, timeout.toMillis() / 2));
-            snmp = () -> new SnmpLocator(ep, credentials, perTry, 1);
-        }
-        return new SwitchService(cli, snmp, new SwitchStore(db, System.getProperty("user.name")), actions, oui, clock, acl, mode);
+        return new SwitchService(SwitchParts.cli(o, timeout), SwitchParts.snmp(o, timeout), new SwitchStore(db, System.getProperty("user.name")),
+                actions, oui, clock, acl, mode);
+    }
+
+    @Override
+    public Profiles profiles(ConnectionOptions.Environment env) {
+        return AppProfiles.open(env, new ProfileProbes(this));
     }
 
     KeaClient keaClient(ConnectionOptions o) {
@@ -315,28 +289,13 @@ public final class AppBackend implements Backend {
             case SSH -> {
                 var uri = endpoint.uri();
                 SshTarget target = new SshTarget(uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort(), uri.getUserInfo(),
-                        readSecret(o.keaPasswordFile(), "--kea-password-file"), defaultIdentity(), o.knownHosts(),
+                        o.secret(SecretSlot.KEA_PASSWORD), o.keaSshKey() != null ? o.keaSshKey() : SwitchParts.defaultIdentity(), o.knownHosts(),
                         o.acceptNewHostKey(), timeout);
                 SshConnector connector = new SshConnector();
                 yield new SshTransport(target.endpoint() + endpoint.socket(), endpoint.socket().toString(), () -> connector.open(target));
             }
         };
         return new KeaClient(transport, json, timeout);
-    }
-
-    private static Path defaultIdentity() {
-        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-            Path p = Path.of(System.getProperty("user.home"), ".ssh", name);
-            if (Files.isReadable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** A secret from a file (never from argv): its first line; refused if the file is open to others. */
-    static char[] readSecret(Path file, String option) {
-        return SecretFile.read(file, option);
     }
 
     private static String hostname() {
