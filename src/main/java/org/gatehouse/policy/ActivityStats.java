@@ -65,19 +65,13 @@ public final class ActivityStats {
     }
 
     /**
-     * Events per hour by kind: from the kept events (the last hour) when the whole period is in
-     * them, else from the hourly counts.
+     * Events per hour by kind, from the hourly counts, in buckets of {@code width} (at least an hour).
      */
     public List<ChartSet.Series> activity(Instant from, Instant to, Duration width) {
         Map<Long, Map<String, Long>> counts = new java.util.TreeMap<>();
-        boolean raw = !from.isBefore(history.clock().instant().minus(LeaseEvents.EVENTS_KEPT));
-        long w = raw ? width.toMillis() : Math.max(width.toMillis(), 3_600_000);
-        if (raw) {
-            counts.putAll(history.events().perBucket(from, to, width));
-        } else {
-            history.events().perHour(from, to).forEach((hour, kinds) -> kinds.forEach((k, n) ->
-                    counts.computeIfAbsent(hour / w * w, x -> new LinkedHashMap<>()).merge(k, n, Long::sum)));
-        }
+        long w = Math.max(width.toMillis(), 3_600_000);
+        history.events().perHour(from, to).forEach((hour, kinds) -> kinds.forEach((k, n) ->
+                counts.computeIfAbsent(hour / w * w, x -> new LinkedHashMap<>()).merge(k, n, Long::sum)));
         double perHour = 3_600_000.0 / w;
         List<ChartSet.Series> out = new ArrayList<>();
         KINDS.forEach((kind, name) -> {

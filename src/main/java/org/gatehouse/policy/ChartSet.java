@@ -45,7 +45,7 @@ public record ChartSet(Instant from, Instant to, Optional<Instant> newest, List<
 
     /** The periods the screen offers, with the bucket widths that keep each chart at a few hundred points. */
     public enum Range {
-        HOUR("1 h", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15)),
+        HOUR("1 h", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(15)),
         DAY("24 h", Duration.ofHours(24), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofHours(1)),
         WEEK("7 d", Duration.ofDays(7), Duration.ofHours(1), Duration.ofHours(3), Duration.ofDays(1)),
         MONTH("30 d", Duration.ofDays(30), Duration.ofHours(3), Duration.ofHours(12), Duration.ofDays(1));

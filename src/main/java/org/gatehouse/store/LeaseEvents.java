@@ -22,7 +22,7 @@ import java.util.Set;
  * per-device checks need them) and counted per hour and kind for {@link PoolSamples#KEPT}.
  */
 public final class LeaseEvents {
-    public static final Duration EVENTS_KEPT = Duration.ofHours(1);
+    public static final Duration EVENTS_KEPT = Duration.ofMinutes(15);
     public static final String NEW_DEVICE = "new-device";
     public static final String LEASE = "lease";
     public static final String RENEWAL = "renewal";
@@ -220,27 +220,6 @@ public final class LeaseEvents {
                     "SELECT hour, kind, count FROM activity_hour WHERE hour >= ? AND hour < ?")) {
                 q.setLong(1, from.toEpochMilli() / PoolSamples.HOUR * PoolSamples.HOUR);
                 q.setLong(2, to.toEpochMilli());
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    /** Events per {@code width} bucket and kind from the kept events (the last hour): {@code bucket -> kind -> count}. */
-    public Map<Long, Map<String, Long>> perBucket(Instant from, Instant to, Duration width) {
-        long w = Math.max(60_000, width.toMillis());
-        return db.read(c -> {
-            Map<Long, Map<String, Long>> out = new java.util.TreeMap<>();
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT (at / ?) * ? AS b, kind, count(*) FROM lease_event WHERE at >= ? AND at < ? GROUP BY b, kind")) {
-                q.setLong(1, w);
-                q.setLong(2, w);
-                q.setLong(3, from.toEpochMilli());
-                q.setLong(4, to.toEpochMilli());
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));

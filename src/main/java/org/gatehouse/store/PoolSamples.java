@@ -24,6 +24,9 @@ public final class PoolSamples {
     static final long MINUTE = 60_000;
     static final long HOUR = 3_600_000;
 
+    /** The tiers as numbered in the table; anything else is stored as "other". */
+    static final List<String> TIERS = List.of("registered", "newly-unregistered", "old-unregistered", "other");
+
     private final Database db;
 
     public PoolSamples(Database db) {
@@ -56,7 +59,7 @@ public final class PoolSamples {
                       peak = max(peak, excluded.used)""")) {
                 for (PoolFigures p : pools) {
                     up.setLong(1, p.subnetId());
-                    up.setString(2, p.tier());
+                    up.setInt(2, code(p.tier()));
                     up.setLong(3, bucket);
                     up.setLong(4, p.size());
                     up.setLong(5, p.used());
@@ -79,6 +82,15 @@ public final class PoolSamples {
         });
     }
 
+    static int code(String tier) {
+        int i = TIERS.indexOf(tier);
+        return i < 0 ? TIERS.size() - 1 : i;
+    }
+
+    static String tier(int code) {
+        return code >= 0 && code < TIERS.size() ? TIERS.get(code) : "other";
+    }
+
     public static String key(long subnetId, String tier) {
         return subnetId + "/" + tier;
     }
@@ -90,7 +102,7 @@ public final class PoolSamples {
                 WHERE at = (SELECT max(at) FROM pool_sample l WHERE l.subnet_id = p.subnet_id AND l.tier = p.tier)""");
              ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                out.put(key(rs.getLong(1), rs.getString(2)), new Last(rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                out.put(key(rs.getLong(1), tier(rs.getInt(2))), new Last(rs.getLong(3), rs.getLong(4), rs.getLong(5)));
             }
         }
         return out;
@@ -109,7 +121,7 @@ public final class PoolSamples {
                 }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        out.add(new Row(rs.getLong(1), rs.getLong(2), tier(rs.getInt(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                                 rs.getInt(7) != 0));
                     }
                 }
@@ -142,7 +154,7 @@ public final class PoolSamples {
                 }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Bucket(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getDouble(5), rs.getLong(6)));
+                        out.add(new Bucket(rs.getLong(1), rs.getLong(2), tier(rs.getInt(3)), rs.getLong(4), rs.getDouble(5), rs.getLong(6)));
                     }
                 }
             }

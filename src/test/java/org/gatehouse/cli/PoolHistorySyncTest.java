@@ -102,13 +102,13 @@ class PoolHistorySyncTest {
         }
         Instant m0 = t0.truncatedTo(ChronoUnit.MINUTES);
         assertThat(samples).containsExactly(
-                m0 + " 40 newly-unregistered 10/64 15.6", m0 + " 40 old-unregistered 0/63 0.0", m0 + " 40 registered 3/123 2.4",
-                m(m0, 1) + " 40 newly-unregistered 52/64 81.3", m(m0, 1) + " 40 old-unregistered 11/63 17.5",
-                m(m0, 1) + " 40 registered 3/123 2.4",
-                m(m0, 2) + " 40 newly-unregistered 50/64 78.1", m(m0, 2) + " 40 old-unregistered 11/63 17.5",
-                m(m0, 2) + " 40 registered 3/123 2.4",
-                m(m0, 3) + " 40 newly-unregistered 50/64 78.1", m(m0, 3) + " 40 old-unregistered 11/63 17.5",
-                m(m0, 3) + " 40 registered 4/123 3.3");
+                m0 + " 40 registered 3/123 2.4", m0 + " 40 newly-unregistered 10/64 15.6", m0 + " 40 old-unregistered 0/63 0.0",
+                m(m0, 1) + " 40 registered 3/123 2.4", m(m0, 1) + " 40 newly-unregistered 52/64 81.3",
+                m(m0, 1) + " 40 old-unregistered 11/63 17.5",
+                m(m0, 2) + " 40 registered 3/123 2.4", m(m0, 2) + " 40 newly-unregistered 50/64 78.1",
+                m(m0, 2) + " 40 old-unregistered 11/63 17.5",
+                m(m0, 3) + " 40 registered 4/123 3.3", m(m0, 3) + " 40 newly-unregistered 50/64 78.1",
+                m(m0, 3) + " 40 old-unregistered 11/63 17.5");
         assertThat(CliRun.run(clock, env, "pools", "--history", "--subnet", "41", "--format", "json").out().trim()).isEqualTo("[ ]");
 
         CliRun anomalies = CliRun.run(clock, env, "anomalies", "--since", "1h", "--format", "json");
