@@ -22,12 +22,19 @@ public final class HistoryGenerator {
     private final Database db;
     private final int subnets;
     private final int devices;
+    private final int firstSubnet;
     private final Random random = new Random(42);
 
     public HistoryGenerator(Database db, int subnets, int devices) {
+        this(db, subnets, devices, 40);
+    }
+
+    /** Subnet ids {@code firstSubnet}, {@code firstSubnet + 1}, ... */
+    public HistoryGenerator(Database db, int subnets, int devices, int firstSubnet) {
         this.db = db;
         this.subnets = subnets;
         this.devices = devices;
+        this.firstSubnet = firstSubnet;
     }
 
     /** {@code days} of history ending at {@code end}. */
@@ -50,8 +57,8 @@ public final class HistoryGenerator {
                         for (int s = 0; s < subnets; s++) {
                             for (int t = 0; t < 3; t++) {
                                 long used = used(t, load, s);
-                                p.setLong(1, 40 + s);
-                                p.setString(2, TIERS.get(t));
+                                p.setLong(1, firstSubnet + s);
+                                p.setInt(2, t); // the table numbers the tiers: registered, newly-, old-unregistered
                                 p.setLong(3, at);
                                 p.setLong(4, SIZES[t]);
                                 p.setLong(5, used);
@@ -104,7 +111,7 @@ public final class HistoryGenerator {
                             e.setString(2, LeaseEvents.RENEWAL);
                             e.setString(3, mac);
                             e.setString(4, "192.168." + (40 + s) + "." + (128 + d));
-                            e.setLong(5, 40 + s);
+                            e.setLong(5, firstSubnet + s);
                             e.setString(6, "newly-unregistered");
                             e.addBatch();
                         }
@@ -125,7 +132,7 @@ public final class HistoryGenerator {
                     d.setLong(2, start + random.nextInt(86_400_000));
                     d.setLong(3, start + 86_400_000L * 89);
                     d.setString(4, "192.168." + (40 + i % subnets) + "." + (5 + i / subnets % 123));
-                    d.setLong(5, 40 + i % subnets);
+                    d.setLong(5, firstSubnet + i % subnets);
                     d.setString(6, "device-" + i);
                     d.setString(7, "registered");
                     d.addBatch();

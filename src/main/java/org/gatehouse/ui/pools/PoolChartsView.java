@@ -65,6 +65,7 @@ public final class PoolChartsView extends VBox {
             GridPane.setHgrow(c, Priority.ALWAYS);
         }
         charts = new VBox(6, grid, summary);
+        charts.setId("pool-charts-body");
         ScrollPane scroll = new ScrollPane(new VBox(8, empty, charts));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
