@@ -50,7 +50,10 @@ final class ReportHtml {
                     new double[] {t.warningPercent(), t.criticalPercent()}, "%");
         }
         h.append("<h2>Lease activity</h2>\n");
-        chart(h, "activity", "Events per hour: new devices, renewals, expiries, releases (totals: " + totals(d) + ")", d.activity(), 0,
+        // Renewals outnumber everything else by far (a 60 s lease renews every 30 s): they get a chart of their own.
+        chart(h, "activity", "New devices, expiries and releases per hour (totals in the period: " + totals(d) + ")",
+                d.activity().stream().filter(a -> !a.name().equals("renewals")).toList(), 0, new double[0], "");
+        chart(h, "renewals", "Renewals per hour", d.activity().stream().filter(a -> a.name().equals("renewals")).toList(), 0,
                 new double[0], "");
         h.append("<h2>Queue and decisions</h2>\n");
         chart(h, "queue", "Devices waiting for a decision", List.of(d.queue()), 0, new double[0], "");
@@ -112,7 +115,7 @@ final class ReportHtml {
             top = yMax > 0 ? yMax : Math.max(top, s.max());
         }
         top = top <= 0 ? 1 : yMax > 0 ? yMax : niceCeiling(top);
-        h.append("<figure><svg id=\"").append(text(id)).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W)
+        h.append("<figure><svg id=\"").append(text(id)).append("\" width=\"").append(W)
                 .append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" role=\"img\">")
                 .append("<rect x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"").append(H).append("\" fill=\"#ffffff\"/>");
         int plotW = W - LEFT - RIGHT;
@@ -137,8 +140,8 @@ final class ReportHtml {
             double span = Math.max(1, maxX - minX);
             for (int i = 0; i <= 4; i++) {
                 double x = minX + span * i / 4;
-                h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", LEFT + plotW * i / 4.0,
-                        H - 10, text(tick((long) x, span))));
+                h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>", LEFT + plotW * i / 4.0,
+                        H - 10, i == 4 ? "end" : "middle", text(tick((long) x, span))));
             }
             int c = 0;
             for (ChartSet.Series s : series) {

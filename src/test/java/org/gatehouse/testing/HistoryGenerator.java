@@ -143,6 +143,31 @@ public final class HistoryGenerator {
         });
     }
 
+    /**
+     * {@code count} approve and deny decisions spread over the {@code days} before {@code end}, each
+     * for a device first seen 2 to 90 minutes earlier, in the audit trail as the console writes them.
+     */
+    public void decisions(Instant end, int days, int count) {
+        org.gatehouse.store.ActionLog log = new org.gatehouse.store.ActionLog(db, "guest-master", "desk");
+        long span = Duration.ofDays(days).toMillis();
+        for (int i = 0; i < count; i++) {
+            long at = end.toEpochMilli() - span + span * i / count + random.nextInt(600_000);
+            long waited = 120_000 + random.nextInt(88 * 60_000);
+            String mac = String.format("0a:00:00:00:%02x:%02x", i >> 8 & 0xff, i & 0xff);
+            db.write(c -> {
+                try (PreparedStatement d = c.prepareStatement("INSERT OR REPLACE INTO device (mac, first_seen, last_seen) VALUES (?, ?, ?)")) {
+                    d.setString(1, mac);
+                    d.setLong(2, at - waited);
+                    d.setLong(3, at);
+                    d.executeUpdate();
+                }
+                return null;
+            });
+            log.append(org.gatehouse.store.ActionLog.Draft.of(Instant.ofEpochMilli(at), i % 5 == 4 ? "deny" : "approve", mac)
+                    .note("generated").result("ok"));
+        }
+    }
+
     /** 0.15 at night to 0.95 in the afternoon, a little higher on weekdays. */
     private static double load(long at) {
         double hour = (at / 3_600_000.0) % 24;
