@@ -48,7 +48,7 @@ public record ChartSet(Instant from, Instant to, Optional<Instant> newest, List<
         HOUR("1 h", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(15)),
         DAY("24 h", Duration.ofHours(24), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofHours(1)),
         WEEK("7 d", Duration.ofDays(7), Duration.ofHours(1), Duration.ofHours(3), Duration.ofDays(1)),
-        MONTH("30 d", Duration.ofDays(30), Duration.ofHours(3), Duration.ofHours(12), Duration.ofDays(1));
+        MONTH("30 d", Duration.ofDays(30), Duration.ofHours(6), Duration.ofHours(12), Duration.ofDays(1));
 
         private final String label;
         private final Duration length;

@@ -158,6 +158,7 @@ public final class PoolChartsView extends VBox {
         private final Label hover = new Label(" ");
         private final String unit;
         private List<ChartSet.Series> shown = List.of();
+        private String pattern;
 
         HoverChart(String id, String title, String unit) {
             super(2);
@@ -185,40 +186,61 @@ public final class PoolChartsView extends VBox {
             x.setLowerBound(from.toEpochMilli());
             x.setUpperBound(to.toEpochMilli());
             x.setTickUnit(Math.max(60_000, span / 6.0));
-            DateTimeFormatter f = DateTimeFormatter.ofPattern(span > 86_400_000L * 1.5 ? "MM-dd HH:mm" : "HH:mm").withZone(zone);
-            x.setTickLabelFormatter(new StringConverter<>() {
-                @Override
-                public String toString(Number n) {
-                    return f.format(Instant.ofEpochMilli(n.longValue()));
-                }
+            String pattern = span > 86_400_000L * 1.5 ? "MM-dd HH:mm" : "HH:mm";
+            if (!pattern.equals(this.pattern)) { // a new formatter rebuilds every tick label: only when the period's kind changes
+                this.pattern = pattern;
+                DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern).withZone(zone);
+                x.setTickLabelFormatter(new StringConverter<>() {
+                    @Override
+                    public String toString(Number n) {
+                        return f.format(Instant.ofEpochMilli(n.longValue()));
+                    }
 
-                @Override
-                public Number fromString(String s) {
-                    return 0;
-                }
-            });
-            if (yMax > 0) {
-                y.setAutoRanging(false);
-                y.setLowerBound(0);
-                y.setUpperBound(yMax);
-                y.setTickUnit(yMax / 5);
+                    @Override
+                    public Number fromString(String s) {
+                        return 0;
+                    }
+                });
             }
-            List<XYChart.Series<Number, Number>> all = new java.util.ArrayList<>();
+            // A fixed y range (the data's rounded-up maximum) spares the axis a new set of ticks on most updates.
+            double top = yMax > 0 ? yMax : niceCeiling(series.stream().mapToDouble(ChartSet.Series::max).max().orElse(0));
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            if (y.getUpperBound() != top) {
+                y.setUpperBound(top);
+                y.setTickUnit(top / 5);
+            }
+            List<String> names = new java.util.ArrayList<>();
+            List<List<XYChart.Data<Number, Number>>> data = new java.util.ArrayList<>();
             for (ChartSet.Series s : series) {
-                XYChart.Series<Number, Number> fx = new XYChart.Series<>();
-                fx.setName(s.name());
+                names.add(s.name());
                 List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>(s.size());
                 for (int i = 0; i < s.size(); i++) {
                     points.add(new XYChart.Data<>(s.x()[i], s.y()[i]));
                 }
-                fx.getData().setAll(points);
-                all.add(fx);
+                data.add(points);
             }
             for (double m : marks) {
-                XYChart.Series<Number, Number> line = new XYChart.Series<>();
-                line.setName(num(m) + " %");
-                line.getData().setAll(List.of(new XYChart.Data<>(from.toEpochMilli(), m), new XYChart.Data<>(to.toEpochMilli(), m)));
-                all.add(line);
+                names.add(num(m) + " %");
+                data.add(List.of(new XYChart.Data<>(from.toEpochMilli(), m), new XYChart.Data<>(to.toEpochMilli(), m)));
+            }
+            // The same lines as before (the usual minute's update): new points into the existing series, no new nodes.
+            boolean same = chart.getData().size() == names.size();
+            for (int i = 0; same && i < names.size(); i++) {
+                same = names.get(i).equals(chart.getData().get(i).getName());
+            }
+            if (same) {
+                for (int i = 0; i < names.size(); i++) {
+                    chart.getData().get(i).getData().setAll(data.get(i));
+                }
+                return;
+            }
+            List<XYChart.Series<Number, Number>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                XYChart.Series<Number, Number> fx = new XYChart.Series<>();
+                fx.setName(names.get(i));
+                fx.getData().setAll(data.get(i));
+                all.add(fx);
             }
             chart.getData().setAll(all);
             for (int i = series.size(); i < all.size(); i++) {
@@ -255,6 +277,19 @@ public final class PoolChartsView extends VBox {
         LineChart<Number, Number> chart() {
             return chart;
         }
+    }
+
+    static double niceCeiling(double v) {
+        if (v <= 0) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= v) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     static int nearest(double[] xs, double at) {
