@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Kea's own per-pool figures (Kea ≥ 2.4: {@code subnet[ID].pool[POOL-ID].assigned-addresses}).
  * Kea sums every pool without a {@code pool-id} under {@code pool[0]}, so the figure belongs to
- * one pool only when each pool of the subnet has its own non-zero pool-id; otherwise (and on Kea
- * 2.2, which has no per-pool statistics) the caller counts the pool's leases itself.
+ * one pool only when the pools of the subnet have distinct pool-ids (at most one without, which then
+ * alone is {@code pool[0]}: a subnet of one pool always qualifies); otherwise (and on Kea 2.2, which
+ * has no per-pool statistics) the caller counts the pool's leases itself.
  */
 public final class PoolStatistics {
     private PoolStatistics() {
@@ -44,14 +45,14 @@ public final class PoolStatistics {
         return subnetId + "/" + poolIndex;
     }
 
-    /** True when some subnet gives each of its pools its own pool-id: only then is asking Kea worth a call. */
+    /** True when some subnet's pools have distinct pool-ids: only then is asking Kea worth a call. */
     public static boolean usable(KeaConfig config) {
         return !poolIds(config).isEmpty();
     }
 
     /**
-     * Assigned addresses per pool ({@link #key}) from {@code stats}, for the pools whose subnet
-     * gives every pool a distinct non-zero pool-id and whose statistic Kea reported.
+     * Assigned addresses per pool ({@link #key}) from {@code stats}, for the pools of subnets whose
+     * pools have distinct pool-ids, where Kea reported the statistic.
      */
     public static Map<String, Long> assigned(KeaConfig config, Map<String, Long> stats) {
         Map<String, Long> out = new HashMap<>();
@@ -80,7 +81,7 @@ public final class PoolStatistics {
                 mine.put(key(s.path("id").asLong(), i++), id);
                 ids.add(id);
             }
-            if (!mine.isEmpty() && !ids.contains(0L) && ids.size() == mine.size()) {
+            if (!mine.isEmpty() && ids.size() == mine.size()) {
                 out.putAll(mine);
             }
         }
