@@ -107,6 +107,18 @@ public final class Report {
         };
     }
 
+    /** Writes the report to {@code file} through a 0600 temporary file moved into place (the console's Export). */
+    public void write(java.nio.file.Path file, Data data, Format format) {
+        String doc = render(data, format);
+        org.gatehouse.model.PrivateFiles.writeAtomically(file, out -> out.write(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The format a file name asks for: .json, .csv, else HTML. */
+    public static Format formatOf(java.nio.file.Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") ? Format.JSON : name.endsWith(".csv") ? Format.CSV : Format.HTML;
+    }
+
     private static String json(Data data) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("site", data.site());

@@ -152,7 +152,7 @@ final class ReportHtml {
                             TOP + plotH - plotH * Math.min(s.y()[i], top) / top));
                 }
                 if (s.size() == 1) {
-                    pts.append(String.format(Locale.ROOT, "%.1f,%.1f", LEFT + plotW, TOP + plotH - plotH * Math.min(s.y()[0], top) / top));
+                    pts.append(String.format(Locale.ROOT, "%.1f,%.1f", (double) (LEFT + plotW), TOP + plotH - plotH * Math.min(s.y()[0], top) / top));
                 }
                 h.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour).append("\" points=\"").append(pts)
                         .append("\"><title>").append(text(s.name())).append("</title></polyline>");

@@ -50,6 +50,7 @@ class PoolChartsGuiTest {
     static KeaServer kea = console.kea();
 
     static MainWindow window;
+    static final org.gatehouse.ui.dialog.ScriptedDialogService dialogs = new org.gatehouse.ui.dialog.ScriptedDialogService();
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -58,7 +59,7 @@ class PoolChartsGuiTest {
         for (int i = 0; i < 61; i++) {
             kea.addLease(128 + i, String.format("02:00:5e:00:03:%02x", i), "guest-" + i, 600);
         }
-        window = console.show(console.context().pools(console.poolsWithHistory()).build(), null);
+        window = console.show(console.context().pools(console.poolsWithHistory()).build(), dialogs);
     }
 
     @AfterAll
@@ -120,6 +121,22 @@ class PoolChartsGuiTest {
 
     @Test
     @Order(3)
+    void exportWritesTheChosenPeriodsReportAsAPrivateFile() throws Exception {
+        robot.clickOn("#nav-pools");
+        robot.interact(() -> robot.lookup("#pools-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        Path file = console.dir().resolve("month.html");
+        dialogs.chooseFile(file);
+        robot.clickOn("#pool-export");
+        await().atMost(Duration.ofSeconds(20)).until(() -> dialogs.last("pool-export-result").isPresent());
+        assertThat(dialogs.last("pool-export-result").get().header).as(dialogs.last("pool-export-result").get().text()).isEqualTo("Report written");
+        String html = Files.readString(file);
+        assertThat(html).contains("<svg id=\"utilization-140\"", "<svg id=\"utilization-141\"", "<svg id=\"utilization-40\"",
+                "Site " + kea.endpoint(), "pool-critical");
+        assertThat(Files.getPosixFilePermissions(file)).extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+    }
+
+    @Test
+    @Order(4)
     void anEmptyCacheShowsTheEmptyStateInsteadOfCharts() throws Exception {
         Path dir = Files.createTempDirectory(console.dir(), "empty-");
         try (Database empty = Database.open(dir.resolve("empty.db"))) {

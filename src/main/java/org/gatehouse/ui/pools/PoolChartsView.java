@@ -44,10 +44,20 @@ public final class PoolChartsView extends VBox {
     private final Label summary = new Label();
     private final VBox charts;
 
+    private final org.gatehouse.ui.dialog.DialogService dialogs;
+    private final String site;
+
     public PoolChartsView(PoolChartsViewModel model, ZoneId zone) {
+        this(model, zone, null, "");
+    }
+
+    /** {@code dialogs} null: no Export button. {@code site} names the site in exported reports. */
+    public PoolChartsView(PoolChartsViewModel model, ZoneId zone, org.gatehouse.ui.dialog.DialogService dialogs, String site) {
         super(8);
         this.model = model;
         this.zone = zone;
+        this.dialogs = dialogs;
+        this.site = site == null ? "" : site;
         setId("pool-charts");
         setPadding(new Insets(8, 4, 4, 4));
         empty.setId("pool-charts-empty");
@@ -117,8 +127,27 @@ public final class PoolChartsView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, ranges, subnets, spacer, age);
+        if (dialogs != null) {
+            javafx.scene.control.Button export = new javafx.scene.control.Button("Export report…",
+                    new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.DOWNLOAD));
+            export.setId("pool-export");
+            export.setOnAction(e -> export());
+            bar.getChildren().add(export);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** Asks where, then writes the chosen period's report (HTML, JSON or CSV by the name) off the FX thread. */
+    private void export() {
+        String name = "gatehouse-report-" + java.time.LocalDate.now(zone) + ".html";
+        dialogs.chooseFileToSave("Export report", name, List.of(new org.gatehouse.ui.dialog.DialogService.FileKind("HTML", "*.html"),
+                new org.gatehouse.ui.dialog.DialogService.FileKind("JSON", "*.json"),
+                new org.gatehouse.ui.dialog.DialogService.FileKind("CSV", "*.csv"))).ifPresent(file -> model.export(file, site,
+                written -> dialogs.report(org.gatehouse.ui.dialog.DialogService.Level.INFO, "pool-export-result", "Report",
+                        "Report written", written.toString()),
+                e -> dialogs.report(org.gatehouse.ui.dialog.DialogService.Level.ERROR, "pool-export-result", "Report",
+                        "The report could not be written", e.getMessage())));
     }
 
     /** Puts a computed chart set on screen: a few hundred points per line, no symbols, no animation. */

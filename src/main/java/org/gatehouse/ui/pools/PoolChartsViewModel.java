@@ -159,6 +159,22 @@ public final class PoolChartsViewModel {
         refresh();
     }
 
+    /**
+     * Writes the report of the chosen period to {@code file} in the background (HTML, or JSON or
+     * CSV by the file's extension); {@code done} hears the file written, {@code failed} why not.
+     */
+    public void export(java.nio.file.Path file, String site, Consumer<java.nio.file.Path> done, Consumer<Throwable> failed) {
+        if (history == null) {
+            return;
+        }
+        Duration period = range.get().length();
+        tasks.run(() -> {
+            org.gatehouse.policy.Report report = new org.gatehouse.policy.Report(history);
+            report.write(file, report.build(period, site), org.gatehouse.policy.Report.formatOf(file));
+            return file;
+        }, done, failed::accept);
+    }
+
     /** Called every second: the age label ticks, the charts follow the samples once a minute. */
     public void tick(Instant now) {
         updateAge(now);

@@ -38,13 +38,19 @@ public final class PoolsView extends BorderPane {
     private final VBox cards = new VBox(12);
     private final java.time.ZoneId zone;
 
+    private final org.gatehouse.ui.dialog.DialogService dialogs;
+    private final String site;
+
     public PoolsView(PoolsViewModel model) {
-        this(model, java.time.ZoneId.systemDefault());
+        this(model, java.time.ZoneId.systemDefault(), null, "");
     }
 
-    public PoolsView(PoolsViewModel model, java.time.ZoneId zone) {
+    /** {@code dialogs}: for the charts' Export button (null: none); {@code site} names the site in the report. */
+    public PoolsView(PoolsViewModel model, java.time.ZoneId zone, org.gatehouse.ui.dialog.DialogService dialogs, String site) {
         this.model = model;
         this.zone = zone;
+        this.dialogs = dialogs;
+        this.site = site;
         getStyleClass().add("pools-view");
         setTop(header());
         if (!model.configured()) {
@@ -83,7 +89,7 @@ public final class PoolsView extends BorderPane {
         }
         javafx.scene.control.Tab current = new javafx.scene.control.Tab("Now", now);
         current.setId("pools-tab-now");
-        javafx.scene.control.Tab overTime = new javafx.scene.control.Tab("Over time", new PoolChartsView(charts, zone));
+        javafx.scene.control.Tab overTime = new javafx.scene.control.Tab("Over time", new PoolChartsView(charts, zone, dialogs, site));
         overTime.setId("pools-tab-charts");
         javafx.scene.control.Tab anomalies = new javafx.scene.control.Tab("Anomalies", AnomalyTable.create(charts.anomalies(), zone));
         anomalies.setId("pools-tab-anomalies");

@@ -220,7 +220,7 @@ public final class MainWindow {
             case QUEUE -> new QueueView(queueModel, dialogs);
             case RESERVATIONS -> new ReservationsView(reservationsModel, dialogs);
             case AUDIT -> new AuditView(auditModel, dialogs);
-            case POOLS -> new PoolsView(poolsModel);
+            case POOLS -> new PoolsView(poolsModel, ZoneId.systemDefault(), dialogs, context.endpoint());
             default -> new ComingSoonView(key);
         });
     }
