@@ -22,6 +22,7 @@ import org.gatehouse.model.Tier;
 public final class PoolService {
     public static final double WARNING = 80.0;
     public static final double CRITICAL = 95.0;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PoolService.class);
 
     private final KeaClient kea;
     private final PoolHistory history;
@@ -65,7 +66,15 @@ public final class PoolService {
     /** Pools of a look someone else made (the sync pass); sampled when there is a history. */
     public Look observe(KeaConfig config, List<Lease> leases, Integer queueLength, Instant at) {
         List<PoolUsage> pools = usage(config, leases, keaFigures(config));
-        List<Anomalies.Anomaly> found = history == null ? List.of() : history.record(config, leases, pools, queueLength, at);
+        List<Anomalies.Anomaly> found = List.of();
+        if (history != null) {
+            try {
+                found = history.record(config, leases, pools, queueLength, at);
+            } catch (RuntimeException e) {
+                // A cache that cannot take the sample (busy, disk full) must not hide Kea's figures or stop aging.
+                LOG.warn("pool sample not recorded: {}", org.gatehouse.model.SafeText.escapeForTerminal(String.valueOf(e.getMessage())));
+            }
+        }
         return new Look(at, pools, found);
     }
 

@@ -101,6 +101,9 @@ public final class PoolChartsView extends VBox {
             });
             ranges.getChildren().add(b);
         }
+        // The period may also change from outside (a test, a later keyboard shortcut): the buttons follow it.
+        model.rangeProperty().addListener((o, a, r) -> group.getToggles().forEach(t ->
+                t.setSelected(((ToggleButton) t).getId().equals("pool-range-" + r.name().toLowerCase(Locale.ROOT)))));
         ranges.getStyleClass().add("segmented");
         subnets.setId("pool-chart-subnet");
         subnets.setPromptText("subnet");
