@@ -34,6 +34,12 @@ import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.Profiles;
 import org.gatehouse.policy.SecretSlot;
+import org.gatehouse.policy.PoolHistory;
+import org.gatehouse.policy.Anomalies;
+import org.gatehouse.policy.AnomalyThresholds;
+import org.gatehouse.store.AnomalyLog;
+import org.gatehouse.store.LeaseEvents;
+import org.gatehouse.store.PoolSamples;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
@@ -113,6 +119,11 @@ public final class AppBackend implements Backend {
             }
 
             @Override
+            public PoolHistory poolHistory() {
+                return p.poolHistory();
+            }
+
+            @Override
             public void close() {
                 db.close();
             }
@@ -121,7 +132,7 @@ public final class AppBackend implements Backend {
 
     /** The cache-backed services; {@code kea} may be null (offline: restore is then refused). */
     record LocalParts(ActionLog actions, ObservationStore observations, AuditService audit, ConfigService configs,
-                      OfflineQueue offline, CacheService cache) {
+                      OfflineQueue offline, CacheService cache, PoolHistory poolHistory) {
     }
 
     /** A profile's lease-history retention is the cache's: set (and audited) when the two differ. */
@@ -141,7 +152,13 @@ public final class AppBackend implements Backend {
         return new LocalParts(actions, observations, new AuditService(actions, observations),
                 new ConfigService(kea, new ConfigSnapshotStore(db), actions, json, clock),
                 new OfflineQueue(new OfflineActionStore(db, actions, user, host), clock),
-                new CacheService(db, new CacheMaintenance(db), actions, clock));
+                new CacheService(db, new CacheMaintenance(db), actions, clock), poolHistory(db, clock));
+    }
+
+    /** Pools over time and anomalies in {@code db}, with the seed's thresholds (a profile will carry its own). */
+    static PoolHistory poolHistory(Database db, Clock clock) {
+        LeaseEvents events = new LeaseEvents(db);
+        return new PoolHistory(new PoolSamples(db), events, new Anomalies(events, new AnomalyLog(db), AnomalyThresholds.DEFAULTS), clock);
     }
 
     private Session session(KeaClient kea, Database db, ConnectionOptions options) {
@@ -161,9 +178,9 @@ public final class AppBackend implements Backend {
         DecisionService decisions = new DecisionService(kea, reservations, actions, new PendingLeaseDeletes(db), blocker, p.offline(),
                 clock, user + "@" + hostname());
         QueueService queue = new QueueService(kea, leases, observations, reservations, clock);
+        PoolService pools = new PoolService(kea, options.poolWarningPercent(), options.poolCriticalPercent(), p.poolHistory(), clock);
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
-                user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
-        PoolService pools = new PoolService(kea, options.poolWarningPercent(), options.poolCriticalPercent());
+                user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()), pools);
         SiteAging siteAging = new SiteAging(new SiteSettings(kea,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config))), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
@@ -193,6 +210,11 @@ public final class AppBackend implements Backend {
             @Override
             public CacheService cache() {
                 return p.cache();
+            }
+
+            @Override
+            public PoolHistory poolHistory() {
+                return p.poolHistory();
             }
 
             @Override

@@ -9,6 +9,7 @@ import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.OfflineQueue;
 import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.PoolHistory;
 import org.gatehouse.policy.Profiles;
 import org.gatehouse.policy.SiteAging;
 import org.gatehouse.policy.QueueService;
@@ -28,6 +29,9 @@ public interface Backend {
         OfflineQueue offline();
 
         CacheService cache();
+
+        /** Pools over time, lease activity and anomalies, from the cache. */
+        PoolHistory poolHistory();
 
         @Override
         void close();

@@ -54,7 +54,8 @@ public final class ConnectionOptions {
             description = "the local SQLite cache (env GATEHOUSE_DB; default in the user's data directory)")
     Path db;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", scope = ScopeType.INHERIT, description = "output format (default table)")
+    @Option(names = "--format", paramLabel = "table|json|csv|html", scope = ScopeType.INHERIT,
+            description = "output format (default table; html only for report, which defaults to it)")
     OutputFormat format;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "per-call timeout towards Kea and per-command timeout on the switch CLI and SNMP; 'save force' gets at least 60 (default 10)")

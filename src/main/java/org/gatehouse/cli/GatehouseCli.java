@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
         description = "Approve and deny guest devices on ISC Kea DHCPv4; watch leases and pools.",
         subcommands = {StatusCommand.class, LeasesCommand.class, SwitchCommand.class, GuiCommand.class, DemoCommand.class,
                 QueueCommand.class, DecisionCommands.Approve.class, DecisionCommands.Deny.class, DecisionCommands.Unregister.class,
-                ReservationsCommand.class, PoolsCommand.class, SyncCommand.class, SiteCommand.class,
+                ReservationsCommand.class, PoolsCommand.class, AnomaliesCommand.class, ReportCommand.class, SyncCommand.class, SiteCommand.class,
                 AuditCommand.class, DbCommand.class, SnapshotCommand.class, OfflineCommand.class, ProfileCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GatehouseCli implements Runnable {

@@ -5,6 +5,7 @@ import org.gatehouse.model.BadInput;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
 import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.Anomalies;
 import org.gatehouse.policy.SiteAging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,5 +102,9 @@ final class SyncCommand extends ConnectedCommand {
             sb.append("; lease deletions still pending: ").append(run.pendingLeft());
         }
         printer().line(sb.toString());
+        for (Anomalies.Anomaly a : run.anomalies()) {
+            printer().line(run.at() + " anomaly " + a.kind() + (a.mac() == null ? "" : " " + a.mac())
+                    + (a.subnetId() == null ? "" : " subnet " + a.subnetId()) + ": " + a.detail());
+        }
     }
 }

@@ -36,9 +36,17 @@ public final class AgingService {
     private final ActionLog actions;
     private final Clock clock;
     private final String holder;
+    private final PoolService pools;
 
     public AgingService(QueueService queue, DecisionService decisions, Reservations reservations, ServiceLock lock,
                         ActionLog actions, Clock clock, String holder) {
+        this(queue, decisions, reservations, lock, actions, clock, holder, null);
+    }
+
+    /** {@code pools}: samples every pass into the pool history (null: no sampling). */
+    public AgingService(QueueService queue, DecisionService decisions, Reservations reservations, ServiceLock lock,
+                        ActionLog actions, Clock clock, String holder, PoolService pools) {
+        this.pools = pools;
         this.queue = queue;
         this.decisions = decisions;
         this.reservations = reservations;
@@ -50,7 +58,7 @@ public final class AgingService {
 
     /** One run's result; {@code heldBy} is set (and nothing done) when another service holds the lock. */
     public record Run(Instant at, String heldBy, int leases, int queued, List<Mac> moved, List<Mac> skipped, int pendingLeft,
-                      Duration oldAfter) {
+                      Duration oldAfter, List<Anomalies.Anomaly> anomalies) {
     }
 
     /** One pass with the site's aging age (Kea's configuration, {@code gatehouse site aging}), 30 min if unset. */
@@ -74,12 +82,13 @@ public final class AgingService {
         Instant at = clock.instant();
         Optional<String> other = lock.tryAcquire(LOCK, holder, at, lockFor);
         if (other.isPresent()) {
-            return new Run(at, other.get(), 0, 0, List.of(), List.of(), 0, requestedAge);
+            return new Run(at, other.get(), 0, 0, List.of(), List.of(), 0, requestedAge, List.of());
         }
         int pendingLeft = decisions.retries().retry().size();
         QueueService.Snapshot snap = queue.refresh();
         // The refresh has just read Kea's configuration: the site's age comes with it, at no extra call.
         Duration oldAfter = requestedAge != null ? requestedAge : siteAge(reservations.lastConfig());
+        List<Anomalies.Anomaly> anomalies = sample(snap);
         Instant cutoff = snap.asOf().minus(oldAfter);
         List<ReservationEdit> edits = new ArrayList<>();
         for (QueueService.Entry e : snap.entries()) {
@@ -114,7 +123,17 @@ public final class AgingService {
                 }
             }
         }
-        return new Run(at, null, snap.leases().size(), snap.entries().size(), moved, skipped, pendingLeft, oldAfter);
+        return new Run(at, null, snap.leases().size(), snap.entries().size(), moved, skipped, pendingLeft, oldAfter, anomalies);
+    }
+
+    /** The pass's look at Kea as a pool sample (with the exact queue length); a failing cache write does not stop aging. */
+    private List<Anomalies.Anomaly> sample(QueueService.Snapshot snap) {
+        KeaConfig config = reservations.lastConfig();
+        if (pools == null || config == null) {
+            return List.of();
+        }
+        return pools.observe(config, snap.leases().stream().map(org.gatehouse.model.ClassifiedLease::lease).toList(),
+                snap.entries().size(), snap.asOf()).anomalies();
     }
 
     /** Gives the lock up (a --once run, or a service stopping). */

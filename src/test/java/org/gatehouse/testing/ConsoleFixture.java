@@ -20,6 +20,9 @@ import org.gatehouse.policy.MacBlocker;
 import org.gatehouse.policy.OfflineQueue;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.PoolHistory;
+import org.gatehouse.policy.Anomalies;
+import org.gatehouse.policy.AnomalyThresholds;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.Replayers;
 import org.gatehouse.policy.StatusService;
@@ -219,6 +222,17 @@ public final class ConsoleFixture implements BeforeAllCallback, AfterAllCallback
 
     public PoolService pools() {
         return new PoolService(kea.client());
+    }
+
+    /** Pools sampled into this fixture's cache, with the seed's anomaly thresholds. */
+    public PoolService poolsWithHistory() {
+        return new PoolService(kea.client(), poolHistory(), Clock.systemUTC());
+    }
+
+    public PoolHistory poolHistory() {
+        org.gatehouse.store.LeaseEvents events = new org.gatehouse.store.LeaseEvents(db);
+        return new PoolHistory(new org.gatehouse.store.PoolSamples(db), events, new Anomalies(events,
+                new org.gatehouse.store.AnomalyLog(db), AnomalyThresholds.DEFAULTS), Clock.systemUTC());
     }
 
     /** A context with Kea's leases and status; add the capabilities the test needs. */

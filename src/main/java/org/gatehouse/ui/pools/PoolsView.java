@@ -36,9 +36,21 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class PoolsView extends BorderPane {
     private final PoolsViewModel model;
     private final VBox cards = new VBox(12);
+    private final java.time.ZoneId zone;
+
+    private final org.gatehouse.ui.dialog.DialogService dialogs;
+    private final String site;
 
     public PoolsView(PoolsViewModel model) {
+        this(model, java.time.ZoneId.systemDefault(), null, "");
+    }
+
+    /** {@code dialogs}: for the charts' Export button (null: none); {@code site} names the site in the report. */
+    public PoolsView(PoolsViewModel model, java.time.ZoneId zone, org.gatehouse.ui.dialog.DialogService dialogs, String site) {
         this.model = model;
+        this.zone = zone;
+        this.dialogs = dialogs;
+        this.site = site;
         getStyleClass().add("pools-view");
         setTop(header());
         if (!model.configured()) {
@@ -64,9 +76,29 @@ public final class PoolsView extends BorderPane {
         model.staleProperty().addListener((o, a, b) -> body.pseudoClassStateChanged(STALE, b));
         body.pseudoClassStateChanged(STALE, model.staleProperty().get());
         body.getStyleClass().add("pools-body");
-        setCenter(body);
+        setCenter(withHistory(body));
         model.pools().addListener((ListChangeListener<PoolUsage>) c -> rebuildCards());
         rebuildCards();
+    }
+
+    /** The current figures, and beside them (when the cache keeps a history) the charts and the anomalies. */
+    private Node withHistory(Node now) {
+        PoolChartsViewModel charts = model.charts();
+        if (!charts.available()) {
+            return now;
+        }
+        javafx.scene.control.Tab current = new javafx.scene.control.Tab("Now", now);
+        current.setId("pools-tab-now");
+        javafx.scene.control.Tab overTime = new javafx.scene.control.Tab("Over time", new PoolChartsView(charts, zone, dialogs, site));
+        overTime.setId("pools-tab-charts");
+        javafx.scene.control.Tab anomalies = new javafx.scene.control.Tab("Anomalies", AnomalyTable.create(charts.anomalies(), zone));
+        anomalies.setId("pools-tab-anomalies");
+        anomalies.textProperty().bind(javafx.beans.binding.Bindings.size(charts.anomalies()).asString("Anomalies (%d)"));
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(current, overTime, anomalies);
+        tabs.setId("pools-tabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        return tabs;
     }
 
     private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");

@@ -37,11 +37,19 @@ public final class PoolsViewModel {
     private final StringProperty updated = new SimpleStringProperty("");
     private final StringProperty alarm = new SimpleStringProperty("");
     private final StringProperty alarmLevel = new SimpleStringProperty("ok");
+    private final PoolChartsViewModel charts;
     private Instant lastFetch = Instant.EPOCH;
     private boolean running;
 
     /** {@code service} is empty when the session has no Kea. */
     public PoolsViewModel(Optional<PoolService> service, TaskExecutor tasks, Clock clock, int refreshSeconds, ZoneId zone) {
+        this(service, tasks, clock, refreshSeconds, zone, a -> { });
+    }
+
+    /** {@code critical} hears of each new critical anomaly (the console's desktop notification). */
+    public PoolsViewModel(Optional<PoolService> service, TaskExecutor tasks, Clock clock, int refreshSeconds, ZoneId zone,
+                          java.util.function.Consumer<org.gatehouse.policy.Anomalies.Anomaly> critical) {
+        this.charts = new PoolChartsViewModel(service.flatMap(PoolService::history), tasks, clock, zone, critical);
         this.service = service.orElse(null);
         this.tasks = tasks;
         this.clock = clock;
@@ -55,6 +63,11 @@ public final class PoolsViewModel {
     /** False when the session has no Kea (the screen then says so). */
     public boolean configured() {
         return service != null;
+    }
+
+    /** The charts and anomalies from the cache (available whenever the pool service has a history). */
+    public PoolChartsViewModel charts() {
+        return charts;
     }
 
     public ObservableList<PoolUsage> pools() {
@@ -92,6 +105,7 @@ public final class PoolsViewModel {
     public void start() {
         running = true;
         refresh();
+        charts.refresh();
     }
 
     public void stop() {
@@ -103,6 +117,9 @@ public final class PoolsViewModel {
         if (running && configured() && !loading.get() && now.isAfter(lastFetch.plusSeconds(Math.max(1, refreshSeconds)))) {
             refresh();
         }
+        if (running) {
+            charts.tick(now);
+        }
     }
 
     public void refresh() {
@@ -110,7 +127,11 @@ public final class PoolsViewModel {
             return;
         }
         loading.set(true);
-        tasks.run(service::pools, this::show, e -> {
+        // Each read is also a sample in the cache; the anomalies it revealed go to the list and the badge.
+        tasks.run(service::look, look -> {
+            show(look.pools());
+            charts.found(look.anomalies());
+        }, e -> {
             loading.set(false);
             lastFetch = clock.instant();
             stale.set(!pools.isEmpty());

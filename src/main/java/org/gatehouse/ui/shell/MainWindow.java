@@ -83,7 +83,8 @@ public final class MainWindow {
         this.queueModel = new QueueViewModel(context.queueAccess(), shell);
         this.reservationsModel = new ReservationsViewModel(context.tasks(), context.reservationEditor());
         this.auditModel = new AuditViewModel(context.audit(), context.tasks(), context.clock());
-        this.poolsModel = new PoolsViewModel(context.poolAccess(), context.tasks(), context.clock(), context.refreshSeconds(), ZoneId.systemDefault());
+        this.poolsModel = new PoolsViewModel(context.poolAccess(), context.tasks(), context.clock(), context.refreshSeconds(), ZoneId.systemDefault(),
+                new org.gatehouse.ui.pools.DesktopNotifier(context.tasks().lane("desktop")));
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -139,6 +140,9 @@ public final class MainWindow {
             }
             if (b == Screen.QUEUE) {
                 queueModel.refresh();
+            }
+            if (b == Screen.POOLS) {
+                poolsModel.charts().seen();
             }
         });
         content.getChildren().setAll(view(shell.screenProperty().get()));
@@ -216,7 +220,7 @@ public final class MainWindow {
             case QUEUE -> new QueueView(queueModel, dialogs);
             case RESERVATIONS -> new ReservationsView(reservationsModel, dialogs);
             case AUDIT -> new AuditView(auditModel, dialogs);
-            case POOLS -> new PoolsView(poolsModel);
+            case POOLS -> new PoolsView(poolsModel, ZoneId.systemDefault(), dialogs, context.endpoint());
             default -> new ComingSoonView(key);
         });
     }
@@ -241,6 +245,9 @@ public final class MainWindow {
                 b.setSelected(true);
                 shell.screenProperty().set(s);
             });
+            if (s == Screen.POOLS) {
+                b.setGraphic(anomalyBadge(b.getGraphic()));
+            }
             bar.getChildren().add(b);
         }
         Region spacer = new Region();
@@ -253,6 +260,16 @@ public final class MainWindow {
         shell.themeProperty().addListener((o, a, b) -> theme.setGraphic(new FontIcon(b == org.gatehouse.ui.Theme.DARK ? Feather.SUN : Feather.MOON)));
         bar.getChildren().addAll(spacer, theme);
         return bar;
+    }
+
+    /** The Pools button's icon with the number of anomalies found since the screen was last opened. */
+    private Node anomalyBadge(Node icon) {
+        Label badge = new Label();
+        badge.setId("nav-pools-badge");
+        badge.getStyleClass().add("nav-badge");
+        badge.textProperty().bind(poolsModel.charts().unseenProperty().asString());
+        badge.visibleProperty().bind(poolsModel.charts().unseenProperty().greaterThan(0));
+        return new HBox(6, icon, badge);
     }
 
     private Node statusBar() {
