@@ -95,7 +95,7 @@ public final class AppBackend implements Backend {
     @Override
     public Local local(ConnectionOptions options) {
         Database db = Database.open(options.db());
-        LocalParts p = localParts(null, db);
+        LocalParts p = localParts(null, db, thresholds(options));
         followProfileRetention(options, p.cache());
         return new Local() {
             @Override
@@ -144,7 +144,7 @@ public final class AppBackend implements Backend {
         });
     }
 
-    private LocalParts localParts(KeaClient kea, Database db) {
+    private LocalParts localParts(KeaClient kea, Database db, AnomalyThresholds thresholds) {
         String user = System.getProperty("user.name");
         String host = hostname();
         ObservationStore observations = new ObservationStore(db);
@@ -152,17 +152,22 @@ public final class AppBackend implements Backend {
         return new LocalParts(actions, observations, new AuditService(actions, observations),
                 new ConfigService(kea, new ConfigSnapshotStore(db), actions, json, clock),
                 new OfflineQueue(new OfflineActionStore(db, actions, user, host), clock),
-                new CacheService(db, new CacheMaintenance(db), actions, clock), poolHistory(db, clock));
+                new CacheService(db, new CacheMaintenance(db), actions, clock), poolHistory(db, clock, thresholds));
     }
 
-    /** Pools over time and anomalies in {@code db}, with the seed's thresholds (a profile will carry its own). */
-    static PoolHistory poolHistory(Database db, Clock clock) {
+    /** The seed's anomaly thresholds, with the pool levels of the profile in use (the Pools screen's bars use the same). */
+    private static AnomalyThresholds thresholds(ConnectionOptions options) {
+        return AnomalyThresholds.DEFAULTS.withPoolLevels(options.poolWarningPercent(), options.poolCriticalPercent());
+    }
+
+    /** Pools over time and anomalies in {@code db}. */
+    static PoolHistory poolHistory(Database db, Clock clock, AnomalyThresholds thresholds) {
         LeaseEvents events = new LeaseEvents(db);
-        return new PoolHistory(new PoolSamples(db), events, new Anomalies(events, new AnomalyLog(db), AnomalyThresholds.DEFAULTS), clock);
+        return new PoolHistory(new PoolSamples(db), events, new Anomalies(events, new AnomalyLog(db), thresholds), clock);
     }
 
     private Session session(KeaClient kea, Database db, ConnectionOptions options) {
-        LocalParts p = localParts(kea, db);
+        LocalParts p = localParts(kea, db, thresholds(options));
         followProfileRetention(options, p.cache());
         ObservationStore observations = p.observations();
         ActionLog actions = p.actions();
