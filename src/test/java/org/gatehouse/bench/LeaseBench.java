@@ -127,7 +127,7 @@ public final class LeaseBench {
         LeasesView[] viewBox = new LeasesView[1];
         fx(() -> {
             ShellViewModel shell = new ShellViewModel(kea.endpoint(), java.time.ZoneId.systemDefault());
-            LeasesViewModel vm = new LeasesViewModel(ctx, shell);
+            LeasesViewModel vm = new LeasesViewModel(org.gatehouse.ui.leases.LeasesAccess.from(ctx), shell);
             Stage stage = new Stage();
             LeasesView view = new LeasesView(vm, new org.gatehouse.ui.dialog.FxDialogService(() -> null));
             stage.setScene(new Scene(view, 1200, 720));

@@ -126,7 +126,7 @@ class LeaseTableModelTest {
         java.util.Random r = new java.util.Random(11);
         List<LeaseTableModel.Entry> order = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            RowData d = new RowData(lease(i % 250, "h" + i), false, "40", LeaseFilter.Haystack.of(lease(i % 250, "h" + i)));
+            RowData d = new RowData(lease(i % 250, "h" + i), false, "40");
             order.add(new LeaseTableModel.Entry(new LeaseRow(d), d));
         }
         for (int round = 0; round < 50; round++) {
