@@ -11,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.gatehouse.kea.KeaJson;
+import org.gatehouse.kea.LocalKea;
+import org.gatehouse.testing.ScaleKea;
 
 /**
  * The console in a real window: its own Xvfb (software rendering, as on a machine without a GPU),
@@ -31,6 +35,30 @@ final class RealWindow {
     }
 
     private RealWindow() {
+    }
+
+    /** The real console in a real window (Xvfb): first frame, resident memory, and where it goes; an empty Kea as baseline. */
+    static void report(LocalKea kea, int count) throws Exception {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "the console in a real window (Xvfb, software rendering), started as ./gatehouse starts it:%n");
+        RealWindow.Run full = RealWindow.measure(kea.endpoint(), count, false);
+        RealWindow.Run empty;
+        try (LocalKea none = ScaleKea.start(new KeaJson(), List.of())) {
+            empty = RealWindow.measure(none.endpoint(), 0, false);
+        }
+        RealWindow.Run nmt = RealWindow.measure(kea.endpoint(), count, true);
+        LeaseBench.row("first frame: JVM start..window shown", full.firstFrameMs(), "ms", null, null);
+        LeaseBench.row(String.format(Locale.ROOT, "JVM start..table holds all %,d leases", count), full.loadedMs(), "ms", null, null);
+        LeaseBench.row(String.format(Locale.ROOT, "RSS with the window open, %,d leases", count), full.rssMb(), "MB", 400.0, "of the 400 MB goal");
+        LeaseBench.row("  baseline: RSS with the window open, empty Kea", empty.rssMb(), "MB", null, null);
+        LeaseBench.row("  of the RSS: anonymous memory (heap, malloc, thread stacks)", full.rssAnonMb(), "MB", null, null);
+        System.out.printf(Locale.ROOT, "  where it goes, Native Memory Tracking (committed MB, a separate run with NMT on: RSS %.0f MB):%n", nmt.rssMb());
+        StringBuilder line = new StringBuilder("   ");
+        nmt.nmtMb().entrySet().stream().filter(e -> e.getValue() >= 1).sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.0f,", e.getKey(), e.getValue())));
+        System.out.println(line.substring(0, line.length() - 1));
+        System.out.printf(Locale.ROOT, "    JVM total %.0f MB; RSS beyond it (GTK, X11, fonts, JavaFX's native buffers, malloc): ~%.0f MB%n",
+                nmt.nmtTotalMb(), nmt.rssMb() - nmt.nmtTotalMb());
     }
 
     /** Starts Xvfb, runs the console against {@code kea}, returns what it measured. */

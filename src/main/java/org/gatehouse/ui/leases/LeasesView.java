@@ -116,9 +116,21 @@ public final class LeasesView extends BorderPane {
 
         search.setId("lease-search");
         search.setPromptText("Search IP, MAC (0a:1b = octets), hostname, vendor");
+        search.setTooltip(new Tooltip("Search (Ctrl+F); Enter or Down goes to the results"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(Double.MAX_VALUE);
+        // From the search to the results without the mouse: Enter or Down goes to the table's first row.
+        search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+                table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+                e.consume();
+            }
+        });
         ComboBox<Tier> tier = filter("lease-tier", FXCollections.observableArrayList(Tier.values()), "All tiers", Tier::label);
         tier.valueProperty().bindBidirectional(vm.tierProperty());
         ComboBox<Long> subnet = filter("lease-subnet", vm.subnets(), "All subnets", vm::subnetLabel);
@@ -162,6 +174,13 @@ public final class LeasesView extends BorderPane {
         }
         table.setContextMenu(menu);
         table.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        // Export is a filter: the table would take Ctrl+E before the menu item's accelerator sees it.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (EXPORT.match(e)) {
+                chooseExport(LeaseExport.Format.CSV);
+                e.consume();
+            }
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e)) {
                 search.requestFocus();

@@ -38,6 +38,7 @@ public final class PoolsView extends BorderPane {
     private final VBox cards = new VBox(12);
 
     public PoolsView(PoolsViewModel model) {
+        setId("screen-pools");
         this.model = model;
         getStyleClass().add("pools-view");
         setTop(header());
@@ -79,7 +80,7 @@ public final class PoolsView extends BorderPane {
         updated.setId("pools-updated");
         updated.getStyleClass().add(Styles.TEXT_MUTED);
         updated.textProperty().bind(model.updatedProperty());
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        Button refresh = new Button("_Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("pools-refresh");
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.loadingProperty());

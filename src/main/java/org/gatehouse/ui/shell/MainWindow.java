@@ -141,6 +141,7 @@ public final class MainWindow {
         });
         content.getChildren().setAll(view(shell.screenProperty().get()));
         Scene scene = new Scene(root, 1280, 740);
+        Shortcuts.install(scene, shell.screenProperty()::set, this::showShortcuts, content);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/gatehouse/ui/gatehouse.css").toExternalForm());
         stage.setTitle("Gatehouse" + (context.endpoint() == null ? "" : " — " + context.endpoint()));
         stage.setScene(scene);
@@ -149,6 +150,20 @@ public final class MainWindow {
         queueModel.start();
         auditModel.start();
         poolsModel.start();
+    }
+
+    private ShortcutList shortcuts;
+
+    /** The list of keyboard shortcuts (F1, ?), one window however often it is asked for. */
+    public void showShortcuts() {
+        if (shortcuts == null) {
+            shortcuts = new ShortcutList(stage);
+        }
+        if (shortcuts.isShowing()) {
+            shortcuts.getDialogPane().getScene().getWindow().requestFocus();
+        } else {
+            shortcuts.show();
+        }
     }
 
     private void tick() {
@@ -216,6 +231,9 @@ public final class MainWindow {
             b.setAlignment(Pos.CENTER_LEFT);
             b.getStyleClass().add(Styles.FLAT);
             b.setSelected(s == shell.screenProperty().get());
+            b.setTooltip(new Tooltip(s.title() + " (Ctrl+" + (s.ordinal() + 1) + ")"));
+            // Ctrl+1…7 change the screen without the sidebar: its button follows.
+            shell.screenProperty().addListener((o, was, now) -> b.setSelected(now == s));
             b.setOnAction(e -> {
                 b.setSelected(true);
                 shell.screenProperty().set(s);
