@@ -61,6 +61,15 @@ final class RealWindow {
                 nmt.nmtTotalMb(), nmt.rssMb() - nmt.nmtTotalMb());
     }
 
+    /** Only the real-window figures: {@code RealWindow [N]} with the JVM options to pass on to the console (its own -X options). */
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        try (LocalKea kea = ScaleKea.start(new KeaJson(), ScaleKea.leases(count, java.time.Instant.now(), 42))) {
+            report(kea, count);
+        }
+        System.exit(0);
+    }
+
     /** Starts Xvfb, runs the console against {@code kea}, returns what it measured. */
     static Run measure(String keaEndpoint, int rows, boolean nativeTracking) throws Exception {
         Path dir = Files.createTempDirectory("gh-bench-window-");

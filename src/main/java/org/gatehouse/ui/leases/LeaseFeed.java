@@ -6,7 +6,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -34,7 +36,7 @@ final class LeaseFeed {
     private final ShellViewModel shell;
     private final ZoneId zone;
     private final StringProperty message;
-    private final BiConsumer<LeaseService.LeaseSnapshot, Map<Mac, LeaseService.Seen>> arrived;
+    private final Consumer<Fetched> arrived;
     private final BooleanSupplier empty;
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty stale = new SimpleBooleanProperty();
@@ -49,11 +51,11 @@ final class LeaseFeed {
     private boolean triedCache;
 
     /**
-     * @param arrived called with each fetched (or cached) list and the cache's sighting times
+     * @param arrived called with each fetched (or cached) list
      * @param empty   true while the table holds no row (then a failed start opens the cache)
      */
     LeaseFeed(LeasesAccess access, ShellViewModel shell, ZoneId zone, StringProperty message,
-              BiConsumer<LeaseService.LeaseSnapshot, Map<Mac, LeaseService.Seen>> arrived, BooleanSupplier empty) {
+              Consumer<Fetched> arrived, BooleanSupplier empty) {
         this.access = access;
         this.shell = shell;
         this.zone = zone;
@@ -111,7 +113,7 @@ final class LeaseFeed {
         fetching = true;
         loading.set(true);
         LeaseService service = access.leases().orElseThrow();
-        access.tasks().run(() -> new Fetched(service.refresh(), service.seenTimes()), this::fetched, this::fetchFailed);
+        access.tasks().run(() -> Fetched.of(service.refresh(), service.seenTimes()), this::fetched, this::fetchFailed);
     }
 
     /** Fetches as soon as the fetch in flight (if any) is done. */
@@ -123,7 +125,13 @@ final class LeaseFeed {
         }
     }
 
-    private record Fetched(LeaseService.LeaseSnapshot snapshot, Map<Mac, LeaseService.Seen> seen) {
+    /** A fetched list, the cache's sighting times, and the subnet ids it names (sorted; found off the FX thread). */
+    record Fetched(LeaseService.LeaseSnapshot snapshot, Map<Mac, LeaseService.Seen> seen, List<Long> subnetIds) {
+        static Fetched of(LeaseService.LeaseSnapshot snap, Map<Mac, LeaseService.Seen> seen) {
+            TreeSet<Long> ids = new TreeSet<>(snap.subnets().keySet());
+            snap.leases().forEach(cl -> ids.add(cl.lease().subnetId()));
+            return new Fetched(snap, seen, List.copyOf(ids));
+        }
     }
 
     private void fetched(Fetched f) {
@@ -137,7 +145,7 @@ final class LeaseFeed {
         message.set("");
         asOf.set(f.snapshot().asOf());
         shell.reportLive(f.snapshot().asOf(), f.snapshot().leases().size() + " leases");
-        arrived.accept(f.snapshot(), f.seen());
+        arrived.accept(f);
     }
 
     private void fetchFailed(Throwable e) {
@@ -156,10 +164,10 @@ final class LeaseFeed {
             // Cold start with Kea down: open from the cache, on the task runner (it reads disk).
             triedCache = true;
             LeaseService service = access.leases().orElseThrow();
-            access.tasks().run(() -> service.cached().map(s -> new Fetched(s, service.seenTimes())), cached -> cached.ifPresent(c -> {
+            access.tasks().run(() -> service.cached().map(s -> Fetched.of(s, service.seenTimes())), cached -> cached.ifPresent(c -> {
                 if (empty.getAsBoolean() && offline.get()) {
                     asOf.set(c.snapshot().asOf());
-                    arrived.accept(c.snapshot(), c.seen());
+                    arrived.accept(c);
                     showOffline();
                 }
             }), err -> showOffline());

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -227,28 +226,22 @@ public final class LeasesViewModel {
         feed.refresh();
     }
 
-    private void arrived(LeaseService.LeaseSnapshot snap, Map<Mac, LeaseService.Seen> times) {
-        seen = times;
+    private void arrived(LeaseFeed.Fetched f) {
+        seen = f.seen();
         seenVersion.set(seenVersion.get() + 1);
-        updateSubnets(snap);
-        pendingSnapshot = snap;
+        if (!f.snapshot().subnets().isEmpty()) {
+            subnetCidrs = f.snapshot().subnets();
+        }
+        if (!f.subnetIds().equals(subnets)) {
+            subnets.setAll(f.subnetIds());
+        }
+        pendingSnapshot = f.snapshot();
         merge();
     }
 
     /** "Subnet 40 · 192.168.40.0/24" (the CIDR when the configuration was read). */
     public String subnetLabel(Long id) {
         return "Subnet " + LeaseTableModel.label(id, subnetCidrs);
-    }
-
-    private void updateSubnets(LeaseService.LeaseSnapshot snap) {
-        if (!snap.subnets().isEmpty()) {
-            subnetCidrs = snap.subnets();
-        }
-        TreeSet<Long> ids = new TreeSet<>(snap.subnets().keySet());
-        snap.leases().forEach(cl -> ids.add(cl.lease().subnetId()));
-        if (!new ArrayList<>(ids).equals(subnets)) {
-            subnets.setAll(ids);
-        }
     }
 
     // --- background passes: merges one at a time; view passes latest-wins, never behind a merge
