@@ -65,7 +65,13 @@ final class RealWindow {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         try (LocalKea kea = ScaleKea.start(new KeaJson(), ScaleKea.leases(count, java.time.Instant.now(), 42))) {
-            report(kea, count);
+            if (Boolean.getBoolean("bench.quick")) {
+                Run r = measure(kea.endpoint(), count, false);
+                System.out.printf(Locale.ROOT, "first frame %.0f ms, loaded %.0f ms, RSS %.1f MB (anon %.1f)%n", r.firstFrameMs(), r.loadedMs(),
+                        r.rssMb(), r.rssAnonMb());
+            } else {
+                report(kea, count);
+            }
         }
         System.exit(0);
     }
@@ -98,6 +104,10 @@ final class RealWindow {
                 .filter(o -> o.startsWith("-X") && !o.startsWith("-Xlog")).forEach(cmd::add);
         if (nativeTracking) {
             cmd.add("-XX:NativeMemoryTracking=summary");
+        }
+        String extra = System.getProperty("bench.childOptions", "");
+        if (!extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
         cmd.addAll(List.of("-Dbench.rows=" + rows, "--module-path", "target/javafx", "--add-modules", "javafx.controls",
                 "-cp", appPath, WindowProbe.class.getName(), "--kea", kea, "--db", dir.resolve("cache.db").toString()));

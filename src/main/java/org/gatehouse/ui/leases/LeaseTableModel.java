@@ -127,6 +127,10 @@ public final class LeaseTableModel {
         State s = state;
         Params p = s.params();
         Map<Long, String> labels = new HashMap<>();
+        if (unchanged(s, snap, labels) && p.sort().stream().noneMatch(k -> k.column().readsSeen())) {
+            // The usual refresh of a quiet site: nothing to merge, re-sort or re-index (and nothing to collect later).
+            return new Plan(s, s, List.of(), List.of(), 0, new RowList.Edit(s.visible(), s.visible(), new boolean[0], new boolean[0], 0, 0));
+        }
         Map<Long, Entry> next = new HashMap<>(Math.max(16, snap.leases().size() * 2));
         List<Entry> updated = new ArrayList<>();
         List<LeaseRow> arrived = new ArrayList<>();
@@ -194,6 +198,32 @@ public final class LeaseTableModel {
         // Same order as before (a keystroke): both lists are subsequences of it, so one walk finds the edit.
         RowList.Edit edit = order == s.sorted() ? diffAlong(order, s.visible(), visible) : diff(s.visible(), visible);
         return new Plan(s, ns, List.of(), List.of(), 0, edit);
+    }
+
+    /** True when {@code snap} holds exactly the leases of {@code s}, each as the row shows it. */
+    private static boolean unchanged(State s, LeaseService.LeaseSnapshot snap, Map<Long, String> labels) {
+        if (snap.leases().size() != s.entries().size()) {
+            return false;
+        }
+        long[] ips = new long[snap.leases().size()];
+        int i = 0;
+        for (ClassifiedLease cl : snap.leases()) {
+            Entry old = s.entries().get(cl.lease().ip().value());
+            String subnet = labels.computeIfAbsent(cl.lease().subnetId(), id -> label(id, snap.subnets()));
+            if (old == null || old.data().reserved() != snap.reserved(cl) || !old.data().subnet().equals(subnet)
+                    || !old.data().lease().equals(cl)) {
+                return false;
+            }
+            ips[i++] = cl.lease().ip().value();
+        }
+        // Every address once: then the list is the same set of rows, not one row twice and another gone.
+        Arrays.sort(ips);
+        for (int j = 1; j < ips.length; j++) {
+            if (ips[j] == ips[j - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The edit between two subsequences of {@code order}, in one pass and without hashing. */

@@ -7,6 +7,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -19,7 +20,7 @@ final class ShortcutList extends Dialog<Void> {
         }
         initModality(Modality.WINDOW_MODAL);
         setTitle("Keyboard shortcuts");
-        setHeaderText("Keyboard shortcuts");
+        setHeaderText("Keyboard shortcuts (Esc closes this list)");
         getDialogPane().setId("shortcut-list");
         GridPane grid = new GridPane();
         grid.setId("shortcut-grid");
@@ -39,15 +40,18 @@ final class ShortcutList extends Dialog<Void> {
             Label keys = new Label(s.keys());
             keys.getStyleClass().add("shortcut-keys");
             keys.setMnemonicParsing(false);
+            keys.setMinWidth(Region.USE_PREF_SIZE);
             Label does = new Label(s.does());
             does.getStyleClass().add(Styles.TEXT_MUTED);
+            does.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(keys, 0, row);
             grid.add(does, 1, row++);
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
-        scroll.setPrefViewportWidth(640);
+        scroll.setPrefViewportWidth(grid.prefWidth(-1) + 8);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         getDialogPane().setContent(scroll);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     }

@@ -69,6 +69,15 @@ class LeaseTableModelTest {
     }
 
     @Test
+    void aListOfTheSameSizeWithOneAddressTwiceIsNotTakenAsUnchanged() {
+        LeaseTableModel m = new LeaseTableModel();
+        refresh(m, List.of(lease(10, "a"), lease(20, "b")));
+        LeaseTableModel.Plan p = refresh(m, List.of(lease(10, "a"), lease(10, "a")));
+        assertThat(p.gone()).isEqualTo(1);
+        assertThat(m.rows()).extracting(LeaseRow::ip).containsExactly("192.168.40.10");
+    }
+
+    @Test
     void anUnchangedRefreshChangesNothing() {
         LeaseTableModel m = new LeaseTableModel();
         List<ClassifiedLease> leases = List.of(lease(10, "a"), lease(20, "b"));
