@@ -50,9 +50,11 @@ final class ShortcutList extends Dialog<Void> {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
-        scroll.setPrefViewportWidth(grid.prefWidth(-1) + 8);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Wide enough for the longest line in the theme's font (the grid's own width is not known before CSS).
+        scroll.setPrefViewportWidth(820);
         getDialogPane().setContent(scroll);
+        getDialogPane().setMinWidth(860);
+        setResizable(true);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     }
 }

@@ -25,9 +25,9 @@ public final class Shortcuts {
     public static final String EVERYWHERE = "Everywhere";
 
     public static final List<Shortcut> ALL = List.of(
-            new Shortcut(EVERYWHERE, "Ctrl+1 … Ctrl+7", "Leases, Queue, Reservations, Pools, Switch, Audit, Settings"),
+            new Shortcut(EVERYWHERE, "Ctrl+1 … Ctrl+7", "The seven screens, in sidebar order"),
             new Shortcut(EVERYWHERE, "F1 or ?", "This list of shortcuts (? when not typing in a field)"),
-            new Shortcut(EVERYWHERE, "Tab / Shift+Tab", "Next / previous control; Space or Enter presses a button"),
+            new Shortcut(EVERYWHERE, "Tab / Shift+Tab", "Next / previous control (Space presses a button)"),
             new Shortcut(EVERYWHERE, "Alt+underlined letter", "The button with that letter (press Alt to see them)"),
             new Shortcut(EVERYWHERE, "Esc", "Close a dialog or menu"),
             new Shortcut("Leases", "Ctrl+F", "Search (IP, MAC, hostname, vendor)"),
