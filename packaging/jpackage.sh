@@ -24,6 +24,11 @@ set -- --type "$type" --name gatehouse --app-version "$version" \
     --vendor "Gatehouse" --description "Guest-WiFi approval console for ISC Kea DHCPv4 and HP Comware switches" \
     --input target/package-input --main-jar gatehouse.jar --main-class org.gatehouse.app.Main \
     --runtime-image target/runtime --java-options "-Dfile.encoding=UTF-8" --dest target/dist
+# The launcher's heap options (./gatehouse, README "Performance"), one --java-options each.
+for o in -Xms32m -Xmx384m -XX:MaxGCPauseMillis=10 -XX:GCTimeRatio=4 -XX:G1HeapRegionSize=2m -XX:-G1UseAdaptiveIHOP \
+    -XX:InitiatingHeapOccupancyPercent=25 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10; do
+    set -- "$@" --java-options "$o"
+done
 if [ "$type" = deb ]; then
     set -- "$@" --linux-shortcut --linux-menu-group Network --linux-app-category net \
         --linux-deb-maintainer "gatehouse@localhost" --linux-package-deps "kea-common, ieee-data, libgtk-3-0"

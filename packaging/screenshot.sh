@@ -15,6 +15,12 @@ app=$!
 sleep "${SHOT_WAIT:-12}"
 DISPLAY=$display import -window root "$out/leases.png"
 if command -v xdotool >/dev/null 2>&1; then
+    # The shortcut list (F1) over the Leases screen; Escape closes it.
+    DISPLAY=$display xdotool mousemove 640 400 click 1 key F1 || true
+    sleep 2
+    DISPLAY=$display import -window root "$out/shortcuts.png"
+    DISPLAY=$display xdotool key Escape || true
+    sleep 1
     # Dark theme: the toggle sits at the bottom of the sidebar.
     DISPLAY=$display xdotool mousemove 25 704 click 1 || true
     sleep 2

@@ -98,7 +98,12 @@ public final class LeaseBench {
             } else {
                 System.out.println("(no " + jar + ": build it with ./gatehouse --version to measure the CLI process)");
             }
+            double cliSearch = cliSearch(classifier.classify(client.config(), client.allLeases()));
+            row("  baseline: one search pass the CLI's way (leases list --search)", cliSearch, "ms", null, null);
             gui(kea, client, oui, leases);
+            if (!Boolean.getBoolean("bench.noWindow")) {
+                RealWindow.report(kea, leases.size());
+            }
         }
         if (count == 50_000 && Files.isRegularFile(jar)) {
             System.out.println();
@@ -127,7 +132,7 @@ public final class LeaseBench {
         LeasesView[] viewBox = new LeasesView[1];
         fx(() -> {
             ShellViewModel shell = new ShellViewModel(kea.endpoint(), java.time.ZoneId.systemDefault());
-            LeasesViewModel vm = new LeasesViewModel(ctx, shell);
+            LeasesViewModel vm = new LeasesViewModel(org.gatehouse.ui.leases.LeasesAccess.from(ctx), shell);
             Stage stage = new Stage();
             LeasesView view = new LeasesView(vm, new org.gatehouse.ui.dialog.FxDialogService(() -> null));
             stage.setScene(new Scene(view, 1200, 720));
@@ -139,6 +144,8 @@ public final class LeaseBench {
         LeasesViewModel vm = vmBox[0];
         LeasesView view = viewBox[0];
         fxThread = fx(Thread::currentThread);
+        renderThread = Thread.getAllStackTraces().keySet().stream().filter(th -> th.getName().startsWith("QuantumRenderer"))
+                .findFirst().orElse(fxThread);
         long s = System.nanoTime();
         fx(() -> {
             vm.start();
@@ -164,6 +171,7 @@ public final class LeaseBench {
         List<Double> stalls = new ArrayList<>();
         List<Double> gcs = new ArrayList<>();
         List<Double> refreshCpu = new ArrayList<>();
+        List<Double> refreshRender = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             int changed = leases.size() / 100;
             for (int i = 0; i < changed; i++) {
@@ -174,7 +182,9 @@ public final class LeaseBench {
             StallProbe probe = StallProbe.start();
             long gc0 = gcMillis();
             double cpu0 = fxCpu();
+            double render0 = cpu(renderThread);
             double took = refresh(vm);
+            refreshRender.add(cpu(renderThread) - render0);
             totals.add(took);
             refreshCpu.add(fxCpu() - cpu0 - probeCpuPerMs * took);
             gcs.add((double) (gcMillis() - gc0));
@@ -185,6 +195,7 @@ public final class LeaseBench {
         row("refresh with 1% changed: applying the diff on the FX thread", median(applies), "ms", 16.0, "of the 16 ms frame");
         row("refresh with 1% changed: FX-thread CPU time, apply + redraw (*)", median(refreshCpu), "ms", 16.0, "of the 16 ms frame");
         row("refresh with 1% changed: longest FX-thread stall (wall)", median(stalls), "ms", 16.0, "of the 16 ms frame");
+        row("refresh with 1% changed: renderer thread CPU (software redraw)", median(refreshRender), "ms", null, null);
         row("  (longest FX-thread stall while idle, same probe)", idleStall, "ms", null, null);
         row("  (garbage-collection pauses during that refresh, all threads)", median(gcs), "ms", null, null);
 
@@ -194,10 +205,12 @@ public final class LeaseBench {
         List<Double> keyApplies = new ArrayList<>();
         List<Double> keyStalls = new ArrayList<>();
         List<Double> keyCpu = new ArrayList<>();
+        List<Double> keyRender = new ArrayList<>();
         for (int rep = 0; rep < 2; rep++) {
             for (String text : typed) {
                 StallProbe probe = StallProbe.start();
                 double cpu0 = fxCpu();
+                double render0 = cpu(renderThread);
                 long k = System.nanoTime();
                 fx(() -> {
                     vm.searchProperty().set(text);
@@ -209,6 +222,7 @@ public final class LeaseBench {
                 keys.add(took);
                 keyCpu.add(fxCpu() - cpu0 - probeCpuPerMs * took);
                 keyStalls.add(probe.stop());
+                keyRender.add(cpu(renderThread) - render0);
                 keyApplies.add(fx(vm::lastApplyNanos) / 1e6);
             }
             fx(() -> {
@@ -221,6 +235,7 @@ public final class LeaseBench {
         row("search keystroke: applying the result on the FX thread", median(keyApplies), "ms", 16.0, "of the 16 ms frame");
         row("search keystroke: FX-thread CPU time, apply + redraw (*)", median(keyCpu), "ms", 16.0, "of the 16 ms frame");
         row("search keystroke: longest FX-thread stall (wall)", median(keyStalls), "ms", 16.0, "of the 16 ms frame");
+        row("search keystroke: renderer thread CPU (software redraw)", median(keyRender), "ms", null, null);
         // Baseline for the redraw: what scrolling the table by one page costs the FX thread (every visible row changes too).
         List<Double> pageCpu = new ArrayList<>();
         for (int page = 1; page <= 8; page++) {
@@ -243,12 +258,32 @@ public final class LeaseBench {
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         row(String.format(Locale.ROOT, "memory with %,d rows: heap after GC", leases.size()), heap / 1048576.0, "MB", null, null);
-        row("memory: process RSS (whole JVM, console + bench)", rssMb(), "MB", 400.0, "of the 400 MB goal");
+        row("memory: process RSS, headless (console + bench in one JVM)", rssMb(), "MB", null, null);
         tasks.close();
         db.close();
     }
 
     private static Thread fxThread;
+    private static Thread renderThread;
+
+    private static double cpu(Thread t) {
+        return ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId()) / 1e6;
+    }
+
+    /** Median ms of one filter pass over every lease the way the CLI searches (a haystack per lease, then match). */
+    private static double cliSearch(List<org.gatehouse.model.ClassifiedLease> all) {
+        List<Double> times = new ArrayList<>();
+        for (String text : new String[] {"i", "ip", "iph", "ipho", "iphon", "iphone", "iphone-1", "iphone-12"}) {
+            long s = System.nanoTime();
+            org.gatehouse.policy.LeaseFilter.Compiled c = new org.gatehouse.policy.LeaseFilter(text, null, null).compile();
+            int n = 0;
+            for (org.gatehouse.model.ClassifiedLease cl : all) {
+                n += c.matches(cl, org.gatehouse.policy.LeaseFilter.Haystack.of(cl)) ? 1 : 0;
+            }
+            times.add((System.nanoTime() - s) / 1e6 + n * 0.0);
+        }
+        return median(times);
+    }
 
     /** CPU time the FX thread has used so far, ms: unlike wall time, not inflated when other processes load the machine. */
     private static double fxCpu() {
@@ -266,43 +301,7 @@ public final class LeaseBench {
         return (System.nanoTime() - s) / 1e6;
     }
 
-    /** How late runLater tasks posted every millisecond ran: the longest time the FX thread was busy with other work. */
-    private static final class StallProbe {
-        private final AtomicLong max = new AtomicLong();
-        private volatile boolean running = true;
-        private final Thread thread;
-
-        private StallProbe() {
-            thread = new Thread(() -> {
-                while (running) {
-                    long posted = System.nanoTime();
-                    Platform.runLater(() -> max.accumulateAndGet(System.nanoTime() - posted, Math::max));
-                    try {
-                        Thread.sleep(1);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "fx-stall-probe");
-            thread.setDaemon(true);
-        }
-
-        static StallProbe start() {
-            StallProbe p = new StallProbe();
-            p.thread.start();
-            return p;
-        }
-
-        double stop() throws Exception {
-            fx(() -> null);
-            running = false;
-            thread.join();
-            fx(() -> null);
-            return max.get() / 1e6;
-        }
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+    static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -406,7 +405,7 @@ public final class LeaseBench {
         return nanos / 1_000_000;
     }
 
-    private static void row(String what, double value, String unit, Double baseline, String of) {
+    static void row(String what, double value, String unit, Double baseline, String of) {
         String ratio = baseline == null ? "" : String.format(Locale.ROOT, "%5.2fx %s", value / baseline, of);
         System.out.printf(Locale.ROOT, "%-62s %8.1f %-3s %s%n", what, value, unit, ratio);
     }

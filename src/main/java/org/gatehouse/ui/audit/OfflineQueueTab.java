@@ -40,11 +40,11 @@ final class OfflineQueueTab {
         table.setPlaceholder(new Label("Nothing is queued. When Kea is unreachable, a snapshot restore (here), an approve or deny (Queue screen, "
                 + "gatehouse approve|deny --queue) or a reservation edit (Reservations screen) can be queued, by your choice; it is replayed "
                 + "here, in order, with the same conflict checks."));
-        Button replay = new Button("Replay now", new FontIcon(Feather.PLAY));
+        Button replay = new Button("_Replay now", new FontIcon(Feather.PLAY));
         replay.setId("queue-replay");
         replay.setDisable(!vm.canWrite());
         replay.setOnAction(e -> vm.replay());
-        Button cancel = new Button("Cancel selected", new FontIcon(Feather.X));
+        Button cancel = new Button("Ca_ncel selected", new FontIcon(Feather.X));
         cancel.setId("queue-cancel");
         cancel.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         cancel.setOnAction(e -> vm.cancel(table.getSelectionModel().getSelectedItem()));

@@ -81,7 +81,7 @@ final class SnapshotsTab {
             }
         });
         with.valueProperty().bindBidirectional(vm.compareWithProperty());
-        Button compare = new Button("Compare", new FontIcon(Feather.COLUMNS));
+        Button compare = new Button("C_ompare", new FontIcon(Feather.COLUMNS));
         compare.setId("snapshot-compare");
         compare.setOnAction(e -> vm.compare());
         compare.disableProperty().bind(vm.selectedSnapshotProperty().isNull());
@@ -141,12 +141,12 @@ final class SnapshotsTab {
         note.setPromptText("Why (kept in the audit trail)");
         note.setPrefColumnCount(30);
         note.textProperty().bindBidirectional(vm.restoreNoteProperty());
-        Button restore = new Button("Restore this snapshot…", new FontIcon(Feather.ROTATE_CCW));
+        Button restore = new Button("Re_store this snapshot…", new FontIcon(Feather.ROTATE_CCW));
         restore.setId("snapshot-restore");
         restore.getStyleClass().add(Styles.DANGER);
         restore.setDisable(!vm.canWrite());
         restore.setOnAction(e -> confirmRestore());
-        Button queue = new Button("Queue the restore", new FontIcon(Feather.INBOX));
+        Button queue = new Button("_Queue the restore", new FontIcon(Feather.INBOX));
         queue.setId("snapshot-queue");
         queue.visibleProperty().bind(vm.offerQueueProperty());
         queue.managedProperty().bind(vm.offerQueueProperty());

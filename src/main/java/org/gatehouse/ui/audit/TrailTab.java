@@ -79,12 +79,12 @@ final class TrailTab {
         result.setPromptText("Any result");
         result.valueProperty().bindBidirectional(vm.resultProperty());
         fixed(result, 128);
-        Button apply = new Button("Filter", new FontIcon(Feather.FILTER));
+        Button apply = new Button("_Filter", new FontIcon(Feather.FILTER));
         apply.setId("audit-filter");
         apply.setDefaultButton(true);
         apply.setOnAction(e -> vm.refresh());
         apply.setMinWidth(Region.USE_PREF_SIZE);
-        Button clear = new Button("Clear");
+        Button clear = new Button("C_lear");
         clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(e -> vm.clearFilters());
         ProgressIndicator busy = new ProgressIndicator();
@@ -93,7 +93,7 @@ final class TrailTab {
         HBox filters = new HBox(8, since, until, user, mac, action, result, apply, clear, busy);
         filters.setAlignment(Pos.CENTER_LEFT);
 
-        Button verify = new Button("Verify chain", new FontIcon(Feather.SHIELD));
+        Button verify = new Button("_Verify chain", new FontIcon(Feather.SHIELD));
         verify.setId("audit-verify");
         verify.setOnAction(e -> vm.verify());
         Label chain = new Label();
@@ -103,10 +103,10 @@ final class TrailTab {
             chain.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
             chain.getStyleClass().add(b ? Styles.DANGER : Styles.SUCCESS);
         });
-        Button csv = new Button("Export CSV", new FontIcon(Feather.DOWNLOAD));
+        Button csv = new Button("Export _CSV", new FontIcon(Feather.DOWNLOAD));
         csv.setId("audit-export-csv");
         csv.setOnAction(e -> export(AuditService.ExportFormat.CSV));
-        Button json = new Button("Export JSON", new FontIcon(Feather.DOWNLOAD));
+        Button json = new Button("Export _JSON", new FontIcon(Feather.DOWNLOAD));
         json.setId("audit-export-json");
         json.setOnAction(e -> export(AuditService.ExportFormat.JSON));
         Label count = new Label();
@@ -119,7 +119,7 @@ final class TrailTab {
         tools.setAlignment(Pos.CENTER_LEFT);
 
         TableView<AuditEntry> table = trailTable();
-        Button timelineButton = new Button("Show device timeline", new FontIcon(Feather.CLOCK));
+        Button timelineButton = new Button("Show device _timeline", new FontIcon(Feather.CLOCK));
         timelineButton.setId("audit-timeline");
         timelineButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             AuditEntry sel = table.getSelectionModel().getSelectedItem();

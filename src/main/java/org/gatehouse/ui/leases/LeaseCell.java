@@ -11,13 +11,15 @@ import javafx.scene.control.TableCell;
 import javafx.scene.input.MouseEvent;
 
 /**
- * A cell of the lease table: text from {@link LeaseColumn#text}. Countdown cells also redraw on
- * every clock tick and seen cells when the cache's times move; both listen weakly, so cells the
- * table drops do not stay reachable from the view-model. Tier colour and "reserved" are
+ * A cell of the lease table: text from {@link LeaseColumn#text}. The cell's item is the row; a
+ * cell redraws when the model's revision moves and its row's data is not the data it drew (a
+ * refresh changed the lease in place). Countdown cells also redraw on every clock tick and seen
+ * cells when the cache's times move; all listen weakly, so cells the table drops do not stay
+ * reachable from the view-model. Tier colour and "reserved" are
  * pseudo-classes ({@code :tier-registered}, {@code :reserved}): switching those is far cheaper for
  * CSS than editing style classes on every scrolled row.
  */
-final class LeaseCell extends TableCell<LeaseRow, RowData> {
+final class LeaseCell extends TableCell<LeaseRow, LeaseRow> {
     private static final Map<org.gatehouse.model.Tier, PseudoClass> TIERS = new EnumMap<>(org.gatehouse.model.Tier.class);
     private static final PseudoClass RESERVED = PseudoClass.getPseudoClass("reserved");
 
@@ -32,6 +34,8 @@ final class LeaseCell extends TableCell<LeaseRow, RowData> {
     private final LeaseColumn column;
     private final LeasesViewModel vm;
     private final InvalidationListener redraw = this::redraw;
+    private final InvalidationListener changed = this::changed;
+    private RowData drawn;
 
     LeaseCell(LeaseColumn column, LeasesViewModel vm, Consumer<LeaseColumn> clicked) {
         this.column = column;
@@ -41,20 +45,30 @@ final class LeaseCell extends TableCell<LeaseRow, RowData> {
         } else if (column == LeaseColumn.FIRST_SEEN || column == LeaseColumn.LAST_SEEN) {
             vm.seenVersionProperty().addListener(new WeakInvalidationListener(redraw));
         }
+        vm.model().revisionProperty().addListener(new WeakInvalidationListener(changed));
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clicked.accept(column));
     }
 
     private void redraw(Observable o) {
-        RowData d = getItem();
-        if (d != null && !isEmpty()) {
-            setText(column.text(d, vm.nowProperty().get(), vm.seen(), vm.zone()));
+        LeaseRow r = getItem();
+        if (r != null && !isEmpty()) {
+            setText(column.text(r.data(), vm.nowProperty().get(), vm.seen(), vm.zone()));
+        }
+    }
+
+    private void changed(Observable o) {
+        LeaseRow r = getItem();
+        if (r != null && !isEmpty() && r.data() != drawn) {
+            updateItem(r, false);
         }
     }
 
     @Override
-    protected void updateItem(RowData d, boolean empty) {
-        super.updateItem(d, empty);
-        boolean blank = empty || d == null;
+    protected void updateItem(LeaseRow r, boolean empty) {
+        super.updateItem(r, empty);
+        boolean blank = empty || r == null;
+        RowData d = blank ? null : r.data();
+        drawn = d;
         setText(blank ? null : column.text(d, vm.nowProperty().get(), vm.seen(), vm.zone()));
         if (column == LeaseColumn.TIER) {
             PseudoClass next = blank ? null : TIERS.get(d.lease().tier());

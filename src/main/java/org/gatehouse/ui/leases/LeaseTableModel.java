@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ObservableList;
 import org.gatehouse.model.ClassifiedLease;
 import org.gatehouse.model.Mac;
@@ -50,9 +52,9 @@ public final class LeaseTableModel {
     record Entry(LeaseRow row, RowData data) {
     }
 
-    /** Everything the table holds, as of the last applied plan. Never changed after it is built. */
-    record State(Map<Long, Entry> entries, List<Entry> sorted, List<LeaseRow> visible, Params params) {
-        static final State EMPTY = new State(Map.of(), List.of(), List.of(), Params.DEFAULT);
+    /** Everything the table holds, as of the last applied plan; {@code index} is {@code sorted}'s. Never changed after it is built. */
+    record State(Map<Long, Entry> entries, List<Entry> sorted, SearchIndex index, List<LeaseRow> visible, Params params) {
+        static final State EMPTY = new State(Map.of(), List.of(), SearchIndex.EMPTY, List.of(), Params.DEFAULT);
     }
 
     /** The outcome of a background pass, applied on the FX thread. */
@@ -64,11 +66,25 @@ public final class LeaseTableModel {
 
     private final RowList rows = new RowList();
     private final Map<String, String> lowerCaseVendors = new ConcurrentHashMap<>();
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private volatile State state = State.EMPTY;
 
     /** The rows the table shows, in display order. */
     public ObservableList<LeaseRow> rows() {
         return rows;
+    }
+
+    /**
+     * Moves whenever rows changed in place (new data, flashing on or off): the cells on screen
+     * listen to this one value and redraw if their row changed, instead of every row carrying properties.
+     */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** FX thread: tells the cells on screen that rows changed in place. */
+    void rowsChanged() {
+        revision.set(revision.get() + 1);
     }
 
     /** True while an applied plan is being announced to the list's listeners. */
@@ -111,6 +127,10 @@ public final class LeaseTableModel {
         State s = state;
         Params p = s.params();
         Map<Long, String> labels = new HashMap<>();
+        if (unchanged(s, snap, labels) && p.sort().stream().noneMatch(k -> k.column().readsSeen())) {
+            // The usual refresh of a quiet site: nothing to merge, re-sort or re-index (and nothing to collect later).
+            return new Plan(s, s, List.of(), List.of(), 0, new RowList.Edit(s.visible(), s.visible(), new boolean[0], new boolean[0], 0, 0));
+        }
         Map<Long, Entry> next = new HashMap<>(Math.max(16, snap.leases().size() * 2));
         List<Entry> updated = new ArrayList<>();
         List<LeaseRow> arrived = new ArrayList<>();
@@ -127,7 +147,7 @@ public final class LeaseTableModel {
                 next.put(ip, old);
                 continue;
             }
-            RowData d = new RowData(cl, reserved, subnet, LeaseFilter.Haystack.of(cl, lowerCaseVendors));
+            RowData d = new RowData(cl, reserved, subnet);
             if (old != null) {
                 Entry e = new Entry(old.row(), d);
                 updated.add(e);
@@ -150,8 +170,9 @@ public final class LeaseTableModel {
             order.add(next.get(r.key()));
         }
         sort(order, p.sort(), seen);
-        List<LeaseRow> visible = filter(order, p.filter(), () -> false);
-        State ns = new State(Collections.unmodifiableMap(next), Collections.unmodifiableList(order), visible, p);
+        SearchIndex index = SearchIndex.build(order, lowerCaseVendors);
+        List<LeaseRow> visible = filter(order, index, p.filter(), () -> false);
+        State ns = new State(Collections.unmodifiableMap(next), Collections.unmodifiableList(order), index, visible, p);
         return new Plan(s, ns, updated, arrived, gone, diff(s.visible(), visible));
     }
 
@@ -162,19 +183,47 @@ public final class LeaseTableModel {
     public Plan planView(Params p, Map<Mac, LeaseService.Seen> seen, BooleanSupplier cancelled) {
         State s = state;
         List<Entry> order = s.sorted();
+        SearchIndex index = s.index();
         if (!p.sort().equals(s.params().sort()) || p.sort().stream().anyMatch(k -> k.column().readsSeen())) {
             order = new ArrayList<>(order);
             sort(order, p.sort(), seen);
             order = Collections.unmodifiableList(order);
+            index = SearchIndex.build(order, lowerCaseVendors);
         }
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("superseded");
         }
-        List<LeaseRow> visible = filter(order, p.filter(), cancelled);
-        State ns = new State(s.entries(), order, visible, p);
+        List<LeaseRow> visible = filter(order, index, p.filter(), cancelled);
+        State ns = new State(s.entries(), order, index, visible, p);
         // Same order as before (a keystroke): both lists are subsequences of it, so one walk finds the edit.
         RowList.Edit edit = order == s.sorted() ? diffAlong(order, s.visible(), visible) : diff(s.visible(), visible);
         return new Plan(s, ns, List.of(), List.of(), 0, edit);
+    }
+
+    /** True when {@code snap} holds exactly the leases of {@code s}, each as the row shows it. */
+    private static boolean unchanged(State s, LeaseService.LeaseSnapshot snap, Map<Long, String> labels) {
+        if (snap.leases().size() != s.entries().size()) {
+            return false;
+        }
+        long[] ips = new long[snap.leases().size()];
+        int i = 0;
+        for (ClassifiedLease cl : snap.leases()) {
+            Entry old = s.entries().get(cl.lease().ip().value());
+            String subnet = labels.computeIfAbsent(cl.lease().subnetId(), id -> label(id, snap.subnets()));
+            if (old == null || old.data().reserved() != snap.reserved(cl) || !old.data().subnet().equals(subnet)
+                    || !old.data().lease().equals(cl)) {
+                return false;
+            }
+            ips[i++] = cl.lease().ip().value();
+        }
+        // Every address once: then the list is the same set of rows, not one row twice and another gone.
+        Arrays.sort(ips);
+        for (int j = 1; j < ips.length; j++) {
+            if (ips[j] == ips[j - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The edit between two subsequences of {@code order}, in one pass and without hashing. */
@@ -211,6 +260,9 @@ public final class LeaseTableModel {
         }
         rows.apply(plan.edit());
         state = plan.next();
+        if (!plan.updated().isEmpty()) {
+            rowsChanged();
+        }
         return true;
     }
 
@@ -248,7 +300,7 @@ public final class LeaseTableModel {
         order.sort(Comparator.comparing(Entry::data, total));
     }
 
-    private static List<LeaseRow> filter(List<Entry> order, LeaseFilter f, BooleanSupplier cancelled) {
+    private static List<LeaseRow> filter(List<Entry> order, SearchIndex index, LeaseFilter f, BooleanSupplier cancelled) {
         List<LeaseRow> out = new ArrayList<>(f.isAll() ? order.size() : Math.min(order.size(), 1024));
         if (f.isAll()) {
             for (Entry e : order) {
@@ -256,14 +308,10 @@ public final class LeaseTableModel {
             }
             return Collections.unmodifiableList(out);
         }
-        LeaseFilter.Compiled c = f.compile();
-        int n = 0;
-        for (Entry e : order) {
-            if ((++n & 4095) == 0 && cancelled.getAsBoolean()) {
-                throw new CancellationException("superseded");
-            }
-            if (c.matches(e.data().lease(), e.data().haystack())) {
-                out.add(e.row());
+        boolean[] hit = index.matches(f, cancelled);
+        for (int i = 0; i < hit.length; i++) {
+            if (hit[i]) {
+                out.add(order.get(i).row());
             }
         }
         return Collections.unmodifiableList(out);

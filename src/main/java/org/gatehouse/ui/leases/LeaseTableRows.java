@@ -1,6 +1,7 @@
 package org.gatehouse.ui.leases;
 
-import javafx.beans.value.ChangeListener;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
@@ -66,22 +67,23 @@ final class LeaseTableRows {
         }
     }
 
-    /** A row that shows the :changed pseudo-class while its lease is flashing. */
+    /** A row that shows the :changed pseudo-class while its lease is flashing (checked when the model's revision moves). */
     static final class FlashingRow extends TableRow<LeaseRow> {
-        private final ChangeListener<Boolean> listener = (o, a, b) -> pseudoClassStateChanged(LeasesView.CHANGED, b);
-        private LeaseRow bound;
+        private final InvalidationListener listener = o -> showFlash();
+
+        FlashingRow(LeaseTableModel model) {
+            model.revisionProperty().addListener(new WeakInvalidationListener(listener));
+        }
+
+        private void showFlash() {
+            LeaseRow item = getItem();
+            pseudoClassStateChanged(LeasesView.CHANGED, !isEmpty() && item != null && item.flashing());
+        }
 
         @Override
         protected void updateItem(LeaseRow item, boolean empty) {
             super.updateItem(item, empty);
-            if (bound != null) {
-                bound.flashingProperty().removeListener(listener);
-            }
-            bound = empty ? null : item;
-            if (bound != null) {
-                bound.flashingProperty().addListener(listener);
-            }
-            pseudoClassStateChanged(LeasesView.CHANGED, bound != null && bound.flashingProperty().get());
+            showFlash();
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -59,6 +60,8 @@ public final class LeasesView extends BorderPane {
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+    static final KeyCombination DENY_BLOCK = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination MENU = new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN);
 
     /** A row action another screen adds (e.g. "Reserve…"): shown in the context menu, {@code shortcut} (or null) as its accelerator. */
     public record RowAction(String id, String text, Ikon icon, KeyCombination shortcut, Consumer<LeaseRow> run) {
@@ -70,12 +73,14 @@ public final class LeasesView extends BorderPane {
     private final TextField search = new TextField();
     private final ContextMenu menu = new ContextMenu();
     private final int extensionIndex;
+    private final DenyAndBlock denyAndBlock;
     private final List<RowAction> extensions = new ArrayList<>();
     private LeaseColumn lastColumn = LeaseColumn.IP;
 
     public LeasesView(LeasesViewModel vm, DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
+        this.denyAndBlock = new DenyAndBlock(vm.access(), dialogs);
         setId("screen-leases");
         table = buildTable();
 
@@ -111,9 +116,21 @@ public final class LeasesView extends BorderPane {
 
         search.setId("lease-search");
         search.setPromptText("Search IP, MAC (0a:1b = octets), hostname, vendor");
+        search.setTooltip(new Tooltip("Search (Ctrl+F); Enter or Down goes to the results"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(Double.MAX_VALUE);
+        // From the search to the results without the mouse: Enter or Down goes to the table's first row.
+        search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+                table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+                e.consume();
+            }
+        });
         ComboBox<Tier> tier = filter("lease-tier", FXCollections.observableArrayList(Tier.values()), "All tiers", Tier::label);
         tier.valueProperty().bindBidirectional(vm.tierProperty());
         ComboBox<Long> subnet = filter("lease-subnet", vm.subnets(), "All subnets", vm::subnetLabel);
@@ -152,8 +169,18 @@ public final class LeasesView extends BorderPane {
 
         buildMenu();
         extensionIndex = menu.getItems().size() - 3;
+        if (vm.access().canDenyAndBlock()) {
+            addRowAction(new RowAction("lease-deny-block", "Deny and block…", Feather.SLASH, DENY_BLOCK, denyAndBlock::ask));
+        }
         table.setContextMenu(menu);
         table.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        // Export is a filter: the table would take Ctrl+E before the menu item's accelerator sees it.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (EXPORT.match(e)) {
+                chooseExport(LeaseExport.Format.CSV);
+                e.consume();
+            }
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e)) {
                 search.requestFocus();
@@ -226,6 +253,24 @@ public final class LeasesView extends BorderPane {
         if (row != null && e.getCode() == KeyCode.ENTER) {
             showHistory(row);
             e.consume();
+        } else if (e.getCode() == KeyCode.CONTEXT_MENU || MENU.match(e)) {
+            showMenuAtSelection();
+            e.consume();
+        }
+    }
+
+    /** The context menu from the keyboard (menu key, Shift+F10): under the selected row, or the table's top left. */
+    void showMenuAtSelection() {
+        int index = table.getSelectionModel().getSelectedIndex();
+        javafx.scene.Node anchor = table;
+        for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+            if (n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == index && r.isVisible()) {
+                anchor = r;
+            }
+        }
+        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        if (b != null) {
+            menu.show(anchor, b.getMinX() + 24, anchor == table ? b.getMinY() + 40 : b.getMaxY());
         }
     }
 
@@ -282,12 +327,13 @@ public final class LeasesView extends BorderPane {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         for (LeaseColumn c : LeaseColumn.values()) {
-            TableColumn<LeaseRow, RowData> col = new TableColumn<>(c.title());
+            TableColumn<LeaseRow, LeaseRow> col = new TableColumn<>(c.title());
             col.setId("col-" + c.name().toLowerCase().replace('_', '-'));
             col.setUserData(c);
             col.setPrefWidth(c.width());
             col.setMinWidth(c.minWidth());
-            col.setCellValueFactory(cell -> cell.getValue().dataProperty());
+            // The row itself: only the ~30 cells on screen ever ask, and they follow changes through the model's revision.
+            col.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
             col.setCellFactory(x -> new LeaseCell(c, vm, clicked -> lastColumn = clicked));
             t.getColumns().add(col);
         }
@@ -301,7 +347,7 @@ public final class LeasesView extends BorderPane {
             return true;
         });
         t.getSortOrder().add(t.getColumns().get(0));
-        t.setRowFactory(x -> new LeaseTableRows.FlashingRow());
+        t.setRowFactory(x -> new LeaseTableRows.FlashingRow(vm.model()));
         // Every row is one line high: with a fixed height the table never measures rows it scrolls past.
         t.setFixedCellSize(ROW_HEIGHT);
         LeaseTableRows.keepSelection(t, vm);

@@ -3,15 +3,11 @@ package org.gatehouse.ui.leases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -19,8 +15,6 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -33,76 +27,65 @@ import org.gatehouse.model.Tier;
 import org.gatehouse.policy.LeaseExport;
 import org.gatehouse.policy.LeaseFilter;
 import org.gatehouse.policy.LeaseService;
-import org.gatehouse.ui.ConsoleContext;
 import org.gatehouse.ui.shell.ShellViewModel;
+import org.gatehouse.ui.task.BackgroundTask;
+import org.gatehouse.ui.task.TaskHandle;
 
 /**
- * The Leases screen's state. Fetching runs on the context's task runner every
- * {@code refreshSeconds}; each result is merged into the table by a background pass (see
- * {@link LeaseTableModel}) and only the differences reach the FX thread. Search and filters run
- * the same way, one pass at a time, a newer keystroke cancelling the pass in progress. When Kea
- * cannot be reached the rows stay (stale), and reconnecting backs off exponentially.
+ * The Leases screen's state. {@link LeaseFeed} fetches from Kea; each list is merged into the
+ * table by a background pass (see {@link LeaseTableModel}) and only the differences reach the FX
+ * thread. A search keystroke, a filter or a sort is a background pass too, with a latest-wins key:
+ * a newer keystroke supersedes the pass in progress, and no keystroke waits for a refresh pass. A
+ * pass whose base state moved on (the other kind was applied first) is simply made again.
  */
 public final class LeasesViewModel {
     /** How long a changed row stays highlighted. */
     static final Duration FLASH = Duration.ofMillis(1500);
     /** Backoff after failures: the refresh interval doubling each time, at most this. */
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    static final Duration MAX_BACKOFF = LeaseFeed.MAX_BACKOFF;
     /** A refresh that changes more rows than this fraction (e.g. the first live one after the cache) flashes none. */
     private static final double FLASH_AT_MOST = 0.2;
-    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final ConsoleContext context;
-    private final ShellViewModel shell;
+    private final LeasesAccess access;
     private final ZoneId zone;
+    private final LeaseFeed feed;
     private final LeaseTableModel model = new LeaseTableModel();
+    private final Object viewKey = new Object();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Tier> tier = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> subnet = new SimpleObjectProperty<>();
     private final ObjectProperty<LeaseState> state = new SimpleObjectProperty<>();
-    private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final BooleanProperty stale = new SimpleBooleanProperty();
-    private final BooleanProperty offline = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
     private final LongProperty now;
-    private final ObjectProperty<Instant> asOf = new SimpleObjectProperty<>();
-    private final IntegerProperty reconnectIn = new SimpleIntegerProperty(-1);
     private final ReadOnlyIntegerWrapper seenVersion = new ReadOnlyIntegerWrapper();
     private final ObservableList<Long> subnets = FXCollections.observableArrayList();
-    private final AtomicInteger viewGeneration = new AtomicInteger();
     private final List<LeaseRow> flashing = new ArrayList<>();
     private List<LeaseTableModel.SortKey> sort = LeaseTableModel.Params.DEFAULT.sort();
     private volatile Map<Mac, LeaseService.Seen> seen = Map.of();
     private Map<Long, String> subnetCidrs = Map.of();
     private Instant flashedAt = Instant.EPOCH;
-    private Instant lastFetch = Instant.EPOCH;
-    private Instant nextAttempt = Instant.EPOCH;
-    private int failures;
-    private String offlineWhy = "";
     private boolean running;
-    private boolean fetching;
-    private boolean computing;
-    private boolean viewDirty;
-    private boolean triedCache;
+    private boolean merging;
+    private TaskHandle viewPass;
     private LeaseService.LeaseSnapshot pendingSnapshot;
     private long lastPlanNanos;
 
-    public LeasesViewModel(ConsoleContext context, ShellViewModel shell) {
-        this(context, shell, ZoneId.systemDefault());
+    public LeasesViewModel(LeasesAccess access, ShellViewModel shell) {
+        this(access, shell, ZoneId.systemDefault());
     }
 
-    public LeasesViewModel(ConsoleContext context, ShellViewModel shell, ZoneId zone) {
-        this.context = context;
-        this.shell = shell;
+    public LeasesViewModel(LeasesAccess access, ShellViewModel shell, ZoneId zone) {
+        this.access = access;
         this.zone = zone;
-        this.now = new SimpleLongProperty(context.clock().instant().getEpochSecond());
+        this.now = new SimpleLongProperty(access.clock().instant().getEpochSecond());
+        this.feed = new LeaseFeed(access, shell, zone, message, this::arrived, () -> model.totalCount() == 0);
         search.addListener((o, a, b) -> viewChanged());
         tier.addListener((o, a, b) -> viewChanged());
         subnet.addListener((o, a, b) -> viewChanged());
         state.addListener((o, a, b) -> viewChanged());
-        if (!context.connected()) {
+        if (!access.connected()) {
             message.set("No Kea is configured. Start Gatehouse with --kea URI (or set GATEHOUSE_KEA), or try ./gatehouse demo.");
         }
     }
@@ -116,6 +99,11 @@ public final class LeasesViewModel {
 
     public LeaseTableModel model() {
         return model;
+    }
+
+    /** What this screen may do (deny and block, export), as the session configured it. */
+    public LeasesAccess access() {
+        return access;
     }
 
     public StringProperty searchProperty() {
@@ -141,17 +129,17 @@ public final class LeasesViewModel {
 
     /** True while a fetch from Kea is in flight. */
     public BooleanProperty loadingProperty() {
-        return loading;
+        return feed.loading();
     }
 
     /** True while the rows shown come from the cache or an earlier fetch because Kea is unreachable. */
     public BooleanProperty staleProperty() {
-        return stale;
+        return feed.stale();
     }
 
     /** True after a failed fetch until the next one succeeds. */
     public BooleanProperty offlineProperty() {
-        return offline;
+        return feed.offline();
     }
 
     /** A warning: Kea unreachable, a failed action. Empty when all is well. */
@@ -175,12 +163,12 @@ public final class LeasesViewModel {
 
     /** When the data shown was true. */
     public ObjectProperty<Instant> asOfProperty() {
-        return asOf;
+        return feed.asOf();
     }
 
     /** Seconds until the next reconnect attempt, or -1 while connected. */
     public IntegerProperty reconnectInProperty() {
-        return reconnectIn;
+        return feed.reconnectIn();
     }
 
     /** Moves whenever the cache's first/last-seen times were updated. */
@@ -204,14 +192,14 @@ public final class LeasesViewModel {
 
     /** True while nothing is fetched or computed and no change waits (tests, benchmark). */
     public boolean idle() {
-        return !fetching && !computing && !viewDirty && pendingSnapshot == null;
+        return !feed.fetching() && !merging && pendingSnapshot == null && (viewPass == null || viewPass.isDone());
     }
 
     // --- lifecycle
 
     public void start() {
         running = true;
-        if (context.connected()) {
+        if (access.connected()) {
             refresh();
         }
     }
@@ -226,93 +214,29 @@ public final class LeasesViewModel {
         if (!flashing.isEmpty() && !at.isBefore(flashedAt.plus(FLASH))) {
             flashing.forEach(r -> r.flash(false));
             flashing.clear();
+            model.rowsChanged();
         }
-        if (!running || !context.connected() || fetching) {
-            return;
-        }
-        if (failures > 0) {
-            long wait = Math.max(0, Duration.between(at, nextAttempt).toMillis() + 999) / 1000;
-            reconnectIn.set((int) wait);
-            showOffline();
-            if (!at.isBefore(nextAttempt)) {
-                refresh();
-            }
-        } else if (!at.isBefore(lastFetch.plusSeconds(Math.max(1, context.refreshSeconds())))) {
-            refresh();
+        if (running) {
+            feed.tick(at);
         }
     }
 
     /** Fetches now (also "reconnect now" while offline). */
     public void refresh() {
-        if (!context.connected() || fetching) {
-            return;
-        }
-        fetching = true;
-        loading.set(true);
-        LeaseService service = context.leases();
-        context.tasks().run(() -> new Fetched(service.refresh(), service.seenTimes()), this::fetched, this::fetchFailed);
+        feed.refresh();
     }
 
-    private record Fetched(LeaseService.LeaseSnapshot snapshot, Map<Mac, LeaseService.Seen> seen) {
-    }
-
-    private void fetched(Fetched f) {
-        fetching = false;
-        loading.set(false);
-        lastFetch = context.clock().instant();
-        failures = 0;
-        reconnectIn.set(-1);
-        offline.set(false);
-        stale.set(false);
-        message.set("");
-        LeaseService.LeaseSnapshot snap = f.snapshot();
-        asOf.set(snap.asOf());
+    private void arrived(LeaseFeed.Fetched f) {
         seen = f.seen();
         seenVersion.set(seenVersion.get() + 1);
-        updateSubnets(snap);
-        shell.reportLive(snap.asOf(), snap.leases().size() + " leases");
-        pendingSnapshot = snap;
-        pump();
-    }
-
-    private void fetchFailed(Throwable e) {
-        fetching = false;
-        loading.set(false);
-        Instant at = context.clock().instant();
-        lastFetch = at;
-        failures++;
-        long backoff = Math.min(MAX_BACKOFF.toSeconds(), Math.max(1, context.refreshSeconds()) * (1L << Math.min(failures - 1, 10)));
-        nextAttempt = at.plusSeconds(backoff);
-        reconnectIn.set((int) backoff);
-        offlineWhy = e.getMessage() == null ? e.toString() : e.getMessage();
-        offline.set(true);
-        stale.set(true);
-        if (model.totalCount() == 0 && !triedCache) {
-            // Cold start with Kea down: open from the cache, on the task runner (it reads disk).
-            triedCache = true;
-            LeaseService service = context.leases();
-            context.tasks().run(() -> service.cached().map(s -> new Fetched(s, service.seenTimes())), cached -> cached.ifPresent(c -> {
-                if (model.totalCount() == 0 && offline.get()) {
-                    asOf.set(c.snapshot().asOf());
-                    seen = c.seen();
-                    seenVersion.set(seenVersion.get() + 1);
-                    updateSubnets(c.snapshot());
-                    pendingSnapshot = c.snapshot();
-                    pump();
-                    showOffline();
-                }
-            }), err -> showOffline());
+        if (!f.snapshot().subnets().isEmpty()) {
+            subnetCidrs = f.snapshot().subnets();
         }
-        showOffline();
-    }
-
-    private void showOffline() {
-        Instant t = asOf.get();
-        String data = t == null ? "No data to show yet" : "Showing the data as of " + LocalTime.ofInstant(t, zone).format(HMS);
-        int in = reconnectIn.get();
-        message.set("Kea is unreachable: " + offlineWhy + ". " + data + "; "
-                + (fetching ? "reconnecting…" : in <= 0 ? "reconnecting now." : "reconnecting in " + in + " s."));
-        shell.reportOffline(offlineWhy, t);
+        if (!f.subnetIds().equals(subnets)) {
+            subnets.setAll(f.subnetIds());
+        }
+        pendingSnapshot = f.snapshot();
+        merge();
     }
 
     /** "Subnet 40 · 192.168.40.0/24" (the CIDR when the configuration was read). */
@@ -320,24 +244,7 @@ public final class LeasesViewModel {
         return "Subnet " + LeaseTableModel.label(id, subnetCidrs);
     }
 
-    private void updateSubnets(LeaseService.LeaseSnapshot snap) {
-        if (!snap.subnets().isEmpty()) {
-            subnetCidrs = snap.subnets();
-        }
-        TreeSet<Long> ids = new TreeSet<>(snap.subnets().keySet());
-        snap.leases().forEach(cl -> ids.add(cl.lease().subnetId()));
-        if (!new ArrayList<>(ids).equals(subnets)) {
-            subnets.setAll(ids);
-        }
-    }
-
-    // --- the background lane: one pass at a time, each from the state the last one left
-
-    private void viewChanged() {
-        viewGeneration.incrementAndGet();
-        viewDirty = true;
-        pump();
-    }
+    // --- background passes: merges one at a time; view passes latest-wins, never behind a merge
 
     /** The table's sort order changed (header click): re-sorted off the FX thread. */
     public void sortBy(List<LeaseTableModel.SortKey> keys) {
@@ -352,42 +259,64 @@ public final class LeasesViewModel {
         return new LeaseTableModel.Params(new LeaseFilter(search.get(), tier.get(), subnet.get(), state.get()), sort);
     }
 
-    private void pump() {
-        if (computing) {
-            return;
-        }
+    /** A keystroke, a filter or a sort: a new view pass supersedes the one in progress. */
+    private void viewChanged() {
+        LeaseTableModel.Params p = params();
         Map<Mac, LeaseService.Seen> times = seen;
-        if (pendingSnapshot != null) {
-            LeaseService.LeaseSnapshot snap = pendingSnapshot;
-            pendingSnapshot = null;
-            computing = true;
-            context.tasks().run(() -> model.planRefresh(snap, times), plan -> planned(plan, true), this::planFailed);
-        } else if (viewDirty) {
-            viewDirty = false;
-            LeaseTableModel.Params p = params();
-            int generation = viewGeneration.get();
-            computing = true;
-            context.tasks().run(() -> model.planView(p, times, () -> viewGeneration.get() != generation),
-                    plan -> planned(plan, false), this::planFailed);
-        }
+        BackgroundTask<LeaseTableModel.Plan> pass = BackgroundTask
+                .withProgress(progress -> model.planView(p, times, progress::cancelled))
+                .latestWins(viewKey)
+                .onSuccess(plan -> {
+                    if (!applied(plan, false)) {
+                        viewChanged();
+                    }
+                })
+                .onException(this::passFailed);
+        viewPass = access.tasks().execute(pass);
     }
 
-    private void planned(LeaseTableModel.Plan plan, boolean refresh) {
-        computing = false;
+    /** The next fetched list, merged off the FX thread; one merge at a time, each from the state the last one left. */
+    private void merge() {
+        if (merging || pendingSnapshot == null) {
+            return;
+        }
+        LeaseService.LeaseSnapshot snap = pendingSnapshot;
+        Map<Mac, LeaseService.Seen> times = seen;
+        merging = true;
+        access.tasks().run(() -> model.planRefresh(snap, times), plan -> {
+            merging = false;
+            // Not applied: a keystroke's pass landed first; the same list is merged again on its state.
+            if (applied(plan, true) && pendingSnapshot == snap) {
+                pendingSnapshot = null;
+            }
+            merge();
+        }, e -> {
+            merging = false;
+            if (pendingSnapshot == snap) {
+                pendingSnapshot = null;
+            }
+            passFailed(e);
+        });
+    }
+
+    /** FX thread: applies a pass made from the current state; false if another pass landed first. */
+    private boolean applied(LeaseTableModel.Plan plan, boolean refresh) {
         long t0 = System.nanoTime();
         int before = model.totalCount();
-        if (model.apply(plan)) {
-            if (refresh && before > 0 && plan.changedCount() <= Math.max(50, FLASH_AT_MOST * before)) {
-                flashedAt = context.clock().instant();
-                for (LeaseTableModel.Entry e : plan.updated()) {
-                    flash(e.row());
-                }
-                plan.arrived().forEach(this::flash);
-            }
-            updateSummary();
+        if (!model.apply(plan)) {
+            return false;
         }
+        if (refresh && before > 0 && plan.changedCount() <= Math.max(50, FLASH_AT_MOST * before)) {
+            flashedAt = access.clock().instant();
+            for (LeaseTableModel.Entry e : plan.updated()) {
+                flash(e.row());
+            }
+            plan.arrived().forEach(this::flash);
+            model.rowsChanged();
+        }
+        updateSummary();
         lastPlanNanos = System.nanoTime() - t0;
-        pump();
+        return true;
     }
 
     private void flash(LeaseRow r) {
@@ -395,12 +324,10 @@ public final class LeasesViewModel {
         flashing.add(r);
     }
 
-    private void planFailed(Throwable e) {
-        computing = false;
+    private void passFailed(Throwable e) {
         if (!(e instanceof CancellationException)) {
             message.set("Could not update the table: " + e);
         }
-        pump();
     }
 
     private void updateSummary() {
@@ -413,32 +340,26 @@ public final class LeasesViewModel {
 
     /** Deletes the row's lease in Kea (the view asks for confirmation first), then refreshes. */
     public void release(LeaseRow row) {
-        if (!context.connected()) {
+        if (access.leases().isEmpty()) {
             return;
         }
+        LeaseService service = access.leases().get();
         var ip = row.lease().lease().ip();
-        context.tasks().run(() -> context.leases().release(ip), deleted -> {
+        access.tasks().run(() -> service.release(ip), deleted -> {
             notice.set(deleted ? "Released " + ip + "." : "Kea had no lease for " + ip + "; nothing changed.");
-            fetchSoon();
+            feed.refreshSoon();
         }, e -> message.set("Could not release " + ip + ": " + e.getMessage()));
-    }
-
-    private void fetchSoon() {
-        if (!fetching) {
-            refresh();
-        } else {
-            lastFetch = Instant.EPOCH;
-        }
     }
 
     /** Loads the device's history from the cache and hands it to {@code show} (on the FX thread). */
     public void history(LeaseRow row, Consumer<org.gatehouse.policy.DeviceHistory> show) {
         Mac mac = row.lease().lease().mac();
-        if (mac == null || !context.connected()) {
+        if (mac == null || access.leases().isEmpty()) {
             notice.set("This lease has no MAC address, so it has no device history.");
             return;
         }
-        context.tasks().run(() -> context.leases().deviceHistory(mac), show,
+        LeaseService service = access.leases().get();
+        access.tasks().run(() -> service.deviceHistory(mac), show,
                 e -> message.set("Could not read the history of " + mac + ": " + e.getMessage()));
     }
 
@@ -446,14 +367,14 @@ public final class LeasesViewModel {
     public void export(Path file, LeaseExport.Format format) {
         Map<Mac, LeaseService.Seen> times = seen;
         List<RowData> rows = model.visibleData();
-        context.tasks().run(() -> {
+        access.tasks().run(() -> {
             List<LeaseExport.Row> out = new ArrayList<>(rows.size());
             for (RowData d : rows) {
                 Mac mac = d.lease().lease().mac();
                 LeaseService.Seen s = mac == null ? null : times.get(mac);
                 out.add(new LeaseExport.Row(d.lease(), d.reserved(), s == null ? null : s.first(), s == null ? null : s.last()));
             }
-            LeaseExport.write(file, format, out);
+            access.export().write(file, format, out);
             return out.size();
         }, n -> notice.set("Exported " + n + " leases to " + file + "."), e -> message.set("Export failed: " + e.getMessage()));
     }

@@ -47,6 +47,7 @@ public final class PoolsView extends BorderPane {
 
     /** {@code dialogs}: for the charts' Export button (null: none); {@code site} names the site in the report. */
     public PoolsView(PoolsViewModel model, java.time.ZoneId zone, org.gatehouse.ui.dialog.DialogService dialogs, String site) {
+        setId("screen-pools");
         this.model = model;
         this.zone = zone;
         this.dialogs = dialogs;
@@ -111,7 +112,7 @@ public final class PoolsView extends BorderPane {
         updated.setId("pools-updated");
         updated.getStyleClass().add(Styles.TEXT_MUTED);
         updated.textProperty().bind(model.updatedProperty());
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        Button refresh = new Button("_Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("pools-refresh");
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.loadingProperty());

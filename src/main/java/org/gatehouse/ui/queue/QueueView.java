@@ -70,11 +70,11 @@ public final class QueueView extends StackPane {
         note.setPromptText("Note for the decision (who, why) — stored in Kea with it");
         note.textProperty().bindBidirectional(vm.noteProperty());
         HBox.setHgrow(note, Priority.ALWAYS);
-        Button approve = new Button("Approve", new FontIcon(Feather.CHECK));
+        Button approve = new Button("_Approve", new FontIcon(Feather.CHECK));
         approve.setId("queue-approve");
         approve.getStyleClass().add(Styles.SUCCESS);
         approve.setTooltip(new Tooltip("Reserve into the registered pool (A)"));
-        Button deny = new Button("Deny", new FontIcon(Feather.SLASH));
+        Button deny = new Button("_Deny", new FontIcon(Feather.SLASH));
         deny.setId("queue-deny");
         deny.getStyleClass().add(Styles.DANGER);
         deny.setTooltip(new Tooltip(vm.canBlock() ? "Deny and block on the switch (D)"
@@ -87,7 +87,7 @@ public final class QueueView extends StackPane {
         HBox actions = new HBox(8, note, approve, deny);
         WhereIsIt whereIsIt = vm.whereIsIt(dialogs);
         if (whereIsIt.available()) {
-            Button locate = new Button("Where is it?", new FontIcon(Feather.MAP_PIN));
+            Button locate = new Button("_Where is it?", new FontIcon(Feather.MAP_PIN));
             locate.setId("queue-locate");
             locate.setTooltip(new Tooltip("Ask the switch which port the selected device is on"));
             locate.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));

@@ -56,14 +56,14 @@ public final class ReservationsView extends BorderPane {
         busy.visibleProperty().bind(vm.loadingProperty());
 
         TableView<HostReservation> table = table();
-        Button add = new Button("Add…", new FontIcon(Feather.PLUS));
+        Button add = new Button("_Add…", new FontIcon(Feather.PLUS));
         add.setId("res-add");
         add.setOnAction(e -> openEditor(null, null, null));
-        Button edit = new Button("Edit…", new FontIcon(Feather.EDIT_2));
+        Button edit = new Button("_Edit…", new FontIcon(Feather.EDIT_2));
         edit.setId("res-edit");
         edit.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1).or(vm.loadingProperty()));
         edit.setOnAction(e -> openEditor(table.getSelectionModel().getSelectedItem(), null, null));
-        Button remove = new Button("Remove", new FontIcon(Feather.TRASH_2));
+        Button remove = new Button("_Remove", new FontIcon(Feather.TRASH_2));
         remove.setId("res-remove");
         remove.getStyleClass().add(Styles.DANGER);
         remove.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()).or(vm.loadingProperty()));
@@ -74,12 +74,12 @@ public final class ReservationsView extends BorderPane {
                 vm.remove(sel);
             }
         });
-        Button importButton = new Button("Import…", new FontIcon(Feather.UPLOAD));
+        Button importButton = new Button("_Import…", new FontIcon(Feather.UPLOAD));
         importButton.setId("res-import");
         importButton.setOnAction(e -> {
             dialogs.chooseFileToOpen("Import reservations", FILES).ifPresent(vm::importFile);
         });
-        Button export = new Button("Export…", new FontIcon(Feather.DOWNLOAD));
+        Button export = new Button("E_xport…", new FontIcon(Feather.DOWNLOAD));
         export.setId("res-export");
         export.setOnAction(e -> {
             dialogs.chooseFileToSave("Export reservations", "reservations.csv", FILES).ifPresent(vm::exportTo);
@@ -130,6 +130,16 @@ public final class ReservationsView extends BorderPane {
         top.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(table);
+        // The keyboard's double-click and remove: Enter edits the selected reservation, Delete removes (asks first).
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !edit.isDisabled()) {
+                edit.fire();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE && !remove.isDisabled()) {
+                remove.fire();
+                e.consume();
+            }
+        });
         table.setRowFactory(tv -> {
             TableRow<HostReservation> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -147,7 +157,12 @@ public final class ReservationsView extends BorderPane {
     }
 
     private Window window() {
-        return getScene() == null ? null : getScene().getWindow();
+        if (getScene() != null) {
+            return getScene().getWindow();
+        }
+        // Opened from another screen (the Leases screen's Reserve…): the console's window owns the form, so the
+        // keyboard focus goes back there when it closes.
+        return Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(null);
     }
 
     private TableView<HostReservation> table() {

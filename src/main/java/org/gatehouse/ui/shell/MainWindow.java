@@ -13,10 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import org.gatehouse.model.GatehouseException;
-import org.gatehouse.model.Mac;
 import org.gatehouse.ui.task.TaskExecutor;
-import org.gatehouse.policy.DecisionFlow;
 import org.gatehouse.ui.switchboard.WhereIsIt;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -38,6 +35,7 @@ import org.gatehouse.ui.dialog.DialogService;
 import org.gatehouse.ui.dialog.FxDialogService;
 import org.gatehouse.ui.audit.AuditView;
 import org.gatehouse.ui.audit.AuditViewModel;
+import org.gatehouse.ui.leases.LeasesAccess;
 import org.gatehouse.ui.leases.LeasesView;
 import org.gatehouse.ui.leases.LeasesViewModel;
 import org.gatehouse.ui.pools.PoolsView;
@@ -76,7 +74,7 @@ public final class MainWindow {
         this.context = context;
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
         this.shell = new ShellViewModel(context.endpoint(), ZoneId.systemDefault());
-        this.leasesModel = new LeasesViewModel(context, shell);
+        this.leasesModel = new LeasesViewModel(LeasesAccess.from(context), shell);
         // switch batches (a save can take a minute) run on their own thread, never ahead of a lease refresh
         this.switchTasks = context.tasks().lane("switch");
         this.switchModel = new SwitchboardViewModel(context.switches(), switchTasks, ZoneId.systemDefault());
@@ -147,6 +145,7 @@ public final class MainWindow {
         });
         content.getChildren().setAll(view(shell.screenProperty().get()));
         Scene scene = new Scene(root, 1280, 740);
+        Shortcuts.install(scene, shell.screenProperty()::set, this::showShortcuts, content);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/gatehouse/ui/gatehouse.css").toExternalForm());
         stage.setTitle("Gatehouse" + (context.endpoint() == null ? "" : " — " + context.endpoint()));
         stage.setScene(scene);
@@ -155,6 +154,20 @@ public final class MainWindow {
         queueModel.start();
         auditModel.start();
         poolsModel.start();
+    }
+
+    private ShortcutList shortcuts;
+
+    /** The list of keyboard shortcuts (F1, ?), one window however often it is asked for. */
+    public void showShortcuts() {
+        if (shortcuts == null) {
+            shortcuts = new ShortcutList(stage);
+        }
+        if (shortcuts.isShowing()) {
+            shortcuts.getDialogPane().getScene().getWindow().requestFocus();
+        } else {
+            shortcuts.show();
+        }
     }
 
     private void tick() {
@@ -190,27 +203,8 @@ public final class MainWindow {
                     new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                     row -> whereIsIt.show(row.lease().lease().mac())));
         }
-        if (context.canDecide() && context.decisions().flow().canBlock()) {
-            leases.addRowAction(new LeasesView.RowAction("lease-deny-block", "Deny and block…", Feather.SLASH, null,
-                    row -> denyAndBlock(row.lease().lease().mac(), row.lease().lease().subnetId())));
-        }
+        // "Deny and block…" is the Leases screen's own (LeasesAccess).
         return leases;
-    }
-
-    /** Asks first, then denies in Kea and blocks on the switch in the background; reports each half. */
-    private void denyAndBlock(Mac mac, long subnetId) {
-        if (!dialogs.confirm("Deny and block " + mac, "Deny and block " + mac + "?",
-                "Kea will give " + mac + " no address, and the switch will drop its frames.")) {
-            return;
-        }
-        // The same flow as the Queue screen's deny and 'gatehouse deny': one audit row for the deny, one for the block.
-        switchTasks.run(() -> context.decisions().flow().decide(DecisionFlow.Decision.deny(mac, "", true, subnetId)), report -> {
-            GatehouseException error = report.firstError();
-            dialogs.report(error == null ? DialogService.Level.INFO : DialogService.Level.WARNING, "deny-block-result", null,
-                    error == null ? mac + " is denied and blocked" : mac + ": not every step succeeded",
-                    DecisionFlow.summary(report).replace("; ", "\n"));
-        }, e -> dialogs.report(DialogService.Level.ERROR, "deny-block-result", null,
-                "Deny of " + mac + " failed; nothing was blocked", e.getMessage()));
     }
 
     private Node view(Screen s) {
@@ -241,6 +235,9 @@ public final class MainWindow {
             b.setAlignment(Pos.CENTER_LEFT);
             b.getStyleClass().add(Styles.FLAT);
             b.setSelected(s == shell.screenProperty().get());
+            b.setTooltip(new Tooltip(s.title() + " (Ctrl+" + (s.ordinal() + 1) + ")"));
+            // Ctrl+1…7 change the screen without the sidebar: its button follows.
+            shell.screenProperty().addListener((o, was, now) -> b.setSelected(now == s));
             b.setOnAction(e -> {
                 b.setSelected(true);
                 shell.screenProperty().set(s);

@@ -40,7 +40,7 @@ public final class SwitchboardView extends BorderPane {
             case FAILED -> "failed";
         }, vm.stateProperty()));
         state.getStyleClass().add(Styles.TEXT_MUTED);
-        Button refresh = new Button("Read from switch", new FontIcon(Feather.REFRESH_CW));
+        Button refresh = new Button("_Read from switch", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("switch-refresh");
         refresh.setDisable(!vm.canBlock());
         refresh.setOnAction(e -> vm.refresh());
@@ -65,11 +65,11 @@ public final class SwitchboardView extends BorderPane {
         pending.setId("switch-pending");
         pending.textProperty().bind(vm.pendingProperty());
         pending.setWrapText(true);
-        Button confirm = new Button("Confirm");
+        Button confirm = new Button("_Confirm");
         confirm.setId("switch-confirm");
         confirm.getStyleClass().add(Styles.DANGER);
         confirm.setOnAction(e -> vm.confirm());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button("Ca_ncel");
         cancel.setId("switch-cancel");
         cancel.setOnAction(e -> vm.cancel());
         HBox confirmBar = new HBox(8, new FontIcon(Feather.ALERT_TRIANGLE), pending, grow(), confirm, cancel);
@@ -95,11 +95,11 @@ public final class SwitchboardView extends BorderPane {
     private javafx.scene.control.ScrollPane actions(SwitchboardViewModel vm, TableView<BlockedRow> table) {
         TextField mac = field("block-mac", "MAC, e.g. aa:bb:cc:dd:ee:ff");
         TextField note = field("block-note", "note (stays in the local cache)");
-        Button block = new Button("Block…", new FontIcon(Feather.SLASH));
+        Button block = new Button("_Block…", new FontIcon(Feather.SLASH));
         block.setMaxWidth(Double.MAX_VALUE);
         block.setId("switch-block");
         block.setOnAction(e -> vm.requestBlock(mac.getText(), note.getText()));
-        Button unblock = new Button("Unblock selected…", new FontIcon(Feather.UNLOCK));
+        Button unblock = new Button("_Unblock selected…", new FontIcon(Feather.UNLOCK));
         unblock.setId("switch-unblock");
         unblock.setOnAction(e -> vm.requestUnblock(table.getSelectionModel().getSelectedItem()));
         unblock.setMaxWidth(Double.MAX_VALUE);
@@ -107,7 +107,7 @@ public final class SwitchboardView extends BorderPane {
         TitledPane blockPane = titled("Block a MAC", blockBox);
 
         TextField ifaces = field("install-interfaces", "GE1/0/1, GE1/0/2, BAGG1");
-        Button install = new Button("Install ACL on interfaces…", new FontIcon(Feather.SHIELD));
+        Button install = new Button("_Install ACL on interfaces…", new FontIcon(Feather.SHIELD));
         install.setMaxWidth(Double.MAX_VALUE);
         install.setId("switch-install");
         install.setOnAction(e -> vm.requestInstall(ifaces.getText()));
@@ -124,7 +124,7 @@ public final class SwitchboardView extends BorderPane {
         }
 
         TextField where = field("locate-mac", "MAC to find");
-        Button locate = new Button("Where is it?", new FontIcon(Feather.MAP_PIN));
+        Button locate = new Button("_Where is it?", new FontIcon(Feather.MAP_PIN));
         locate.setId("switch-locate");
         locate.setDisable(vm.stateProperty().get() == SwitchboardViewModel.State.NOT_CONFIGURED);
         locate.setOnAction(e -> vm.locate(where.getText()));

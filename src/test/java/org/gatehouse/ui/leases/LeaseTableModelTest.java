@@ -69,6 +69,15 @@ class LeaseTableModelTest {
     }
 
     @Test
+    void aListOfTheSameSizeWithOneAddressTwiceIsNotTakenAsUnchanged() {
+        LeaseTableModel m = new LeaseTableModel();
+        refresh(m, List.of(lease(10, "a"), lease(20, "b")));
+        LeaseTableModel.Plan p = refresh(m, List.of(lease(10, "a"), lease(10, "a")));
+        assertThat(p.gone()).isEqualTo(1);
+        assertThat(m.rows()).extracting(LeaseRow::ip).containsExactly("192.168.40.10");
+    }
+
+    @Test
     void anUnchangedRefreshChangesNothing() {
         LeaseTableModel m = new LeaseTableModel();
         List<ClassifiedLease> leases = List.of(lease(10, "a"), lease(20, "b"));
@@ -126,7 +135,7 @@ class LeaseTableModelTest {
         java.util.Random r = new java.util.Random(11);
         List<LeaseTableModel.Entry> order = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            RowData d = new RowData(lease(i % 250, "h" + i), false, "40", LeaseFilter.Haystack.of(lease(i % 250, "h" + i)));
+            RowData d = new RowData(lease(i % 250, "h" + i), false, "40");
             order.add(new LeaseTableModel.Entry(new LeaseRow(d), d));
         }
         for (int round = 0; round < 50; round++) {

@@ -82,7 +82,7 @@ class LeasesScreenGuiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> table().getItems().size() == 6);
         assertThat(table().getItems()).extracting(LeaseRow::ip).startsWith("192.168.40.5", "192.168.40.30");
         assertThat(table().getSelectionModel().getSelectedItem()).isSameAs(selected);
-        assertThat(row("192.168.40.5").flashingProperty().get()).as("the new lease flashes").isTrue();
+        assertThat(row("192.168.40.5").flashing()).as("the new lease flashes").isTrue();
     }
 
     @Test

@@ -103,7 +103,7 @@ class LiveLeasesTest {
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock);
         ConsoleContext ctx = ConsoleContext.builder(TaskExecutor.sameThread(), clock).kea(kea.endpoint(), service, new StatusService(client)).refreshSeconds(2).build();
         shell = new ShellViewModel(kea.endpoint(), ZoneOffset.UTC);
-        vm = new LeasesViewModel(ctx, shell, ZoneOffset.UTC);
+        vm = new LeasesViewModel(LeasesAccess.from(ctx), shell, ZoneOffset.UTC);
         vm.visibleRows().addListener((ListChangeListener<LeaseRow>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(r -> events.add("-" + r.ip()));
@@ -178,12 +178,12 @@ class LiveLeasesTest {
         assertThat(renamedRow.hostname()).isEqualTo("renamed");
         assertThat(rowOf(expiring).state()).isEqualTo("expired-reclaimed");
         assertThat(LeaseColumn.EXPIRES.text(rowOf(expiring).data(), vm.nowProperty().get(), vm.seen(), ZoneOffset.UTC)).isEqualTo("expired");
-        assertThat(renamedRow.flashingProperty().get()).as("changed rows flash").isTrue();
-        assertThat(rowOf(added.get(0)).flashingProperty().get()).isTrue();
-        assertThat(vm.visibleRows().get(0).flashingProperty().get()).as("unchanged rows do not").isFalse();
+        assertThat(renamedRow.flashing()).as("changed rows flash").isTrue();
+        assertThat(rowOf(added.get(0)).flashing()).isTrue();
+        assertThat(vm.visibleRows().get(0).flashing()).as("unchanged rows do not").isFalse();
         clock.advance(LeasesViewModel.FLASH);
         vm.tick(clock.instant());
-        assertThat(renamedRow.flashingProperty().get()).isFalse();
+        assertThat(renamedRow.flashing()).isFalse();
     }
 
     private static LeaseRow rowOf(Lease l) {
@@ -240,8 +240,8 @@ class LiveLeasesTest {
         LeaseService service = new LeaseService(dead, new ObservationStore(db), new ActionLog(db, "test", "test"),
                 new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock);
         ShellViewModel coldShell = new ShellViewModel("unix:" + dir.resolve("no-such.sock"), ZoneOffset.UTC);
-        LeasesViewModel cold = new LeasesViewModel(ConsoleContext.builder(TaskExecutor.sameThread(), clock)
-                .kea("unix:x", service, new StatusService(dead)).refreshSeconds(2).build(), coldShell, ZoneOffset.UTC);
+        LeasesViewModel cold = new LeasesViewModel(LeasesAccess.from(ConsoleContext.builder(TaskExecutor.sameThread(), clock)
+                .kea("unix:x", service, new StatusService(dead)).refreshSeconds(2).build()), coldShell, ZoneOffset.UTC);
         cold.start();
         assertThat(cold.visibleRows()).hasSize(vm.visibleRows().size());
         assertThat(cold.staleProperty().get()).isTrue();
