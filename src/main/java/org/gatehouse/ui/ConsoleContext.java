@@ -75,32 +75,6 @@ public record ConsoleContext(String endpoint, TaskExecutor tasks, Clock clock, i
         return deciding.map(d -> d.decisions().editor());
     }
 
-    // The screens' short paths into the capabilities; each is null exactly when its capability is absent.
-
-    public LeaseService leases() {
-        return kea.map(KeaAccess::leases).orElse(null);
-    }
-
-    public StatusService status() {
-        return kea.map(KeaAccess::status).orElse(null);
-    }
-
-    public DecisionService decisions() {
-        return deciding.map(Deciding::decisions).orElse(null);
-    }
-
-    public QueueService queue() {
-        return deciding.map(Deciding::queue).orElse(null);
-    }
-
-    public AgingService aging() {
-        return deciding.flatMap(Deciding::aging).orElse(null);
-    }
-
-    public SwitchService switches() {
-        return switchAccess.orElse(null);
-    }
-
     /** Assembles a context; what is not given is absent. */
     public static final class Builder {
         private final TaskExecutor tasks;

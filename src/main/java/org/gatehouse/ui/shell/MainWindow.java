@@ -77,7 +77,7 @@ public final class MainWindow {
         this.leasesModel = new LeasesViewModel(LeasesAccess.from(context), shell);
         // switch batches (a save can take a minute) run on their own thread, never ahead of a lease refresh
         this.switchTasks = context.tasks().lane("switch");
-        this.switchModel = new SwitchboardViewModel(context.switches(), switchTasks, ZoneId.systemDefault());
+        this.switchModel = new SwitchboardViewModel(context.switchAccess().orElse(null), switchTasks, ZoneId.systemDefault());
         this.queueModel = new QueueViewModel(context.queueAccess(), shell);
         this.reservationsModel = new ReservationsViewModel(context.tasks(), context.reservationEditor());
         this.auditModel = new AuditViewModel(context.audit(), context.tasks(), context.clock());
@@ -197,7 +197,7 @@ public final class MainWindow {
                     new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                     row -> ((ReservationsView) view(Screen.RESERVATIONS)).openEditor(null, row.mac(), row.hostname())));
         }
-        WhereIsIt whereIsIt = new WhereIsIt(context.switches(), switchTasks, dialogs);
+        WhereIsIt whereIsIt = new WhereIsIt(context.switchAccess().orElse(null), switchTasks, dialogs);
         if (whereIsIt.available()) {
             leases.addRowAction(new LeasesView.RowAction("lease-locate", "Where is this device?", Feather.MAP_PIN,
                     new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
@@ -286,9 +286,9 @@ public final class MainWindow {
         vendors.textProperty().bind(shell.vendorNoticeProperty());
         vendors.visibleProperty().bind(shell.vendorNoticeProperty().isNotEmpty());
         vendors.managedProperty().bind(vendors.visibleProperty());
-        if (context.leases() != null) {
-            context.tasks().run(() -> context.leases().vendorNotice().orElse(""), shell::reportVendorNotice, e -> { });
-        }
+        context.kea().map(ConsoleContext.KeaAccess::leases).ifPresent(leases -> {
+            context.tasks().run(() -> leases.vendorNotice().orElse(""), shell::reportVendorNotice, e -> { });
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, dot, connection, vendors, spacer, age);
