@@ -142,7 +142,7 @@ public final class AppBackend implements Backend {
                 new CacheService(db, new CacheMaintenance(db), actions, clock));
     }
 
-    private Session session(KeaClient kea, Database db, ConnectionOptions options) {
+    Session session(KeaClient kea, Database db, ConnectionOptions options) {
         LocalParts p = localParts(kea, db);
         ObservationStore observations = p.observations();
         ActionLog actions = p.actions();
@@ -364,15 +364,37 @@ public final class AppBackend implements Backend {
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskExecutor tasks) {
-        ConsoleContext.Builder b = ConsoleContext.builder(tasks, clock).refreshSeconds(options.refreshSeconds())
+        return context(KeaEndpoint.parse(options.kea()).toString(), options.refreshSeconds(), s, tasks);
+    }
+
+    /** @param title what the window title and the status bar call the site (a profile's name and its Kea) */
+    ConsoleContext context(String title, int refreshSeconds, Session s, TaskExecutor tasks) {
+        ConsoleContext.Builder b = ConsoleContext.builder(tasks, clock).refreshSeconds(refreshSeconds)
                 .switches(s.switches()).audit(new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
         if (s.leases() != null) {
-            b.kea(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status()).pools(s.pools());
+            b.kea(title, s.leases(), s.status()).pools(s.pools());
         }
         if (s.decisions() != null && s.queue() != null) {
             b.deciding(s.decisions(), s.queue(), s.aging());
         }
         return b.build();
+    }
+
+    /**
+     * What the console frame is built from: profiles, the probe, how sites open, the layout file
+     * and the local sockets to offer. {@code dialogs} null: the console's own.
+     */
+    org.gatehouse.ui.connect.ConsoleSetup consoleSetup(ConnectionOptions base, TaskExecutor tasks, org.gatehouse.ui.connect.ProfileBook profiles,
+                                                      org.gatehouse.policy.ConsoleLayout layout,
+                                                      java.util.function.Supplier<List<Path>> localSockets,
+                                                      org.gatehouse.ui.dialog.DialogService dialogs) {
+        KeaTargetConnector connector = new KeaTargetConnector(json);
+        return new org.gatehouse.ui.connect.ConsoleSetup(tasks, clock, profiles, sites(profiles, base), new org.gatehouse.policy.ConnectionProbe(connector),
+                layout, localSockets, base.knownHosts(), dialogs);
+    }
+
+    ConsoleSites sites(org.gatehouse.ui.connect.ProfileBook profiles, ConnectionOptions base) {
+        return new ConsoleSites(this, profiles, new KeaTargetConnector(json), base, () -> new DemoRun(json, clock, console, this));
     }
 
     @Override

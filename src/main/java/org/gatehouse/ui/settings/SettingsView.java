@@ -1,0 +1,176 @@
+package org.gatehouse.ui.settings;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.gatehouse.ui.Theme;
+import org.gatehouse.ui.connect.SiteProfile;
+import org.gatehouse.ui.dialog.DialogService;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Settings screen: profiles on the left, the selected profile's form, the open site's settings and the theme. */
+public final class SettingsView extends BorderPane {
+
+    public SettingsView(SettingsViewModel vm, DialogService dialogs) {
+        setId("screen-settings");
+        Label title = new Label("Settings");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label status = new Label();
+        status.setId("settings-status");
+        status.textProperty().bind(vm.statusProperty());
+        HBox head = new HBox(16, title, status);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.setPadding(new Insets(0, 0, 8, 0));
+        setTop(head);
+
+        ListView<SiteProfile> list = new ListView<>(vm.profiles());
+        list.setId("settings-profiles");
+        list.setPrefWidth(220);
+        list.setCellFactory(x -> new ListCell<>() {
+            @Override
+            protected void updateItem(SiteProfile p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.name() + (p.isDefault() ? "  (default)" : "")
+                        + (p.name().equals(vm.currentProfile()) ? "  ● open" : ""));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && list.getSelectionModel().getSelectedItem() != b) {
+                list.getSelectionModel().select(b);
+            }
+        });
+        HBox listButtons = new HBox(4, button("settings-add", "Add", Feather.PLUS, vm::add),
+                button("settings-duplicate", "Duplicate", Feather.COPY, vm::duplicate),
+                button("settings-delete", "Delete", Feather.TRASH_2, () -> {
+                    SiteProfile p = vm.selectedProperty().get();
+                    if (p != null && dialogs.confirm("Delete profile", "Delete profile " + p.name() + "?",
+                            "Its stored passwords are removed too. The cache and Kea are not touched.")) {
+                        vm.delete();
+                    }
+                }));
+        VBox left = new VBox(8, list, listButtons);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        left.setPadding(new Insets(0, 16, 0, 0));
+        setLeft(left);
+
+        GridPane profile = grid();
+        int r = 0;
+        row(profile, r++, "Name", field("settings-name", vm.name));
+        row(profile, r++, "Kea", field("settings-kea", vm.kea));
+        row(profile, r++, "Kea user", field("settings-kea-user", vm.keaUser));
+        PasswordField pw = new PasswordField();
+        pw.setId("settings-password");
+        pw.setPromptText("unchanged");
+        pw.textProperty().bindBidirectional(vm.password);
+        row(profile, r++, "Kea password", pw);
+        row(profile, r++, "Refresh (s)", field("settings-refresh", vm.refresh));
+        row(profile, r++, "Pool warning (%)", field("settings-warning", vm.warning));
+        row(profile, r++, "Pool critical (%)", field("settings-critical", vm.critical));
+        row(profile, r++, "Cache file", field("settings-cache", vm.cacheFile, "default: ~/.local/share/gatehouse/cache.db"));
+        Label profileProblem = problem("settings-profile-problem", vm.profileProblemProperty());
+        Button save = button("settings-save", "Save profile", Feather.CHECK, vm::saveProfile);
+        save.getStyleClass().add(Styles.ACCENT);
+        save.disableProperty().bind(vm.profileProblemProperty().isNotEmpty().or(vm.busyProperty()));
+        Button test = button("settings-test", "Test", Feather.ACTIVITY, vm::test);
+        test.disableProperty().bind(vm.busyProperty().or(vm.selectedProperty().isNull()));
+        HBox profileButtons = new HBox(8, save, test, button("settings-default", "Make default", Feather.STAR, vm::makeDefault),
+                button("settings-open", "Open", Feather.LOG_IN, vm::openSelected));
+        ListView<String> findings = new ListView<>(vm.findings());
+        findings.setId("settings-findings");
+        findings.setPrefHeight(140);
+        findings.setPlaceholder(new Label("Test shows what the profile's Kea answers."));
+
+        GridPane site = grid();
+        row(site, 0, "Aging age", field("settings-aging", vm.aging, "e.g. 30m, 2h, 1d (kept in Kea; the console and sync use it)"));
+        row(site, 1, "History retention (days)", field("settings-retention", vm.retention));
+        Label siteProblem = problem("settings-site-problem", vm.siteProblemProperty());
+        Button apply = button("settings-apply-site", "Apply", Feather.CHECK, vm::applySite);
+        apply.disableProperty().bind(vm.siteProblemProperty().isNotEmpty().or(vm.busyProperty()));
+        VBox siteBox = new VBox(8, section("The open site"), site, siteProblem, apply);
+        siteBox.setVisible(vm.hasSiteSettings());
+        siteBox.setManaged(vm.hasSiteSettings());
+
+        ToggleButton dark = new ToggleButton("Dark theme", new FontIcon(Feather.MOON));
+        dark.setId("settings-dark");
+        dark.setSelected(vm.themeProperty().get() == Theme.DARK);
+        dark.selectedProperty().addListener((o, a, b) -> vm.themeProperty().set(b ? Theme.DARK : Theme.LIGHT));
+        vm.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
+
+        VBox form = new VBox(10, section("Profile"), profile, profileProblem, profileButtons, findings, siteBox,
+                section("Appearance"), dark);
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        vm.start();
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TITLE_4);
+        return l;
+    }
+
+    private static Label problem(String id, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(Styles.DANGER);
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(12);
+        g.setVgap(6);
+        return g;
+    }
+
+    private static void row(GridPane g, int r, String label, Node field) {
+        Label l = new Label(label);
+        l.setMinWidth(170);
+        g.add(l, 0, r);
+        g.add(field, 1, r);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+    }
+
+    private static TextField field(String id, StringProperty value) {
+        return field(id, value, null);
+    }
+
+    private static TextField field(String id, StringProperty value, String prompt) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(28);
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+
+    private static Button button(String id, String text, Feather icon, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
