@@ -32,6 +32,7 @@ class ArchitectureTest {
                 .layer("kea").definedBy("org.gatehouse.kea..")
                 .layer("sw").definedBy("org.gatehouse.sw..")
                 .layer("store").definedBy("org.gatehouse.store..")
+                .layer("secrets").definedBy("org.gatehouse.secrets..")
                 .layer("ssh").definedBy("org.gatehouse.ssh..")
                 .layer("model").definedBy("org.gatehouse.model..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
@@ -41,6 +42,7 @@ class ArchitectureTest {
                 .whereLayer("kea").mayOnlyBeAccessedByLayers("app", "policy")
                 .whereLayer("sw").mayOnlyBeAccessedByLayers("app", "policy")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app", "policy")
+                .whereLayer("secrets").mayOnlyBeAccessedByLayers("app", "policy")
                 .whereLayer("ssh").mayOnlyBeAccessedByLayers("app", "kea", "sw")
                 .check(classes);
     }
@@ -49,7 +51,7 @@ class ArchitectureTest {
     void screensAndCommandsUseOnlyPolicyAndModel() {
         noClasses().that().resideInAnyPackage("org.gatehouse.ui..", "org.gatehouse.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.gatehouse.kea..", "org.gatehouse.sw..", "org.gatehouse.store..", "org.gatehouse.ssh..")
+                        "org.gatehouse.kea..", "org.gatehouse.sw..", "org.gatehouse.store..", "org.gatehouse.ssh..", "org.gatehouse.secrets..")
                 .check(classes);
     }
 

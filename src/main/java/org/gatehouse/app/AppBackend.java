@@ -3,14 +3,11 @@ package org.gatehouse.app;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.ConnectionOptions;
-import org.gatehouse.cli.SecretFile;
 import org.gatehouse.kea.GuestSiteConfig;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaEndpoint;
@@ -18,7 +15,6 @@ import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.KeaTransport;
 import org.gatehouse.kea.SshTransport;
 import org.gatehouse.kea.UnixSocketTransport;
-import org.gatehouse.model.BadInput;
 import org.gatehouse.ui.task.TaskExecutor;
 import java.util.Map;
 import org.gatehouse.kea.Reservations;
@@ -36,17 +32,13 @@ import org.gatehouse.policy.OfflineQueue;
 import org.gatehouse.policy.Replayers;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.Profiles;
+import org.gatehouse.policy.SecretSlot;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.store.SwitchStore;
 import org.gatehouse.sw.AclNumber;
-import org.gatehouse.sw.ComwareSwitch;
-import org.gatehouse.sw.SnmpCredentials;
-import org.gatehouse.sw.SnmpEndpoint;
-import org.gatehouse.sw.SnmpLocator;
-import org.gatehouse.sw.SwitchEndpoint;
-import java.util.function.Supplier;
 import org.gatehouse.ssh.SshConnector;
 import org.gatehouse.ssh.SshTarget;
 import org.gatehouse.store.ActionLog;
@@ -262,47 +254,18 @@ public final class AppBackend implements Backend {
         };
     }
 
-    /** The switch as the options describe it: SSH CLI when --switch is given, SNMP when --snmp is. Secrets from files only. */
+    /** The switch as the options describe it: SSH CLI when --switch is given, SNMP when --snmp is. */
     SwitchService switchService(ConnectionOptions o, Database db, ActionLog actions) {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
         AclNumber acl = o.acl() == null ? AclNumber.DEFAULT : AclNumber.parse(o.acl());
         org.gatehouse.policy.BlockMode mode = org.gatehouse.policy.BlockMode.parse(o.blockMode());
-        ComwareSwitch cli = null;
-        if (o.switchUri() != null) {
-            SwitchEndpoint ep = SwitchEndpoint.parse(o.switchUri());
-            char[] password = readSecret(o.switchPasswordFile(), "--switch-password-file");
-            Path key = o.switchKey() != null ? o.switchKey() : password == null ? defaultIdentity() : null;
-            SshTarget target = new SshTarget(ep.host(), ep.port(), ep.user(), password, key, o.knownHosts(), o.acceptNewHostKey(), timeout);
-            cli = ComwareSwitch.overSsh(target, new SshConnector(), timeout);
-        }
-        Supplier<SnmpLocator> snmp = null;
-        if (o.snmp() != null) {
-            SnmpEndpoint ep = SnmpEndpoint.parse(o.snmp());
-            SnmpCredentials credentials;
-            if (o.snmpUser() != null) {
-                char[] auth = readSecret(o.snmpAuthFile(), "--snmp-auth-file");
-                char[] priv = readSecret(o.snmpPrivFile(), "--snmp-priv-file");
-                if (auth == null || priv == null) {
-                    throw new BadInput("--snmp-user", "SNMPv3 needs --snmp-auth-file and --snmp-priv-file (authPriv)");
-                }
-                credentials = new SnmpCredentials.V3(o.snmpUser(), auth, priv);
-            } else if (o.community() != null) {
-                credentials = new SnmpCredentials.Community(o.community().toCharArray());
-            } else if (o.communityFile() != null) {
-                char[] community = readSecret(o.communityFile(), "--community-file");
-                if (community.length == 0) {
-                    throw new BadInput("--community-file", o.communityFile() + " is empty");
-                }
-                credentials = new SnmpCredentials.Community(community);
-            } else {
-                throw new BadInput("--snmp", "give --community NAME or --community-file FILE (v2c) or --snmp-user with --snmp-auth-file"
-                        + " and --snmp-priv-file (v3)");
-            }
-            // two tries within the --timeout budget
-            Duration perTry = Duration.ofMillis(Math.max(200, timeout.toMillis() / 2));
-            snmp = () -> new SnmpLocator(ep, credentials, perTry, 1);
-        }
-        return new SwitchService(cli, snmp, new SwitchStore(db, System.getProperty("user.name")), actions, oui, clock, acl, mode);
+        return new SwitchService(SwitchParts.cli(o, timeout), SwitchParts.snmp(o, timeout), new SwitchStore(db, System.getProperty("user.name")),
+                actions, oui, clock, acl, mode);
+    }
+
+    @Override
+    public Profiles profiles(ConnectionOptions.Environment env) {
+        return AppProfiles.open(env, new ProfileProbes(this));
     }
 
     KeaClient keaClient(ConnectionOptions o) {
@@ -314,28 +277,13 @@ public final class AppBackend implements Backend {
             case SSH -> {
                 var uri = endpoint.uri();
                 SshTarget target = new SshTarget(uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort(), uri.getUserInfo(),
-                        readSecret(o.keaPasswordFile(), "--kea-password-file"), defaultIdentity(), o.knownHosts(),
+                        o.secret(SecretSlot.KEA_PASSWORD), o.keaSshKey() != null ? o.keaSshKey() : SwitchParts.defaultIdentity(), o.knownHosts(),
                         o.acceptNewHostKey(), timeout);
                 SshConnector connector = new SshConnector();
                 yield new SshTransport(target.endpoint() + endpoint.socket(), endpoint.socket().toString(), () -> connector.open(target));
             }
         };
         return new KeaClient(transport, json, timeout);
-    }
-
-    private static Path defaultIdentity() {
-        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-            Path p = Path.of(System.getProperty("user.home"), ".ssh", name);
-            if (Files.isReadable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** A secret from a file (never from argv): its first line; refused if the file is open to others. */
-    static char[] readSecret(Path file, String option) {
-        return SecretFile.read(file, option);
     }
 
     private static String hostname() {

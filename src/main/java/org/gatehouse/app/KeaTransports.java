@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.gatehouse.cli.ConnectionOptions;
-import org.gatehouse.cli.SecretFile;
 import org.gatehouse.kea.HttpTransport;
 import org.gatehouse.model.BadInput;
 
@@ -26,14 +25,14 @@ public final class KeaTransports {
         String user = o.keaUser();
         char[] password = null;
         if (user != null) {
-            if (o.keaPasswordFile() == null) {
+            if (!o.hasSecret(org.gatehouse.policy.SecretSlot.KEA_PASSWORD)) {
                 throw new BadInput("--kea-user", "needs a password: give --kea-password-file FILE (or GATEHOUSE_KEA_PASSWORD_FILE)");
             }
             if ("http".equalsIgnoreCase(uri.getScheme()) && !ConnectionOptions.isLoopback(uri.getHost()) && !o.allowInsecureHttp()) {
                 throw new BadInput("--kea", "basic auth over plain http:// would send the password to " + uri.getHost()
                         + " unencrypted; use https:// (with --kea-ca-file for a private CA), or --allow-insecure-http on a network you trust");
             }
-            password = SecretFile.read(o.keaPasswordFile(), "--kea-password-file");
+            password = o.secret(org.gatehouse.policy.SecretSlot.KEA_PASSWORD);
         }
         return new HttpTransport(uri, user, password, caFile, timeout);
     }

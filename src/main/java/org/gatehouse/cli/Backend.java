@@ -9,6 +9,7 @@ import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.OfflineQueue;
 import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.Profiles;
 import org.gatehouse.policy.SiteAging;
 import org.gatehouse.policy.QueueService;
 import org.gatehouse.policy.StatusService;
@@ -77,6 +78,12 @@ public interface Backend {
     }
 
     SwitchSession connectSwitch(ConnectionOptions options);
+
+    /**
+     * The saved connection profiles of the user whose environment is {@code env}
+     * ({@code $XDG_CONFIG_HOME/gatehouse/profiles.toml}, secrets in the keyring or the encrypted store).
+     */
+    Profiles profiles(ConnectionOptions.Environment env);
 
     /** Opens the console and returns when its window closes. */
     void gui(ConnectionOptions options);

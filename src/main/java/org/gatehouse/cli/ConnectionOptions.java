@@ -4,13 +4,22 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.gatehouse.model.BadInput;
+import org.gatehouse.policy.Profile;
+import org.gatehouse.policy.Profiles;
+import org.gatehouse.policy.SecretSlot;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
  * The connection options every command takes (shared/design/cli.md). Values given before or
- * after the command name land here; environment variables fill what is not given.
+ * after the command name land here; environment variables fill what is not given, and a
+ * connection profile ({@code --profile}, {@code GATEHOUSE_PROFILE}, or the default profile when
+ * neither --kea nor GATEHOUSE_KEA is given) fills what is still missing.
  */
 public final class ConnectionOptions {
 
@@ -101,10 +110,117 @@ public final class ConnectionOptions {
             description = "how often the console re-reads Kea (default 2; env GATEHOUSE_REFRESH)")
     Integer refreshSeconds;
 
+    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "a saved connection profile (gatehouse profile list); options and environment given as well override its values"
+                    + " (env GATEHOUSE_PROFILE; default: the default profile when no --kea is given)")
+    String profileName;
+
     private final Environment env;
+    private final Supplier<Profiles> profilesSource;
+    private Profiles profiles;
+    private Optional<Profile> profile;
+    private Function<SecretSlot, char[]> profileSecrets;
 
     public ConnectionOptions(Environment env) {
+        this(env, null);
+    }
+
+    /** @param profiles the user's saved profiles, opened only when a profile is needed (null: none) */
+    public ConnectionOptions(Environment env, Supplier<Profiles> profiles) {
         this.env = env;
+        this.profilesSource = profiles;
+    }
+
+    /** Options that are exactly {@code p}'s values (what {@code profile test} connects with). */
+    public static ConnectionOptions of(Profile p, Function<SecretSlot, char[]> secrets) {
+        ConnectionOptions o = new ConnectionOptions(name -> null, null);
+        o.profile = Optional.of(p);
+        o.profileSecrets = secrets;
+        return o;
+    }
+
+    /** The user's saved profiles, opened once per command line (the keyring session and passphrase are asked for once). */
+    public Profiles profiles() {
+        if (profilesSource == null) {
+            throw new BadInput("--profile", "connection profiles are not available here");
+        }
+        if (profiles == null) {
+            profiles = profilesSource.get();
+        }
+        return profiles;
+    }
+
+    /**
+     * The profile these options fall back on: the one named by --profile or GATEHOUSE_PROFILE,
+     * else the default profile unless --kea or GATEHOUSE_KEA names a Kea. A broken profile file
+     * throws (exit 2, naming the file and line).
+     */
+    public Optional<Profile> profile() {
+        if (profile == null) {
+            String name = profileName != null ? profileName : blankToNull(env.get("GATEHOUSE_PROFILE"));
+            if (profilesSource == null) {
+                profile = Optional.empty();
+            } else if (name != null) {
+                profile = Optional.of(profiles().require(name));
+            } else if (kea != null || blankToNull(env.get("GATEHOUSE_KEA")) != null) {
+                profile = Optional.empty();
+            } else {
+                profile = profiles().defaultProfile();
+            }
+        }
+        return profile;
+    }
+
+    private <T, R> R fromProfile(Function<Profile, T> part, Function<T, R> value) {
+        return profile().map(part).map(value).orElse(null);
+    }
+
+    /** The secret of {@code slot}: from its file option or variable if given, else from the profile's credential store. */
+    public char[] secret(SecretSlot slot) {
+        Path file = secretFile(slot);
+        if (slot == SecretSlot.SNMP_COMMUNITY && community() != null) {
+            return community().toCharArray();
+        }
+        if (file != null) {
+            return SecretFile.read(file, "--" + slot.key() + "-file");
+        }
+        Optional<Profile> p = profile();
+        if (p.isEmpty() || p.get().secret(slot).isEmpty()) {
+            return null;
+        }
+        return profileSecrets != null ? profileSecrets.apply(slot) : profiles().secret(p.get(), slot);
+    }
+
+    private Path secretFile(SecretSlot slot) {
+        return switch (slot) {
+            case KEA_PASSWORD -> keaPasswordFile();
+            case SWITCH_PASSWORD -> switchPasswordFile();
+            case SNMP_COMMUNITY -> communityFile();
+            case SNMP_AUTH -> snmpAuthFile();
+            case SNMP_PRIV -> snmpPrivFile();
+        };
+    }
+
+    /** Whether {@link #secret} would find something (a file given, or the profile names one). */
+    public boolean hasSecret(SecretSlot slot) {
+        Path file = secretFile(slot);
+        return file != null || (slot == SecretSlot.SNMP_COMMUNITY && community() != null)
+                || profile().map(p -> p.secret(slot).isPresent()).orElse(false);
+    }
+
+    /** The private key for an ssh:// Kea from the profile, or null for the user's default key. */
+    public Path keaSshKey() {
+        return fromProfile(Profile::kea, Profile.KeaAccess::sshKey);
+    }
+
+    /** The switch host key fingerprint the profile accepted, or null. */
+    public String switchFingerprint() {
+        return fromProfile(Profile::switchSsh, Profile.SwitchAccess::fingerprint);
+    }
+
+    /** The profile's aging age (sync's default for --old-after), or null. */
+    public Duration agingAge() {
+        return profile().map(p -> p.tuning().agingAge()).orElse(null);
     }
 
     /** Reads variables; injectable so that tests do not depend on the real environment. */
@@ -113,11 +229,13 @@ public final class ConnectionOptions {
     }
 
     public String kea() {
-        return kea != null ? kea : env.get("GATEHOUSE_KEA");
+        String k = kea != null ? kea : blankToNull(env.get("GATEHOUSE_KEA"));
+        return k != null ? k : fromProfile(Profile::kea, Profile.KeaAccess::uri);
     }
 
     public String keaUser() {
-        return keaUser != null ? keaUser : env.get("GATEHOUSE_KEA_USER");
+        String u = keaUser != null ? keaUser : env.get("GATEHOUSE_KEA_USER");
+        return u != null ? u : fromProfile(Profile::kea, Profile.KeaAccess::user);
     }
 
     public Path keaPasswordFile() {
@@ -125,11 +243,12 @@ public final class ConnectionOptions {
     }
 
     public Path keaCaFile() {
-        return keaCaFile != null ? keaCaFile : pathOf(env.get("GATEHOUSE_KEA_CA_FILE"));
+        Path f = keaCaFile != null ? keaCaFile : pathOf(env.get("GATEHOUSE_KEA_CA_FILE"));
+        return f != null ? f : fromProfile(Profile::kea, Profile.KeaAccess::caFile);
     }
 
     public boolean allowInsecureHttp() {
-        return allowInsecureHttp;
+        return allowInsecureHttp || Boolean.TRUE.equals(fromProfile(Profile::kea, Profile.KeaAccess::allowInsecureHttp));
     }
 
     /** This machine by name or address: no network in between to read a plain-text password. */
@@ -170,6 +289,10 @@ public final class ConnectionOptions {
         if (fromEnv != null) {
             return fromEnv;
         }
+        Path fromProfile = profile().map(p -> p.tuning().cache()).orElse(null);
+        if (fromProfile != null) {
+            return fromProfile;
+        }
         String xdg = env.get("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("gatehouse").resolve("cache.db");
@@ -188,7 +311,8 @@ public final class ConnectionOptions {
     }
 
     public String switchUri() {
-        return switchUri != null ? switchUri : env.get("GATEHOUSE_SWITCH");
+        String s = switchUri != null ? switchUri : env.get("GATEHOUSE_SWITCH");
+        return s != null ? s : fromProfile(Profile::switchSsh, Profile.SwitchAccess::uri);
     }
 
     public Path switchPasswordFile() {
@@ -196,20 +320,24 @@ public final class ConnectionOptions {
     }
 
     public Path switchKey() {
-        return switchKey != null ? switchKey : pathOf(env.get("GATEHOUSE_SWITCH_KEY"));
+        Path k = switchKey != null ? switchKey : pathOf(env.get("GATEHOUSE_SWITCH_KEY"));
+        return k != null ? k : fromProfile(Profile::switchSsh, Profile.SwitchAccess::key);
     }
 
     /** The ACL number as typed (validated where it is used), or null for the default. */
     public String acl() {
-        return acl != null ? acl : env.get("GATEHOUSE_ACL");
+        String a = acl != null ? acl : env.get("GATEHOUSE_ACL");
+        return a != null ? a : fromProfile(Profile::switchSsh, s -> s.acl() == null ? null : String.valueOf(s.acl()));
     }
 
     public String blockMode() {
-        return blockMode != null ? blockMode : env.get("GATEHOUSE_BLOCK_MODE");
+        String m = blockMode != null ? blockMode : env.get("GATEHOUSE_BLOCK_MODE");
+        return m != null ? m : fromProfile(Profile::switchSsh, Profile.SwitchAccess::blockMode);
     }
 
     public String snmp() {
-        return snmp != null ? snmp : env.get("GATEHOUSE_SNMP");
+        String s = snmp != null ? snmp : env.get("GATEHOUSE_SNMP");
+        return s != null ? s : fromProfile(Profile::snmp, Profile.SnmpAccess::uri);
     }
 
     public String community() {
@@ -221,7 +349,9 @@ public final class ConnectionOptions {
     }
 
     public String snmpUser() {
-        return snmpUser != null ? snmpUser : env.get("GATEHOUSE_SNMP_USER");
+        String u = snmpUser != null ? snmpUser : env.get("GATEHOUSE_SNMP_USER");
+        return u != null || snmpGivenHere() ? u
+                : fromProfile(Profile::snmp, s -> s.version() == Profile.SnmpVersion.V3 ? s.user() : null);
     }
 
     public Path snmpAuthFile() {
@@ -235,6 +365,9 @@ public final class ConnectionOptions {
     /** The console's refresh interval, 1 to 3600 s (default 2). */
     public int refreshSeconds() {
         String text = refreshSeconds != null ? refreshSeconds.toString() : env.get("GATEHOUSE_REFRESH");
+        if (text == null) {
+            text = profile().map(p -> p.tuning().refreshSeconds()).map(String::valueOf).orElse(null);
+        }
         if (text == null || text.isBlank()) {
             return 2;
         }
@@ -253,6 +386,17 @@ public final class ConnectionOptions {
     public void overrideKea(String endpoint, Path database) {
         this.kea = endpoint;
         this.db = database;
+        this.profile = Optional.empty();
+    }
+
+    /** v2c given on the command line or in the environment overrides a v3 profile (and the other way round). */
+    private boolean snmpGivenHere() {
+        return community != null || communityFile != null || env.get("GATEHOUSE_COMMUNITY") != null
+                || env.get("GATEHOUSE_COMMUNITY_FILE") != null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static Path pathOf(String s) {

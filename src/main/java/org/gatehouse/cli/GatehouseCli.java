@@ -130,7 +130,7 @@ public final class GatehouseCli implements Runnable {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == ConnectionOptions.class) {
-                return cls.cast(new ConnectionOptions(env));
+                return cls.cast(new ConnectionOptions(env, backend == null ? null : () -> backend.profiles(env)));
             }
             for (Constructor<?> c : cls.getDeclaredConstructors()) {
                 if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Backend.class) {

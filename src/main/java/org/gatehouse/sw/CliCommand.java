@@ -51,6 +51,11 @@ public final class CliCommand {
     }
 
     // --- session -------------------------------------------------------------------------
+    /** What {@code profile test} sends after logging in: read-only, answered by every Comware release. */
+    public static CliCommand displayVersion() {
+        return new CliCommand("display version", false);
+    }
+
     public static CliCommand screenLengthDisable() {
         return new CliCommand("screen-length disable", false);
     }

@@ -103,6 +103,11 @@ public final class SnmpLocator implements AutoCloseable {
         }
     }
 
+    /** sysName.0: the switch's own name, what {@code profile test} shows to prove the agent answered. */
+    public String sysName() {
+        return get(List.of(new OID("1.3.6.1.2.1.1.5.0"))).get(0).getVariable().toString();
+    }
+
     public int requests() {
         return requests;
     }
