@@ -297,17 +297,16 @@ public final class AppBackend implements Backend {
     @Override
     public void gui(ConnectionOptions options) {
         try (FxTaskExecutor tasks = new FxTaskExecutor()) {
-            if (options.kea() == null) {
-                // No Kea: the Switch screen (if configured) and the Audit screen (from the cache) still work.
+            ConsoleStart start = new ConsoleStart(this, options, System::getenv);
+            if (start.switchOnly()) {
+                // No Kea and no profile, but a switch: the Switch screen and the Audit screen (from the cache) still work.
                 try (SwitchSession sw = connectSwitch(options); Local local = local(options)) {
                     new ConsoleLauncher().showAndWait(ConsoleContext.builder(tasks, clock).refreshSeconds(2).switches(sw.switches())
                             .audit(new AuditTools(local.audit(), local.configs(), local.offline(), local.cache(), Map.of())).build());
                 }
                 return;
             }
-            try (Session s = connect(options)) {
-                new ConsoleLauncher().showAndWait(context(options, s, tasks));
-            }
+            start.run(tasks);
         }
     }
 
@@ -334,15 +333,30 @@ public final class AppBackend implements Backend {
      */
     org.gatehouse.ui.connect.ConsoleSetup consoleSetup(ConnectionOptions base, TaskExecutor tasks, org.gatehouse.ui.connect.ProfileBook profiles,
                                                       org.gatehouse.policy.ConsoleLayout layout,
-                                                      java.util.function.Supplier<List<Path>> localSockets,
+                                                      java.util.function.Supplier<java.util.List<Path>> localSockets,
                                                       org.gatehouse.ui.dialog.DialogService dialogs) {
-        KeaTargetConnector connector = new KeaTargetConnector(json);
-        return new org.gatehouse.ui.connect.ConsoleSetup(tasks, clock, profiles, sites(profiles, base), new org.gatehouse.policy.ConnectionProbe(connector),
-                layout, localSockets, base.knownHosts(), dialogs);
+        return consoleSetup(base, tasks, profiles, sites(profiles, base), layout, localSockets, dialogs);
+    }
+
+    org.gatehouse.ui.connect.ConsoleSetup consoleSetup(ConnectionOptions base, TaskExecutor tasks, org.gatehouse.ui.connect.ProfileBook profiles,
+                                                      ConsoleSites sites, org.gatehouse.policy.ConsoleLayout layout,
+                                                      java.util.function.Supplier<java.util.List<Path>> localSockets,
+                                                      org.gatehouse.ui.dialog.DialogService dialogs) {
+        return new org.gatehouse.ui.connect.ConsoleSetup(tasks, clock, profiles, sites,
+                new org.gatehouse.policy.ConnectionProbe(new KeaTargetConnector(json)), layout, localSockets, base.knownHosts(), dialogs);
     }
 
     ConsoleSites sites(org.gatehouse.ui.connect.ProfileBook profiles, ConnectionOptions base) {
-        return new ConsoleSites(this, profiles, new KeaTargetConnector(json), base, () -> new DemoRun(json, clock, console, this));
+        return new ConsoleSites(this, profiles, new KeaTargetConnector(json), base, name -> base,
+                () -> new DemoRun(json, clock, console, this));
+    }
+
+    /** The console on the user's own profiles: their switch and SNMP settings and secrets come from the profile store. */
+    ConsoleSites sites(Profiles store, org.gatehouse.ui.connect.ProfileBook profiles, ConnectionOptions base) {
+        return new ConsoleSites(this, profiles, new KeaTargetConnector(json), base, name -> {
+            org.gatehouse.policy.Profile p = store.require(name);
+            return ConnectionOptions.of(p, slot -> store.secret(p, slot));
+        }, () -> new DemoRun(json, clock, console, this));
     }
 
     @Override

@@ -23,14 +23,17 @@ final class ConsoleSites implements SiteOpener {
     private final ProfileBook profiles;
     private final KeaConnector connector;
     private final ConnectionOptions base;
+    private final java.util.function.Function<String, ConnectionOptions> switchOptions;
     private final java.util.function.Supplier<DemoRun> demos;
 
+    /** @param switchOptions a profile's switch and SNMP settings, with its secrets, as options (the switch wiring reads those) */
     ConsoleSites(AppBackend backend, ProfileBook profiles, KeaConnector connector, ConnectionOptions base,
-                 java.util.function.Supplier<DemoRun> demos) {
+                 java.util.function.Function<String, ConnectionOptions> switchOptions, java.util.function.Supplier<DemoRun> demos) {
         this.backend = backend;
         this.profiles = profiles;
         this.connector = connector;
         this.base = base;
+        this.switchOptions = switchOptions;
         this.demos = demos;
     }
 
@@ -53,7 +56,7 @@ final class ConsoleSites implements SiteOpener {
         }
         Backend.Session s;
         try {
-            s = backend.session(kea, db, base);
+            s = backend.session(kea, db, switchOptions.apply(name));
         } catch (RuntimeException e) {
             kea.close();
             db.close();

@@ -44,9 +44,10 @@ public final class ConsoleLauncher {
     /**
      * The console with profiles: {@code opened} (a Kea from the command line), else the profile
      * {@code profile} or the default one, else the connect page. Blocks until the window is
-     * closed; then saves the layout and closes the open site (off the FX thread).
+     * closed; then saves the layout and closes the open site (off the FX thread). {@code problem}: why
+     * the profiles could not be read (shown; the console opens anyway), or null.
      */
-    public void showAndWait(ConsoleSetup setup, SiteOpener.OpenSite opened, String profile) {
+    public void showAndWait(ConsoleSetup setup, SiteOpener.OpenSite opened, String profile, String problem) {
         ConsoleLayout.Layout layout = setup.layout().load();
         CountDownLatch closed = new CountDownLatch(1);
         ConsoleLayout.Layout[] last = new ConsoleLayout.Layout[] {layout};
@@ -61,6 +62,9 @@ public final class ConsoleLauncher {
                     closed.countDown();
                 });
                 frame[0].start(opened, profile);
+                if (problem != null) {
+                    frame[0].warn("Profiles could not be read", problem);
+                }
                 stage.show();
             });
         } catch (RuntimeException | LinkageError e) {

@@ -3,13 +3,14 @@ package org.gatehouse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.gatehouse.testing.KeaServer;
-import org.gatehouse.testing.MemoryProfileBook;
 import org.gatehouse.ui.dialog.ScriptedDialogService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,9 +51,8 @@ class FirstRunGuiTest {
 
     @Test
     void firstStartConnectsThroughTheUnixSocketAndTheNextStartOpensStraightOnIt() throws Exception {
-        MemoryProfileBook book = new MemoryProfileBook(console.knownHosts());
         ScriptedDialogService dialogs = new ScriptedDialogService();
-        console.open(console.setup(book, List.of(kea.socket()), dialogs));
+        console.open(console.realSetup(List.of(kea.socket()), dialogs));
         assertThat(console.has("#connect-page")).isTrue();
         // the socket that exists is offered and preselected
         @SuppressWarnings("unchecked")
@@ -72,12 +72,15 @@ class FirstRunGuiTest {
 
         console.robot.clickOn("#connect-save");
         await().atMost(Duration.ofSeconds(20)).until(() -> console.leaseRows() == 3);
-        assertThat(book.defaultName()).contains("Gästehaus");
+        assertThat(console.store().defaultName()).contains("Gästehaus");
+        Path profiles = console.gatehouseFiles().resolve("config/gatehouse/profiles.toml");
+        assertThat(Files.readString(profiles)).contains("Gästehaus").contains("unix:" + kea.socket());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profiles))).isEqualTo("rw-------");
         assertThat(console.stage().getTitle()).contains("Gästehaus");
         assertThat(console.robot.lookup("#status-connection").queryAs(Label.class).getText()).contains("Gästehaus");
 
         console.closeWindow();
-        console.open(console.setup(book, List.of(kea.socket()), dialogs));
+        console.open(console.realSetup(List.of(kea.socket()), dialogs));
         await().atMost(Duration.ofSeconds(20)).until(() -> console.leaseRows() == 3);
         assertThat(console.has("#connect-page")).isFalse();
         assertThat(console.stage().getTitle()).contains("Gästehaus");

@@ -41,16 +41,43 @@ final class FrameDriver implements AutoCloseable {
 
     ConnectionOptions options() {
         ConnectionOptions o = new ConnectionOptions(name -> null);
-        new CommandLine(o).parseArgs("--db", dir.resolve("cache.db").toString(), "--known-hosts", knownHosts().toString());
+        new CommandLine(o).parseArgs("--db", gatehouseFiles().resolve("cache.db").toString(), "--known-hosts", knownHosts().toString());
         return o;
     }
 
     Path knownHosts() {
-        return dir.resolve("known_hosts");
+        return gatehouseFiles().resolve("known_hosts");
     }
 
     Path layoutFile() {
-        return dir.resolve("state/gatehouse/layout.json");
+        return gatehouseFiles().resolve("state/gatehouse/layout.json");
+    }
+
+    /** Everything Gatehouse writes in these tests: config, data, state, cache, known_hosts. */
+    Path gatehouseFiles() {
+        return dir.resolve("gh");
+    }
+
+    /** The user's environment: private XDG directories, no desktop keyring (the encrypted store, passphrase {@link #PASSPHRASE}). */
+    java.util.Map<String, String> env() {
+        Path gh = gatehouseFiles();
+        return java.util.Map.of("HOME", gh.resolve("home").toString(), "XDG_CONFIG_HOME", gh.resolve("config").toString(),
+                "XDG_DATA_HOME", gh.resolve("data").toString(), "XDG_STATE_HOME", gh.resolve("state").toString(), "GATEHOUSE_KEYRING", "off");
+    }
+
+    static final String PASSPHRASE = "Pässphrase-" + java.util.UUID.randomUUID();
+
+    /** A fresh view of the profiles on disk, as a new console start would open them. */
+    org.gatehouse.policy.Profiles store() {
+        return AppProfiles.open(env()::get, new ProfileProbes(backend), creating -> PASSPHRASE.toCharArray());
+    }
+
+    /** The console wired as {@code gatehouse} wires it: the profiles on disk, their secrets in the encrypted store. */
+    ConsoleSetup realSetup(List<Path> sockets, DialogService dialogs) {
+        org.gatehouse.policy.Profiles store = store();
+        ProfileBookAdapter book = new ProfileBookAdapter(store, knownHosts(), java.time.Duration.ofSeconds(10));
+        return backend.consoleSetup(options(), tasks, book, backend.sites(store, book, options()), new ConsoleLayout(layoutFile()),
+                () -> sockets, dialogs);
     }
 
     ConsoleSetup setup(ProfileBook book, List<Path> sockets, DialogService dialogs) {
@@ -105,6 +132,10 @@ final class FrameDriver implements AutoCloseable {
     void type(String id, String text) {
         javafx.scene.control.TextField f = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> f.setText(text));
+    }
+
+    String text(String labelId) {
+        return robot.lookup(labelId).tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("(none)");
     }
 
     @SuppressWarnings("unchecked")

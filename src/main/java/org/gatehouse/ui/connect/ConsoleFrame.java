@@ -54,6 +54,11 @@ public final class ConsoleFrame {
         }
     }
 
+    /** Says something went wrong that did not stop the console (a broken profile file). */
+    public void warn(String header, String text) {
+        dialogs.report(DialogService.Level.WARNING, "console-warning", null, header, text);
+    }
+
     public MainWindow window() {
         return window;
     }
