@@ -135,7 +135,8 @@ final class FrameDriver implements AutoCloseable {
     }
 
     String text(String labelId) {
-        return robot.lookup(labelId).tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("(none)");
+        return robot.lookup(labelId).tryQuery().map(n -> n instanceof javafx.scene.control.TextInputControl t ? t.getText()
+                : ((javafx.scene.control.Labeled) n).getText()).orElse("(none)");
     }
 
     @SuppressWarnings("unchecked")

@@ -117,11 +117,16 @@ public final class SettingsView extends BorderPane {
         dark.selectedProperty().addListener((o, a, b) -> vm.themeProperty().set(b ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
 
-        VBox form = new VBox(10, section("Profile"), profile, profileProblem, profileButtons, findings, siteBox,
-                section("Appearance"), dark);
+        VBox form = new VBox(10, section("Profile"), profile, profileProblem, profileButtons, findings);
+        VBox.setVgrow(findings, Priority.ALWAYS);
+        VBox side = new VBox(10, siteBox, section("Appearance"), dark);
+        side.setPadding(new Insets(0, 0, 0, 24));
+        side.setPrefWidth(360);
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         setCenter(scroll);
+        setRight(side);
         vm.start();
     }
 
