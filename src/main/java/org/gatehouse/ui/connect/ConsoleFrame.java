@@ -181,12 +181,28 @@ public final class ConsoleFrame {
         }
         boolean visible = Screen.getScreens().stream().map(Screen::getVisualBounds)
                 .anyMatch((Rectangle2D b) -> b.intersects(w.x(), w.y(), Math.min(w.width(), 100), Math.min(w.height(), 100)));
-        if (visible) {
-            stage.setX(w.x());
-            stage.setY(w.y());
+        Runnable place = () -> {
+            if (visible) {
+                stage.setX(w.x());
+                stage.setY(w.y());
+            }
+            stage.setWidth(w.width());
+            stage.setHeight(w.height());
+            stage.setMaximized(w.maximized());
+        };
+        place.run();
+        // showing a window may centre it again: put it back once it is up
+        javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    stage.showingProperty().removeListener(this);
+                    Platform.runLater(place);
+                }
+            }
+        };
+        if (!stage.isShowing()) {
+            stage.showingProperty().addListener(once);
         }
-        stage.setWidth(w.width());
-        stage.setHeight(w.height());
-        stage.setMaximized(w.maximized());
     }
 }
