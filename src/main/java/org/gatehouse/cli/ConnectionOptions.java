@@ -116,10 +116,7 @@ public final class ConnectionOptions {
     String profileName;
 
     private final Environment env;
-    private final Supplier<Profiles> profilesSource;
-    private Profiles profiles;
-    private Optional<Profile> profile;
-    private Function<SecretSlot, char[]> profileSecrets;
+    private final ProfileFallback fallback;
 
     public ConnectionOptions(Environment env) {
         this(env, null);
@@ -128,26 +125,24 @@ public final class ConnectionOptions {
     /** @param profiles the user's saved profiles, opened only when a profile is needed (null: none) */
     public ConnectionOptions(Environment env, Supplier<Profiles> profiles) {
         this.env = env;
-        this.profilesSource = profiles;
+        this.fallback = new ProfileFallback(profiles);
+    }
+
+    /** Closes the profiles if this command line opened them (the keyring's bus connection). */
+    void closeProfiles() {
+        fallback.close();
     }
 
     /** Options that are exactly {@code p}'s values (what {@code profile test} connects with). */
     public static ConnectionOptions of(Profile p, Function<SecretSlot, char[]> secrets) {
         ConnectionOptions o = new ConnectionOptions(name -> null, null);
-        o.profile = Optional.of(p);
-        o.profileSecrets = secrets;
+        o.fallback.fix(p, secrets);
         return o;
     }
 
     /** The user's saved profiles, opened once per command line (the keyring session and passphrase are asked for once). */
     public Profiles profiles() {
-        if (profilesSource == null) {
-            throw new BadInput("--profile", "connection profiles are not available here");
-        }
-        if (profiles == null) {
-            profiles = profilesSource.get();
-        }
-        return profiles;
+        return fallback.profiles();
     }
 
     /**
@@ -156,19 +151,8 @@ public final class ConnectionOptions {
      * throws (exit 2, naming the file and line).
      */
     public Optional<Profile> profile() {
-        if (profile == null) {
-            String name = profileName != null ? profileName : blankToNull(env.get("GATEHOUSE_PROFILE"));
-            if (profilesSource == null) {
-                profile = Optional.empty();
-            } else if (name != null) {
-                profile = Optional.of(profiles().require(name));
-            } else if (kea != null || blankToNull(env.get("GATEHOUSE_KEA")) != null) {
-                profile = Optional.empty();
-            } else {
-                profile = profiles().defaultProfile();
-            }
-        }
-        return profile;
+        return fallback.resolve(profileName != null ? profileName : blankToNull(env.get("GATEHOUSE_PROFILE")),
+                kea != null || blankToNull(env.get("GATEHOUSE_KEA")) != null);
     }
 
     private <T, R> R fromProfile(Function<Profile, T> part, Function<T, R> value) {
@@ -182,13 +166,13 @@ public final class ConnectionOptions {
             return community().toCharArray();
         }
         if (file != null) {
-            return SecretFile.read(file, "--" + slot.key() + "-file");
+            return SecretFile.read(file, slot == SecretSlot.SNMP_COMMUNITY ? "--community-file" : "--" + slot.key() + "-file");
         }
         Optional<Profile> p = profile();
         if (p.isEmpty() || p.get().secret(slot).isEmpty()) {
             return null;
         }
-        return profileSecrets != null ? profileSecrets.apply(slot) : profiles().secret(p.get(), slot);
+        return fallback.secret(p.get(), slot);
     }
 
     private Path secretFile(SecretSlot slot) {
@@ -386,7 +370,7 @@ public final class ConnectionOptions {
     public void overrideKea(String endpoint, Path database) {
         this.kea = endpoint;
         this.db = database;
-        this.profile = Optional.empty();
+        this.fallback.fix(null, null);
     }
 
     /** v2c given on the command line or in the environment overrides a v3 profile (and the other way round). */

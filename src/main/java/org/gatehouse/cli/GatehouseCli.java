@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {StatusCommand.class, LeasesCommand.class, SwitchCommand.class, GuiCommand.class, DemoCommand.class,
                 QueueCommand.class, DecisionCommands.Approve.class, DecisionCommands.Deny.class, DecisionCommands.Unregister.class,
                 ReservationsCommand.class, PoolsCommand.class, SyncCommand.class, SiteCommand.class,
-                AuditCommand.class, DbCommand.class, SnapshotCommand.class, OfflineCommand.class,
+                AuditCommand.class, DbCommand.class, SnapshotCommand.class, OfflineCommand.class, ProfileCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GatehouseCli implements Runnable {
 
@@ -59,13 +59,20 @@ public final class GatehouseCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setAllowSubcommandsAsOptionParameters(true); // --profile site: a profile may be named like a command
         HelpLayout.apply(cl);
         cl.setExecutionStrategy(parseResult -> {
             warnAboutSecretsInArgv(parseResult, err);
             if (!helpRequested(parseResult)) {
                 startup.starting(commandName(parseResult), debugRequested(parseResult));
             }
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                if (parseResult.commandSpec().userObject() instanceof GatehouseCli root && root.connection != null) {
+                    root.connection.closeProfiles();
+                }
+            }
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = debugRequested(parseResult);

@@ -29,7 +29,8 @@ final class SyncCommand extends ConnectedCommand {
 
     @Override
     public Integer call() {
-        Duration age = oldAfter == null ? null : AgingService.parseDuration(oldAfter);
+        // --old-after, else the profile's aging age, else the site's (kept in Kea's configuration)
+        Duration age = oldAfter == null ? options().agingAge() : AgingService.parseDuration(oldAfter);
         if (interval < 1 || interval > 86_400) {
             throw new BadInput("--interval", interval + " is not 1-86400 seconds");
         }

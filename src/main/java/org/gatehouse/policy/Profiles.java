@@ -21,7 +21,7 @@ import org.gatehouse.store.ProfileFile;
  * the secret itself goes to the desktop keyring when one answers, else to Gatehouse's encrypted
  * store; services may name a 0600 file or a systemd credential instead.
  */
-public final class Profiles {
+public final class Profiles implements AutoCloseable {
     private final ProfileFile file;
     private final ProfileCodec codec;
     private final SecretStore keyring;
@@ -98,18 +98,18 @@ public final class Profiles {
 
     /** Creates a profile; refuses a name in use. {@code newSecrets} are stored (the caller clears them). */
     public Profile add(Profile p, Map<SecretSlot, char[]> newSecrets) {
-        ProfileRules.check(p);
+        ProfileRules.check(withStoredRefs(p, newSecrets));
         if (get(p.name()).isPresent()) {
             throw new BadInput("profile", "a profile named '" + p.name() + "' exists; change it with gatehouse profile edit");
         }
-        return write(p, newSecrets);
+        return write(p, newSecrets, true);
     }
 
     /** Changes an existing profile (the whole record); refuses a name not in use. */
     public Profile edit(Profile p, Map<SecretSlot, char[]> newSecrets) {
-        ProfileRules.check(p);
+        ProfileRules.check(withStoredRefs(p, newSecrets));
         Profile before = require(p.name());
-        Profile after = write(p, newSecrets);
+        Profile after = write(p, newSecrets, false);
         forgetDropped(before, after);
         return after;
     }
@@ -203,7 +203,7 @@ public final class Profiles {
         return new ProfileCheck(name, parts);
     }
 
-    private Profile write(Profile p, Map<SecretSlot, char[]> newSecrets) {
+    private Profile write(Profile p, Map<SecretSlot, char[]> newSecrets, boolean adding) {
         Profile stored = p;
         List<SecretSlot> written = new ArrayList<>();
         SecretStore target = newSecrets.isEmpty() ? null : target();
@@ -215,6 +215,10 @@ public final class Profiles {
             }
             Profile finalStored = stored;
             file.update(doc -> {
+                // checked again under the lock: another process may have added the same name meanwhile
+                if (adding && doc.path("profiles").has(finalStored.name())) {
+                    throw new BadInput("profile", "a profile named '" + finalStored.name() + "' exists; change it with gatehouse profile edit");
+                }
                 codec.encode(doc, finalStored);
                 return doc;
             });
@@ -240,6 +244,22 @@ public final class Profiles {
                 storeOf(e.getValue()).delete(before.name(), e.getKey().key());
             }
         }
+    }
+
+    /** {@code p} as it will be saved: each new secret referenced in the store it goes to. */
+    private Profile withStoredRefs(Profile p, Map<SecretSlot, char[]> newSecrets) {
+        Profile out = p;
+        for (SecretSlot slot : newSecrets.keySet()) {
+            out = out.withSecret(slot, new SecretRef.Encrypted());
+        }
+        return out;
+    }
+
+    /** Closes the keyring's bus connection. */
+    @Override
+    public void close() {
+        keyring.close();
+        encrypted.close();
     }
 
     private SecretStore target() {

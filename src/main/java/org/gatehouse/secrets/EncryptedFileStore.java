@@ -90,6 +90,10 @@ public final class EncryptedFileStore implements SecretStore {
             ObjectNode doc = read();
             if (doc == null) {
                 doc = fresh();
+            } else if (key == null || !opens(doc)) {
+                // locked, or unlocked before another process created the file with its own salt
+                key = null;
+                ask(false);
             }
             ObjectNode entries = doc.with("entries");
             ObjectNode forProfile = entries.has(profile) ? (ObjectNode) entries.get(profile) : entries.putObject(profile);
@@ -151,6 +155,15 @@ public final class EncryptedFileStore implements SecretStore {
             }
             return null;
         });
+    }
+
+    private boolean opens(ObjectNode doc) {
+        try {
+            decrypt(key, doc.path("check").asText(), "check");
+            return true;
+        } catch (AEADBadTagException e) {
+            return false;
+        }
     }
 
     /** Creating the file or writing to it needs the key; asks the prompt once if it is not there yet. */

@@ -5,7 +5,7 @@ package org.gatehouse.secrets;
  * the desktop keyring ({@link SecretServiceStore}) and Gatehouse's own encrypted file
  * ({@link EncryptedFileStore}). Secrets travel as char arrays that the caller clears.
  */
-public interface SecretStore {
+public interface SecretStore extends AutoCloseable {
 
     /** What the user knows it as, for messages ("the desktop keyring (Secret Service)"). */
     String description();
@@ -28,4 +28,9 @@ public interface SecretStore {
 
     /** Removes every secret of {@code profile}. */
     void deleteAll(String profile);
+
+    /** Lets go of connections (the session bus); the store can no longer be used. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,0 +1,199 @@
+package org.gatehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gatehouse.testing.ControlAgent;
+import org.gatehouse.testing.KeaServer;
+import org.gatehouse.testing.SecretScan;
+import org.gatehouse.testing.SnmpSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gatehouse profile …} against a real Kea (and its Control Agent, and snmpsim): the
+ * contract's exit codes, --profile / GATEHOUSE_PROFILE / the default for a normal command,
+ * command-line options over a profile's values, a broken file (exit 2, file and line), and no
+ * secret in any file Gatehouse wrote.
+ */
+@Tag("kea")
+class ProfileCliTest {
+    @RegisterExtension
+    static KeaServer kea = new KeaServer();
+
+    @RegisterExtension
+    static SnmpSimulator sim = new SnmpSimulator();
+
+    static final String PASSPHRASE = "Passphrase für den Test 42";
+
+    @TempDir
+    Path dir;
+    Map<String, String> env;
+    ControlAgent agent;
+
+    @BeforeAll
+    static void leases() {
+        kea.addLease(10, "f0:18:98:00:00:0a", "anna-iphone", 86400);
+        kea.addLease(200, "b8:27:eb:00:00:c8", "pi", 86400);
+    }
+
+    @BeforeEach
+    void user() throws Exception {
+        env = new HashMap<>();
+        env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
+        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
+        env.put("GATEHOUSE_PASSPHRASE_FILE", CliRun.writePrivate(dir.resolve("passphrase"), PASSPHRASE + "\n").toString());
+    }
+
+    @AfterEach
+    void noSecretInAnyFileGatehouseWrote() throws Exception {
+        List<String> secrets = agent == null ? List.of(PASSPHRASE) : List.of(PASSPHRASE, agent.password());
+        try {
+            assertThat(SecretScan.find(List.of(dir.resolve("config"), dir.resolve("data"), dir.resolve("state"), dir.resolve("home"),
+                    dir.resolve("cache")), secrets)).isEmpty();
+        } finally {
+            if (agent != null) {
+                agent.close();
+            }
+        }
+    }
+
+    CliRun gatehouse(String... args) {
+        return CliRun.run(env, args);
+    }
+
+    String cache() {
+        return dir.resolve("cache/cache.db").toString();
+    }
+
+    @Test
+    void addListShowDefaultRemoveWithTheContractsExitCodes() throws Exception {
+        CliRun add = gatehouse("profile", "add", "Gästehaus", "--kea", kea.endpoint(), "--db", cache(), "--refresh", "5", "--default");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(gatehouse("profile", "add", "Gästehaus", "--kea", kea.endpoint()).exit()).as("a name in use").isEqualTo(2);
+        assertThat(gatehouse("profile", "add", "bad", "--kea", "ftp://x").exit()).as("a Kea URI that does not parse").isEqualTo(2);
+
+        CliRun list = gatehouse("profile", "list", "--format", "json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        JsonNode arr = new ObjectMapper().readTree(list.out());
+        assertThat(arr).hasSize(1);
+        assertThat(arr.get(0).get("name").asText()).isEqualTo("Gästehaus");
+        assertThat(arr.get(0).get("default").asBoolean()).isTrue();
+        assertThat(arr.get(0).get("kea").asText()).isEqualTo(kea.endpoint());
+        assertThat(arr.get(0).get("refresh").asInt()).isEqualTo(5);
+        assertThat(gatehouse("profile", "show", "Gästehaus").out()).contains("refresh:").contains(cache());
+
+        assertThat(gatehouse("profile", "show", "nosuch").exit()).isEqualTo(2);
+        assertThat(gatehouse("profile", "default", "nosuch").exit()).isEqualTo(2);
+        assertThat(gatehouse("profile", "remove", "nosuch").exit()).isEqualTo(2);
+        assertThat(gatehouse("profile", "remove", "Gästehaus").exit()).isZero();
+        assertThat(gatehouse("profile", "list", "--format", "json").out().strip()).isEqualTo("[ ]");
+    }
+
+    @Test
+    void aNormalCommandUsesTheNamedTheEnvironmentsOrTheDefaultProfile() {
+        assertThat(gatehouse("profile", "add", "site", "--kea", kea.endpoint(), "--db", cache()).exit()).isZero();
+        assertThat(gatehouse("leases", "list", "--format", "csv").exit()).as("no profile, no --kea: nothing to connect to").isNotZero();
+
+        CliRun named = gatehouse("leases", "list", "--profile", "site", "--format", "csv");
+        assertThat(named.exit()).as(named.err()).isZero();
+        assertThat(named.out()).contains("anna-iphone").contains("192.168.40.200");
+
+        env.put("GATEHOUSE_PROFILE", "site");
+        CliRun fromEnv = gatehouse("leases", "list", "--format", "csv");
+        assertThat(fromEnv.exit()).as(fromEnv.err()).isZero();
+        assertThat(fromEnv.out()).contains("anna-iphone");
+        env.remove("GATEHOUSE_PROFILE");
+
+        assertThat(gatehouse("profile", "default", "site").exit()).isZero();
+        CliRun byDefault = gatehouse("leases", "list", "--format", "csv");
+        assertThat(byDefault.exit()).as(byDefault.err()).isZero();
+        assertThat(byDefault.out()).contains("anna-iphone");
+        assertThat(Path.of(cache())).as("the profile's cache location is used").exists();
+
+        env.put("GATEHOUSE_PROFILE", "gone");
+        CliRun missing = gatehouse("leases", "list");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no profile named 'gone'").contains("site");
+    }
+
+    @Test
+    void optionsOnTheCommandLineOverrideTheProfile() {
+        assertThat(gatehouse("profile", "add", "moved", "--kea", "unix:" + dir.resolve("no-such-socket"), "--db", cache()).exit()).isZero();
+        assertThat(gatehouse("leases", "list", "--profile", "moved").exit()).as("the profile's own Kea is not there").isEqualTo(3);
+
+        CliRun overridden = gatehouse("leases", "list", "--profile", "moved", "--kea", kea.endpoint(), "--format", "csv");
+        assertThat(overridden.exit()).as(overridden.err()).isZero();
+        assertThat(overridden.out()).contains("anna-iphone");
+        assertThat(Path.of(cache())).as("values not overridden still come from the profile").exists();
+    }
+
+    @Test
+    void aBrokenProfileFileIsExit2NamingFileAndLineAndStaysAsItWas() throws Exception {
+        assertThat(gatehouse("profile", "add", "site", "--kea", kea.endpoint(), "--default").exit()).isZero();
+        Path file = dir.resolve("config/gatehouse/profiles.toml");
+        String broken = Files.readString(file).replace("uri = ", "uri = = ");
+        Files.writeString(file, broken);
+        int line = 1 + (int) broken.lines().takeWhile(l -> !l.contains("= =")).count();
+
+        for (String[] args : new String[][] {{"leases", "list"}, {"profile", "list"}, {"profile", "add", "x", "--kea", kea.endpoint()},
+                {"--profile", "site", "status"}}) {
+            CliRun r = gatehouse(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).startsWith("gatehouse: error: profile file: ").contains(file + ":" + line);
+        }
+        assertThat(Files.readString(file)).isEqualTo(broken);
+        CliRun explicit = gatehouse("leases", "list", "--kea", kea.endpoint(), "--db", cache(), "--format", "csv");
+        assertThat(explicit.exit()).as("--kea does not need the profile file").isZero();
+    }
+
+    @Test
+    void aPasswordIsStoredEncryptedAndUsedThroughTheControlAgent() throws Exception {
+        agent = new ControlAgent(dir.resolve("ca"), kea.socket());
+        Path pw = CliRun.writePrivate(dir.resolve("kea.pw"), agent.password() + "\n");
+        CliRun add = gatehouse("profile", "add", "agent", "--kea", agent.url(), "--kea-user", agent.user(), "--kea-password-file",
+                pw.toString(), "--db", cache());
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.out()).contains("kea-password (encrypted)");
+        Files.delete(pw);
+
+        CliRun leases = gatehouse("leases", "list", "--profile", "agent", "--format", "csv");
+        assertThat(leases.exit()).as(leases.err()).isZero();
+        assertThat(leases.out()).contains("anna-iphone");
+
+        env.put("GATEHOUSE_PASSPHRASE_FILE", CliRun.writePrivate(dir.resolve("wrong"), "wrong passphrase\n").toString());
+        CliRun wrong = gatehouse("leases", "list", "--profile", "agent");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.err()).contains("wrong passphrase").doesNotContain(agent.password());
+    }
+
+    @Test
+    void profileTestReportsEachPartAndFailsUnlessAllAnswered() throws Exception {
+        Path community = CliRun.writePrivate(dir.resolve("community"), SnmpSimulator.COMMUNITY + "\n");
+        assertThat(gatehouse("profile", "add", "site", "--kea", kea.endpoint(), "--snmp", "udp:127.0.0.1:" + sim.port(),
+                "--community-file", community.toString()).exit()).isZero();
+        CliRun ok = gatehouse("profile", "test", "site");
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).containsPattern("kea: +ok +Kea 2\\.").contains("snmp:   ok   sysName <private>");
+
+        int closed = ControlAgent.freePort();
+        assertThat(gatehouse("profile", "edit", "site", "--switch", "ssh://admin@127.0.0.1:" + closed, "--secret",
+                "switch-password=file:" + community).exit()).isZero();
+        CliRun partly = gatehouse("profile", "test", "site");
+        assertThat(partly.exit()).as("the switch did not answer").isEqualTo(1);
+        assertThat(partly.out()).containsPattern("kea: +ok").containsPattern("switch: FAIL").containsPattern("snmp: +ok");
+    }
+}
