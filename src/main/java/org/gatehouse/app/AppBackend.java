@@ -343,7 +343,8 @@ public final class AppBackend implements Backend {
                                                       java.util.function.Supplier<java.util.List<Path>> localSockets,
                                                       org.gatehouse.ui.dialog.DialogService dialogs) {
         return new org.gatehouse.ui.connect.ConsoleSetup(tasks, clock, profiles, sites,
-                new org.gatehouse.policy.ConnectionProbe(new KeaTargetConnector(json)), layout, localSockets, base.knownHosts(), dialogs);
+                new org.gatehouse.policy.ConnectionProbe(new KeaTargetConnector(json)), new org.gatehouse.policy.SwitchProbe(new SwitchTargetConnector()),
+                layout, localSockets, base.knownHosts(), dialogs);
     }
 
     ConsoleSites sites(org.gatehouse.ui.connect.ProfileBook profiles, ConnectionOptions base) {

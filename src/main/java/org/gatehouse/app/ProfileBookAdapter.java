@@ -89,6 +89,44 @@ final class ProfileBookAdapter implements ProfileBook {
     }
 
     @Override
+    public void saveSwitch(String name, String switchUri, String fingerprint, String acl, char[] switchPassword, String snmpUri,
+                           char[] community) {
+        Profile p = profiles.require(name);
+        Map<SecretSlot, char[]> secrets = new EnumMap<>(SecretSlot.class);
+        try {
+            if (switchUri == null) {
+                p = p.withSwitch(null).withSecret(SecretSlot.SWITCH_PASSWORD, null);
+            } else {
+                org.gatehouse.sw.SwitchEndpoint ep = org.gatehouse.sw.SwitchEndpoint.parse(switchUri);
+                Profile.SwitchAccess before = p.switchSsh();
+                p = p.withSwitch(new Profile.SwitchAccess(ep.host(), ep.port(), ep.user(), before == null ? null : before.key(), fingerprint,
+                        acl == null || acl.isBlank() ? null : Integer.valueOf(acl.strip()), before == null ? List.of() : before.interfaces(),
+                        before == null ? null : before.blockMode()));
+                p = withNewSecret(p, secrets, SecretSlot.SWITCH_PASSWORD, switchPassword);
+            }
+            if (snmpUri == null) {
+                p = p.withSnmp(null).withSecret(SecretSlot.SNMP_COMMUNITY, null);
+            } else {
+                org.gatehouse.sw.SnmpEndpoint ep = org.gatehouse.sw.SnmpEndpoint.parse(snmpUri);
+                p = p.withSnmp(new Profile.SnmpAccess(ep.host(), ep.port(), Profile.SnmpVersion.V2C, null));
+                p = withNewSecret(p, secrets, SecretSlot.SNMP_COMMUNITY, community);
+            }
+            profiles.save(p, secrets);
+        } finally {
+            secrets.values().forEach(c -> Arrays.fill(c, '\0'));
+        }
+    }
+
+    private static Profile withNewSecret(Profile p, Map<SecretSlot, char[]> secrets, SecretSlot slot, char[] value) {
+        if (value == null || value.length == 0) {
+            return p;
+        }
+        secrets.put(slot, value.clone());
+        // Profiles checks the record before it stores the secret: say one is coming (the store sets where it went)
+        return p.secret(slot).isPresent() ? p : p.withSecret(slot, new org.gatehouse.policy.SecretRef.Encrypted());
+    }
+
+    @Override
     public void remove(String name) {
         profiles.remove(name);
     }

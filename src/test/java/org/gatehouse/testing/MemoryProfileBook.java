@@ -52,6 +52,14 @@ public final class MemoryProfileBook implements ProfileBook {
     }
 
     @Override
+    public synchronized void saveSwitch(String name, String switchUri, String fingerprint, String acl, char[] switchPassword, String snmpUri,
+                                        char[] community) {
+        SiteProfile p = profiles.get(name);
+        profiles.put(name, new SiteProfile(p.name(), p.kea(), p.keaUser(), p.caFile(), p.sshKey(), switchUri, snmpUri, acl, p.refreshSeconds(),
+                p.poolWarning(), p.poolCritical(), p.cacheFile(), false, false));
+    }
+
+    @Override
     public synchronized void remove(String name) {
         profiles.remove(name);
         secrets.remove(name);

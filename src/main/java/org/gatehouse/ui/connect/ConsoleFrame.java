@@ -110,7 +110,7 @@ public final class ConsoleFrame {
         profile = name;
         window = new MainWindow(opened.context(), dialogs);
         window.setSettingsScreen(() -> new SettingsView(new SettingsViewModel(setup, opened, name, window.shell().themeProperty(),
-                this::open), dialogs));
+                this::open, dialogs), dialogs));
         window.shell().themeProperty().set(theme);
         double w = sceneWidth();
         double h = sceneHeight();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.gatehouse.policy.ConnectionProbe;
 import org.gatehouse.policy.ConsoleLayout;
+import org.gatehouse.policy.SwitchProbe;
 import org.gatehouse.ui.dialog.DialogService;
 import org.gatehouse.ui.task.TaskExecutor;
 
@@ -17,5 +18,5 @@ import org.gatehouse.ui.task.TaskExecutor;
  * @param dialogs    null: the console's own JavaFX dialogs
  */
 public record ConsoleSetup(TaskExecutor tasks, Clock clock, ProfileBook profiles, SiteOpener opener, ConnectionProbe probe,
-                           ConsoleLayout layout, Supplier<List<Path>> localSockets, Path knownHosts, DialogService dialogs) {
+                           SwitchProbe switchProbe, ConsoleLayout layout, Supplier<List<Path>> localSockets, Path knownHosts, DialogService dialogs) {
 }

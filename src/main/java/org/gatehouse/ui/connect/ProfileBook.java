@@ -23,6 +23,13 @@ public interface ProfileBook {
      */
     void save(SiteProfile profile, char[] keaPassword);
 
+    /**
+     * The profile's switch: {@code switchUri} ({@code ssh://user@host[:port]}, null: none) with the host key
+     * fingerprint a person accepted, the MAC ACL, and SNMP v2c at {@code snmpUri} (null: none). Secrets as in
+     * {@link #save}: null keeps the stored one.
+     */
+    void saveSwitch(String name, String switchUri, String fingerprint, String acl, char[] switchPassword, String snmpUri, char[] community);
+
     /** Removes the profile and its secrets. */
     void remove(String name);
 

@@ -125,9 +125,45 @@ public final class SettingsView extends BorderPane {
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        setCenter(scroll);
+        javafx.scene.control.Tab profileTab = new javafx.scene.control.Tab("Kea and console", scroll);
+        javafx.scene.control.Tab switchTab = new javafx.scene.control.Tab("Switch and SNMP", switchForm(vm));
+        switchTab.setId("settings-tab-switch");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(profileTab, switchTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
         setRight(side);
         vm.start();
+    }
+
+    private static Node switchForm(SettingsViewModel vm) {
+        SwitchSettingsViewModel sw = vm.switchSettings();
+        GridPane g = grid();
+        row(g, 0, "Switch (SSH)", field("settings-switch", sw.uri, "ssh://admin@192.0.2.2 (empty: no switch)"));
+        PasswordField pw = new PasswordField();
+        pw.setId("settings-switch-password");
+        pw.setPromptText("unchanged");
+        pw.textProperty().bindBidirectional(sw.password);
+        row(g, 1, "Switch password", pw);
+        row(g, 2, "MAC ACL", field("settings-acl", sw.acl, "4000"));
+        row(g, 3, "SNMP v2c", field("settings-snmp", sw.snmp, "udp:192.0.2.2 (empty: no SNMP)"));
+        PasswordField community = new PasswordField();
+        community.setId("settings-community");
+        community.setPromptText("unchanged");
+        community.textProperty().bindBidirectional(sw.community);
+        row(g, 4, "Community", community);
+        Label problem = problem("settings-switch-problem", sw.problemProperty());
+        Button test = button("settings-switch-test", "Test switch", Feather.ACTIVITY, sw::test);
+        test.disableProperty().bind(sw.problemProperty().isNotEmpty().or(sw.busyProperty()));
+        Button save = button("settings-switch-save", "Save switch", Feather.CHECK, vm::saveSwitch);
+        save.disableProperty().bind(sw.problemProperty().isNotEmpty().or(sw.busyProperty()).or(vm.selectedProperty().isNull()));
+        ListView<String> findings = new ListView<>(sw.findings());
+        findings.setId("settings-switch-findings");
+        findings.setPlaceholder(new Label("Test logs in (a new host key is shown before it is trusted), runs display version,"
+                + " reads the MAC ACL, and asks SNMP for sysName, sysDescr and the learned MACs."));
+        VBox box = new VBox(10, g, problem, new HBox(8, test, save), findings);
+        VBox.setVgrow(findings, Priority.ALWAYS);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
     }
 
     private static Label section(String text) {

@@ -51,8 +51,11 @@ public final class SettingsViewModel {
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     private String editing;
 
+    private final SwitchSettingsViewModel switchSettings;
+
     public SettingsViewModel(ConsoleSetup setup, SiteOpener.OpenSite site, String current, ObjectProperty<Theme> theme,
-                             Consumer<String> openProfile) {
+                             Consumer<String> openProfile, org.gatehouse.ui.dialog.DialogService dialogs) {
+        this.switchSettings = new SwitchSettingsViewModel(setup, dialogs, status::set);
         this.setup = setup;
         this.site = site;
         this.current = current;
@@ -84,6 +87,18 @@ public final class SettingsViewModel {
             profiles.setAll(list);
             list.stream().filter(p -> p.name().equals(select)).findFirst().or(() -> list.stream().findFirst()).ifPresent(selected::set);
         }, e -> status.set("Cannot read the profiles: " + e.getMessage()));
+    }
+
+    public SwitchSettingsViewModel switchSettings() {
+        return switchSettings;
+    }
+
+    /** Saves the switch part of the selected profile. */
+    public void saveSwitch() {
+        SiteProfile p = selected.get();
+        if (p != null) {
+            switchSettings.save(p.name(), () -> reload(p.name()));
+        }
     }
 
     public ObservableList<SiteProfile> profiles() {
@@ -141,6 +156,7 @@ public final class SettingsViewModel {
         critical.set(Integer.toString(p.poolCritical()));
         cacheFile.set(p.cacheFile() == null ? "" : p.cacheFile().toString());
         findings.clear();
+        switchSettings.show(p);
     }
 
     private void checkProfile() {
