@@ -101,6 +101,7 @@ public final class ConnectView extends BorderPane {
         problem.setId("connect-problem");
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
 
         Button test = new Button("Test", new FontIcon(Feather.ACTIVITY));
         test.setId("connect-test");
@@ -172,6 +173,8 @@ public final class ConnectView extends BorderPane {
         if (hint != null) {
             Label h = new Label(hint);
             h.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            h.setWrapText(true);
+            h.setMaxWidth(260);
             g.add(h, 2, r);
         }
     }

@@ -41,13 +41,15 @@ public final class SettingsView extends BorderPane {
 
         ListView<SiteProfile> list = new ListView<>(vm.profiles());
         list.setId("settings-profiles");
-        list.setPrefWidth(220);
+        list.setPrefWidth(230);
         list.setCellFactory(x -> new ListCell<>() {
             @Override
             protected void updateItem(SiteProfile p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.name() + (p.isDefault() ? "  (default)" : "")
-                        + (p.name().equals(vm.currentProfile()) ? "  ● open" : ""));
+                setText(empty || p == null ? null : p.name() + (p.isDefault() ? " ★" : "")
+                        + (p.name().equals(vm.currentProfile()) ? " (open)" : ""));
+                setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip((p.isDefault() ? "the default profile; " : "")
+                        + (p.kea() == null ? "no Kea" : p.kea())));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -60,7 +62,7 @@ public final class SettingsView extends BorderPane {
                 list.getSelectionModel().select(b);
             }
         });
-        HBox listButtons = new HBox(4, button("settings-add", "Add", Feather.PLUS, vm::add),
+        javafx.scene.layout.FlowPane listButtons = new javafx.scene.layout.FlowPane(4, 4, button("settings-add", "Add", Feather.PLUS, vm::add),
                 button("settings-duplicate", "Duplicate", Feather.COPY, vm::duplicate),
                 button("settings-delete", "Delete", Feather.TRASH_2, () -> {
                     SiteProfile p = vm.selectedProperty().get();
@@ -69,7 +71,10 @@ public final class SettingsView extends BorderPane {
                         vm.delete();
                     }
                 }));
+        listButtons.setPrefWrapLength(230);
         VBox left = new VBox(8, list, listButtons);
+        left.setMaxWidth(246);
+        left.setPrefWidth(246);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(0, 16, 0, 0));
         setLeft(left);
@@ -94,7 +99,7 @@ public final class SettingsView extends BorderPane {
         save.disableProperty().bind(vm.profileProblemProperty().isNotEmpty().or(vm.busyProperty()));
         Button test = button("settings-test", "Test", Feather.ACTIVITY, vm::test);
         test.disableProperty().bind(vm.busyProperty().or(vm.selectedProperty().isNull()));
-        HBox profileButtons = new HBox(8, save, test, button("settings-default", "Make default", Feather.STAR, vm::makeDefault),
+        javafx.scene.layout.FlowPane profileButtons = new javafx.scene.layout.FlowPane(8, 8, save, test, button("settings-default", "Make default", Feather.STAR, vm::makeDefault),
                 button("settings-open", "Open", Feather.LOG_IN, vm::openSelected));
         ListView<String> findings = new ListView<>(vm.findings());
         findings.setId("settings-findings");
@@ -102,12 +107,18 @@ public final class SettingsView extends BorderPane {
         findings.setPlaceholder(new Label("Test shows what the profile's Kea answers."));
 
         GridPane site = grid();
-        row(site, 0, "Aging age", field("settings-aging", vm.aging, "e.g. 30m, 2h, 1d (kept in Kea; the console and sync use it)"));
-        row(site, 1, "History retention (days)", field("settings-retention", vm.retention));
+        TextField agingField = field("settings-aging", vm.aging, "30m, 2h, 1d");
+        agingField.setPrefColumnCount(8);
+        row(site, 0, "Aging age", agingField);
+        Label agingHint = new Label("Kept in Kea's configuration: every console's aging pass and gatehouse sync use it.");
+        agingHint.setWrapText(true);
+        agingHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        row(site, 1, "Retention (days)", field("settings-retention", vm.retention));
         Label siteProblem = problem("settings-site-problem", vm.siteProblemProperty());
         Button apply = button("settings-apply-site", "Apply", Feather.CHECK, vm::applySite);
         apply.disableProperty().bind(vm.siteProblemProperty().isNotEmpty().or(vm.busyProperty()));
-        VBox siteBox = new VBox(8, section("The open site"), site, siteProblem, apply);
+        siteProblem.setWrapText(true);
+        VBox siteBox = new VBox(8, section("The open site"), site, agingHint, siteProblem, apply);
         siteBox.setVisible(vm.hasSiteSettings());
         siteBox.setManaged(vm.hasSiteSettings());
 
@@ -121,7 +132,8 @@ public final class SettingsView extends BorderPane {
         VBox.setVgrow(findings, Priority.ALWAYS);
         VBox side = new VBox(10, siteBox, section("Appearance"), dark);
         side.setPadding(new Insets(0, 0, 0, 24));
-        side.setPrefWidth(360);
+        side.setPrefWidth(300);
+        side.setMaxWidth(300);
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -189,7 +201,7 @@ public final class SettingsView extends BorderPane {
 
     private static void row(GridPane g, int r, String label, Node field) {
         Label l = new Label(label);
-        l.setMinWidth(170);
+        l.setMinWidth(120);
         g.add(l, 0, r);
         g.add(field, 1, r);
         GridPane.setHgrow(field, Priority.ALWAYS);
@@ -203,7 +215,7 @@ public final class SettingsView extends BorderPane {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
-        f.setPrefColumnCount(28);
+        f.setPrefColumnCount(24);
         f.textProperty().bindBidirectional(value);
         return f;
     }
