@@ -316,10 +316,15 @@ public final class AppBackend implements Backend {
 
     /** @param title what the window title and the status bar call the site (a profile's name and its Kea) */
     ConsoleContext context(String title, int refreshSeconds, Session s, TaskExecutor tasks) {
+        return context(title, refreshSeconds, s, tasks, s.pools());
+    }
+
+    /** @param pools the Pools screen's service (a profile's own thresholds) */
+    ConsoleContext context(String title, int refreshSeconds, Session s, TaskExecutor tasks, PoolService pools) {
         ConsoleContext.Builder b = ConsoleContext.builder(tasks, clock).refreshSeconds(refreshSeconds)
                 .switches(s.switches()).audit(new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
         if (s.leases() != null) {
-            b.kea(title, s.leases(), s.status()).pools(s.pools());
+            b.kea(title, s.leases(), s.status()).pools(pools);
         }
         if (s.decisions() != null && s.queue() != null) {
             b.deciding(s.decisions(), s.queue(), s.aging());

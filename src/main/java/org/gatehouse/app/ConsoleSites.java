@@ -63,7 +63,8 @@ final class ConsoleSites implements SiteOpener {
             throw e;
         }
         String title = name + " — " + target.kea();
-        return new OpenSite(title, backend.context(title, p.refreshSeconds(), s, tasks), Optional.of(s.siteAging()),
+        return new OpenSite(title, backend.context(title, p.refreshSeconds(), s, tasks,
+                new org.gatehouse.policy.PoolService(kea, p.poolWarning(), p.poolCritical())), Optional.of(s.siteAging()),
                 Optional.of(s.cache()), s::close);
     }
 

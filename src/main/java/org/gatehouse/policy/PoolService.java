@@ -14,9 +14,18 @@ public final class PoolService {
     public static final double CRITICAL = 95.0;
 
     private final KeaClient kea;
+    private final double warning;
+    private final double critical;
 
     public PoolService(KeaClient kea) {
+        this(kea, WARNING, CRITICAL);
+    }
+
+    /** With a site's own thresholds (a profile's pool warning and critical percentages). */
+    public PoolService(KeaClient kea, double warning, double critical) {
         this.kea = kea;
+        this.warning = warning;
+        this.critical = critical;
     }
 
     /** The contract's pool object: {@code subnetId, subnet, tier, first, last, size, used, free, percent, level}. */
@@ -25,10 +34,14 @@ public final class PoolService {
     }
 
     public List<PoolUsage> pools() {
-        return usage(kea.config(), kea.allLeases());
+        return usage(kea.config(), kea.allLeases(), warning, critical);
     }
 
     public static List<PoolUsage> usage(KeaConfig config, List<Lease> leases) {
+        return usage(config, leases, WARNING, CRITICAL);
+    }
+
+    static List<PoolUsage> usage(KeaConfig config, List<Lease> leases, double warning, double critical) {
         List<PoolUsage> out = new ArrayList<>();
         for (KeaConfig.Subnet s : config.subnets()) {
             for (KeaConfig.Pool p : s.pools()) {
@@ -36,7 +49,7 @@ public final class PoolService {
                 long size = p.range().size();
                 double pct = size == 0 ? 0 : Math.round(used * 1000.0 / size) / 10.0;
                 Tier tier = p.clientClasses().stream().map(Tier::ofClientClass).filter(t -> t != Tier.OTHER).findFirst().orElse(Tier.OTHER);
-                String level = pct >= CRITICAL ? "critical" : pct >= WARNING ? "warning" : "ok";
+                String level = pct >= critical ? "critical" : pct >= warning ? "warning" : "ok";
                 out.add(new PoolUsage(s.id(), s.cidr(), tier.label(), p.range().first().toString(), p.range().last().toString(),
                         size, used, size - used, pct, level));
             }

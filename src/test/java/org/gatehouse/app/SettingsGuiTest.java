@@ -50,7 +50,7 @@ class SettingsGuiTest {
         Profiles store = console.store();
         store.save(Profile.named("alpha").withKea(Profile.KeaAccess.of("unix:" + kea.socket())), Map.of());
         store.save(Profile.named("beta").withKea(Profile.KeaAccess.of("unix:" + kea.socket()))
-                .withTuning(new Profile.Tuning(7, null, null, null, null, null)), Map.of());
+                .withTuning(new Profile.Tuning(7, 1, 2, null, null, null)), Map.of());
         store.setDefault("alpha");
     }
 
@@ -147,5 +147,8 @@ class SettingsGuiTest {
         assertThat(console.frame.window()).isNotSameAs(before);
         assertThat(console.text("#status-connection")).contains("beta");
         assertThat(console.frame.profile()).isEqualTo("beta");
+        // beta's own pool thresholds (warning 1 %, critical 2 %): one lease in the 64 newly-unregistered addresses (1.6 %) is a warning there, ok at 80/95
+        console.robot.clickOn("#nav-pools");
+        await().atMost(Duration.ofSeconds(20)).until(() -> console.frame.window().pools().alarmLevelProperty().get().equals("warning"));
     }
 }
