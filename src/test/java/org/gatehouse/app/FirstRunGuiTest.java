@@ -84,5 +84,29 @@ class FirstRunGuiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> console.leaseRows() == 3);
         assertThat(console.has("#connect-page")).isFalse();
         assertThat(console.stage().getTitle()).contains("Gästehaus");
+        console.closeWindow();
+    }
+
+    /** "Try the demo" on the connect page: the demo's private Kea and devices open in the same window; closing stops it. */
+    @Test
+    void tryTheDemoOpensTheDemoSite() throws Exception {
+        Path empty = dir.resolve("demo-user");
+        FrameDriver other = new FrameDriver(empty);
+        try {
+            other.open(other.realSetup(List.of(), new ScriptedDialogService()));
+            assertThat(other.has("#connect-page")).isTrue();
+            other.robot.clickOn("#connect-demo");
+            await().atMost(Duration.ofSeconds(60)).until(() -> other.leaseRows() > 300);
+            assertThat(other.stage().getTitle()).contains("demo");
+            String endpoint = other.text("#status-connection");
+            assertThat(endpoint).contains("unix:");
+            Path socket = Path.of(endpoint.substring(endpoint.indexOf("unix:") + 5).split(" ")[0]);
+            assertThat(Files.exists(socket)).isTrue();
+            other.closeWindow();
+            // closing the window stops the demo's Kea and removes its directory
+            await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(socket.getParent()));
+        } finally {
+            other.close();
+        }
     }
 }
