@@ -52,10 +52,12 @@ public final class SettingsViewModel {
     private String editing;
 
     private final SwitchSettingsViewModel switchSettings;
+    private final org.gatehouse.ui.dialog.DialogService dialogs;
 
     public SettingsViewModel(ConsoleSetup setup, SiteOpener.OpenSite site, String current, ObjectProperty<Theme> theme,
                              Consumer<String> openProfile, org.gatehouse.ui.dialog.DialogService dialogs) {
         this.switchSettings = new SwitchSettingsViewModel(setup, dialogs, status::set);
+        this.dialogs = dialogs;
         this.setup = setup;
         this.site = site;
         this.current = current;
@@ -250,24 +252,37 @@ public final class SettingsViewModel {
         }
     }
 
-    /** Tests the selected (saved) profile with its stored secret. */
+    /** Tests the selected (saved) profile with its stored secret; a new SSH host key is shown and trusted only if the user says so. */
     public void test() {
         SiteProfile p = selected.get();
         if (p == null || busy.get()) {
             return;
         }
+        test(p, null);
+    }
+
+    private void test(SiteProfile p, String trustHostKey) {
         busy.set(true);
         status.set("Testing " + p.name() + " …");
         setup.tasks().run(() -> {
             KeaTarget t = setup.profiles().target(p.name());
             try {
-                return setup.probe().probeKea(t);
+                return setup.probe().probeKea(trustHostKey == null ? t : t.trusting(trustHostKey));
             } finally {
                 t.wipe();
             }
         }, r -> {
             busy.set(false);
-            findings.setAll(r.describe());
+            org.gatehouse.model.HostKeyFacts key = r.hostKey();
+            if (key != null && !key.changed() && trustHostKey == null && dialogs.confirm("Unknown SSH host key",
+                    "Trust the host key of " + key.host() + "?", "It presents " + key.presented()
+                            + ".\nCompare it with the server's own fingerprint before you trust it; it is then recorded in "
+                            + setup.knownHosts() + ".")) {
+                test(p, key.presentedFingerprint());
+                return;
+            }
+            findings.setAll(key != null && key.changed() ? List.of("The SSH host key of " + key.host() + " has CHANGED — refused.",
+                    "Recorded: " + key.recorded(), "Presented: " + key.presented()) : r.describe());
             status.set(r.reached() ? p.name() + ": Kea " + r.version() + " answered" : p.name() + ": Kea was not reached");
         }, e -> {
             busy.set(false);
