@@ -87,6 +87,29 @@ class FirstRunGuiTest {
         console.closeWindow();
     }
 
+    /** A profile file that does not parse: the console opens on the connect page, names file and line, and overwrites nothing. */
+    @Test
+    void aBrokenProfileFileIsReportedAndLeftAlone() throws Exception {
+        FrameDriver other = new FrameDriver(dir.resolve("broken-user"));
+        try {
+            Path file = other.gatehouseFiles().resolve("config/gatehouse/profiles.toml");
+            Files.createDirectories(file.getParent());
+            String broken = "default = \"home\"\n\n[profiles.home]\nkea = { uri = \"unix:/run/kea/kea4-ctrl-socket\"\n";
+            Files.writeString(file, broken);
+            ScriptedDialogService dialogs = new ScriptedDialogService();
+            other.open(other.realSetup(List.of(kea.socket()), dialogs));
+            await().atMost(Duration.ofSeconds(10)).until(() -> dialogs.last("console-warning").isPresent());
+            assertThat(other.has("#connect-page")).isTrue();
+            assertThat(dialogs.last("console-warning").orElseThrow().text()).contains(file.toString() + ":");
+            other.robot.clickOn("#connect-save");
+            await().atMost(Duration.ofSeconds(10)).until(() -> other.text("#connect-status").startsWith("Not saved"));
+            assertThat(other.text("#connect-status")).contains(file.toString());
+            assertThat(Files.readString(file)).isEqualTo(broken);
+        } finally {
+            other.close();
+        }
+    }
+
     /** "Try the demo" on the connect page: the demo's private Kea and devices open in the same window; closing stops it. */
     @Test
     void tryTheDemoOpensTheDemoSite() throws Exception {

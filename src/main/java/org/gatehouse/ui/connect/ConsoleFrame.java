@@ -49,8 +49,11 @@ public final class ConsoleFrame {
         } else if (profileName != null) {
             open(profileName);
         } else {
-            setup.tasks().run(() -> setup.profiles().defaultName(), name -> name.ifPresentOrElse(this::open, this::showConnect),
-                    e -> showConnect());
+            setup.tasks().run(() -> setup.profiles().defaultName(), name -> name.ifPresentOrElse(this::open, this::showConnect), e -> {
+                // a broken profile file: the console still opens, and says which file and line
+                showConnect();
+                warn("The profiles could not be read", e.getMessage());
+            });
         }
     }
 
