@@ -90,6 +90,7 @@ public final class AppBackend implements Backend {
     public Local local(ConnectionOptions options) {
         Database db = Database.open(options.db());
         LocalParts p = localParts(null, db);
+        followProfileRetention(options, p.cache());
         return new Local() {
             @Override
             public AuditService audit() {
@@ -123,6 +124,15 @@ public final class AppBackend implements Backend {
                       OfflineQueue offline, CacheService cache) {
     }
 
+    /** A profile's lease-history retention is the cache's: set (and audited) when the two differ. */
+    private static void followProfileRetention(ConnectionOptions options, CacheService cache) {
+        options.profile().map(p -> p.tuning().retention()).ifPresent(r -> {
+            if (cache.retentionDays() != r.toDays()) {
+                cache.setRetentionDays((int) r.toDays(), "from profile " + options.profile().get().name());
+            }
+        });
+    }
+
     private LocalParts localParts(KeaClient kea, Database db) {
         String user = System.getProperty("user.name");
         String host = hostname();
@@ -136,6 +146,7 @@ public final class AppBackend implements Backend {
 
     Session session(KeaClient kea, Database db, ConnectionOptions options) {
         LocalParts p = localParts(kea, db);
+        followProfileRetention(options, p.cache());
         ObservationStore observations = p.observations();
         ActionLog actions = p.actions();
         LeaseService leases = new LeaseService(kea, observations, actions, oui, clock);
@@ -152,7 +163,7 @@ public final class AppBackend implements Backend {
         QueueService queue = new QueueService(kea, leases, observations, reservations, clock);
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
                 user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
-        PoolService pools = new PoolService(kea);
+        PoolService pools = new PoolService(kea, options.poolWarningPercent(), options.poolCriticalPercent());
         SiteAging siteAging = new SiteAging(new SiteSettings(kea,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config))), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));

@@ -202,6 +202,18 @@ public final class ConnectionOptions {
         return fromProfile(Profile::switchSsh, Profile.SwitchAccess::fingerprint);
     }
 
+    /** The pool level "warning" from this usage in percent: the profile's, else 80. */
+    public int poolWarningPercent() {
+        Integer p = profile().map(x -> x.tuning().poolWarningPercent()).orElse(null);
+        return p == null ? 80 : p;
+    }
+
+    /** The pool level "critical" from this usage in percent: the profile's, else 95. */
+    public int poolCriticalPercent() {
+        Integer p = profile().map(x -> x.tuning().poolCriticalPercent()).orElse(null);
+        return p == null ? 95 : p;
+    }
+
     /** The profile's aging age (sync's default for --old-after), or null. */
     public Duration agingAge() {
         return profile().map(p -> p.tuning().agingAge()).orElse(null);

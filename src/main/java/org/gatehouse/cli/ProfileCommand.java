@@ -84,7 +84,7 @@ final class ProfileCommand {
 
     @Command(name = "show", description = "One profile's settings and where each of its secrets is kept (never the secret).")
     static final class Show extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         Show(Backend backend) {
@@ -119,24 +119,32 @@ final class ProfileCommand {
 
     @Command(name = "remove", description = "Delete a profile and the secrets Gatehouse stored for it (keyring or encrypted store).")
     static final class Remove extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         Remove(Backend backend) {
             super(backend);
         }
 
+        @picocli.CommandLine.Option(names = "--force", description = "remove it even when the keyring holding its secrets is locked or"
+                + " absent (its keyring items then stay)")
+        boolean force;
+
         @Override
         public Integer call() {
-            options().profiles().remove(name);
-            printer().line("removed profile " + name + " and its stored secrets");
+            if (options().profiles().remove(name, force)) {
+                printer().line("removed profile " + name + " and its stored secrets");
+            } else {
+                printer().line("removed profile " + name + "; its secrets stay in the desktop keyring (application=gatehouse profile="
+                        + name + "): delete them with the keyring's own tools");
+            }
             return 0;
         }
     }
 
     @Command(name = "default", description = "Make NAME the profile used when neither --kea nor --profile (GATEHOUSE_PROFILE) is given.")
     static final class Default extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         Default(Backend backend) {

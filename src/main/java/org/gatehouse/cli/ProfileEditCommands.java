@@ -71,7 +71,7 @@ final class ProfileEditCommands {
             + " in the desktop keyring, else in Gatehouse's encrypted store (passphrase: terminal, GATEHOUSE_PASSPHRASE_FILE or"
             + " GATEHOUSE_PASSPHRASE_FD). Exit 2 if NAME exists.")
     static final class Add extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         @Mixin
@@ -89,7 +89,7 @@ final class ProfileEditCommands {
 
     @Command(name = "edit", description = "Change profile NAME: the options given here replace its values, the rest stays.")
     static final class Edit extends ConnectedCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "the profile's name (1-64 letters, digits, spaces, . _ -)")
         String name;
 
         @Mixin
@@ -125,19 +125,22 @@ final class ProfileEditCommands {
 
     /** {@code base} with what this command line gives; secrets read from files go to {@code secrets}. */
     static Profile apply(Profile base, ConnectionOptions o, Settings s, Map<SecretSlot, char[]> secrets) {
+        if (o.db != null && o.db.toString().isBlank()) {
+            throw new BadInput("--db", "the file name is empty; give a path, or leave --db out for the default cache");
+        }
         Profile p = base;
         Profile.KeaAccess k = p.kea();
         if (o.kea != null || (k != null && (o.keaUser != null || o.keaCaFile != null || o.allowInsecureHttp || s.keaSshKey != null))) {
             p = p.withKea(new Profile.KeaAccess(o.kea != null ? o.kea : k.uri(), o.keaUser != null ? o.keaUser : k == null ? null : k.user(),
-                    o.keaCaFile != null ? o.keaCaFile : k == null ? null : k.caFile(), o.allowInsecureHttp || (k != null && k.allowInsecureHttp()),
-                    s.keaSshKey != null ? s.keaSshKey : k == null ? null : k.sshKey()));
+                    o.keaCaFile != null ? absolute(o.keaCaFile) : k == null ? null : k.caFile(), o.allowInsecureHttp || (k != null && k.allowInsecureHttp()),
+                    s.keaSshKey != null ? absolute(s.keaSshKey) : k == null ? null : k.sshKey()));
         }
         p = applySwitch(p, o, s);
         p = applySnmp(p, o, s);
         Profile.Tuning t = p.tuning();
         p = p.withTuning(new Profile.Tuning(o.refreshSeconds != null ? o.refreshSeconds : t.refreshSeconds(),
                 s.poolWarning != null ? s.poolWarning : t.poolWarningPercent(), s.poolCritical != null ? s.poolCritical : t.poolCriticalPercent(),
-                s.agingAge != null ? AgingService.parseDuration(s.agingAge) : t.agingAge(), o.db != null ? o.db : t.cache(),
+                s.agingAge != null ? AgingService.parseDuration(s.agingAge) : t.agingAge(), o.db != null ? absolute(o.db) : t.cache(),
                 s.retentionDays != null ? Duration.ofDays(s.retentionDays) : t.retention()));
         read(secrets, SecretSlot.KEA_PASSWORD, o.keaPasswordFile, "--kea-password-file");
         read(secrets, SecretSlot.SWITCH_PASSWORD, o.switchPasswordFile, "--switch-password-file");
@@ -157,7 +160,9 @@ final class ProfileEditCommands {
             if (secrets.containsKey(slot)) {
                 throw new BadInput("--secret", slot.key() + " is given twice (a file to store and a reference)");
             }
-            p = p.withSecret(slot, SecretRef.parse(ref.substring(eq + 1), "--secret " + slot.key()));
+            SecretRef parsed = SecretRef.parse(ref.substring(eq + 1), "--secret " + slot.key());
+            // a profile is used from any directory: a relative file is made absolute now
+            p = p.withSecret(slot, parsed instanceof SecretRef.InFile f ? new SecretRef.InFile(absolute(f.file())) : parsed);
         }
         return p;
     }
@@ -190,7 +195,7 @@ final class ProfileEditCommands {
                 throw new BadInput("--acl", "'" + o.acl + "' is not an ACL number (4000-4999)");
             }
         }
-        return p.withSwitch(new Profile.SwitchAccess(w.host(), w.port(), w.user(), o.switchKey != null ? o.switchKey : w.key(),
+        return p.withSwitch(new Profile.SwitchAccess(w.host(), w.port(), w.user(), o.switchKey != null ? absolute(o.switchKey) : w.key(),
                 s.fingerprint != null ? s.fingerprint : w.fingerprint(), acl, s.interfaces != null ? s.interfaces : w.interfaces(),
                 o.blockMode != null ? o.blockMode : w.blockMode()));
     }
@@ -236,6 +241,10 @@ final class ProfileEditCommands {
     private static String host(URI u) {
         String h = u.getHost();
         return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+    }
+
+    static Path absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
     }
 
     private static void read(Map<SecretSlot, char[]> secrets, SecretSlot slot, Path file, String option) {

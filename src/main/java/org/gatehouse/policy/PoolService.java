@@ -21,7 +21,7 @@ public final class PoolService {
         this(kea, WARNING, CRITICAL);
     }
 
-    /** With a site's own thresholds (a profile's pool warning and critical percentages). */
+    /** With a site's own levels (a profile's pool thresholds), in percent. */
     public PoolService(KeaClient kea, double warning, double critical) {
         this.kea = kea;
         this.warning = warning;
@@ -41,7 +41,7 @@ public final class PoolService {
         return usage(config, leases, WARNING, CRITICAL);
     }
 
-    static List<PoolUsage> usage(KeaConfig config, List<Lease> leases, double warning, double critical) {
+    public static List<PoolUsage> usage(KeaConfig config, List<Lease> leases, double warning, double critical) {
         List<PoolUsage> out = new ArrayList<>();
         for (KeaConfig.Subnet s : config.subnets()) {
             for (KeaConfig.Pool p : s.pools()) {

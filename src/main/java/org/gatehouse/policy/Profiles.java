@@ -138,11 +138,30 @@ public final class Profiles implements AutoCloseable {
 
     /** Deletes the profile and the secrets Gatehouse stored for it; the default is cleared if it was this one. */
     public void remove(String name) {
+        remove(name, false);
+    }
+
+    /**
+     * As {@link #remove(String)}; when the keyring holding its secrets cannot be reached or is
+     * locked, nothing is removed unless {@code evenIfSecretsStay} (then the profile goes and its
+     * keyring items stay, to be deleted with the keyring's own tools).
+     *
+     * @return true when every stored secret of the profile was deleted too
+     */
+    public boolean remove(String name, boolean evenIfSecretsStay) {
         Profile p = require(name);
-        for (SecretRef ref : p.secrets().values()) {
-            if (ref instanceof SecretRef.Keyring) {
-                storeOf(ref).deleteAll(name);
-                break;
+        boolean allDeleted = true;
+        if (p.secrets().values().stream().anyMatch(r -> r instanceof SecretRef.Keyring)) {
+            try {
+                keyring.deleteAll(name);
+            } catch (CredentialsUnavailable e) {
+                if (!evenIfSecretsStay) {
+                    throw new CredentialsUnavailable("profile " + name + " was not removed: its secrets in " + keyring.description()
+                            + " cannot be deleted (" + e.getMessage() + "); unlock the keyring and try again, or remove the"
+                            + " profile anyway with --force and delete its items (application=gatehouse profile=" + name
+                            + ") with the keyring's own tools");
+                }
+                allDeleted = false;
             }
         }
         encrypted.deleteAll(name);
@@ -155,6 +174,7 @@ public final class Profiles implements AutoCloseable {
             }
             return doc;
         });
+        return allDeleted;
     }
 
     /** Makes {@code name} the profile used when neither --kea nor --profile is given. */

@@ -70,7 +70,8 @@ public sealed interface SecretRef {
         if (t.startsWith("systemd:")) {
             return new Systemd(t.substring(8));
         }
-        throw new BadInput(key, "'" + t + "' is not a secret reference: keyring, encrypted, file:/path or systemd:NAME"
-                + " (a secret itself never belongs in the profile file)");
+        // not quoted: what is there may be the secret itself, typed where its reference belongs
+        throw new BadInput(key, "the value is not a secret reference: keyring, encrypted, file:/path or systemd:NAME"
+                + " (a secret itself never belongs in the profile file or on the command line)");
     }
 }

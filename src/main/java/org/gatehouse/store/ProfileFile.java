@@ -100,7 +100,9 @@ public final class ProfileFile {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String line = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
-            throw new ProfileFileBroken(file + line + ": " + SafeText.escapeForTerminal(firstLine(e.getOriginalMessage()))
+            // the parser's words without what it quotes from the file: a secret typed there by mistake is not echoed
+            String why = firstLine(e.getOriginalMessage()).replaceAll("'[^']*'|\"[^\"]*\"|\\([^)]*\\)", "…");
+            throw new ProfileFileBroken(file + line + ": " + SafeText.escapeForTerminal(why)
                     + "; fix the file by hand (Gatehouse changes nothing in it until it parses)");
         }
     }

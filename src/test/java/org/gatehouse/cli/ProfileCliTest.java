@@ -196,4 +196,37 @@ class ProfileCliTest {
         assertThat(partly.exit()).as("the switch did not answer").isEqualTo(1);
         assertThat(partly.out()).containsPattern("kea: +ok").containsPattern("switch: FAIL").containsPattern("snmp: +ok");
     }
+
+    @Test
+    void theProfilesPoolLevelsAreTheOnesPoolsUses() throws Exception {
+        assertThat(gatehouse("profile", "add", "tight", "--kea", kea.endpoint(), "--db", cache(), "--pool-warning", "1",
+                "--pool-critical", "100").exit()).isZero();
+        JsonNode plain = new ObjectMapper().readTree(gatehouse("pools", "--kea", kea.endpoint(), "--db", cache(), "--format", "json").out());
+        JsonNode tight = new ObjectMapper().readTree(gatehouse("pools", "--profile", "tight", "--format", "json").out());
+        assertThat(plain.findValuesAsText("level")).containsOnly("ok");
+        assertThat(tight.findValuesAsText("level")).contains("warning");
+        for (JsonNode pool : tight) {
+            assertThat(pool.get("level").asText()).as(pool.toString()).isEqualTo(pool.get("percent").asDouble() >= 1 ? "warning" : "ok");
+        }
+    }
+
+    @Test
+    void aRelativeSecretFileIsKeptAsAnAbsolutePath() throws Exception {
+        Path pw = CliRun.writePrivate(dir.resolve("rel.pw"), "relative-secret-file\n");
+        Path relative = Path.of("").toAbsolutePath().relativize(pw);
+        assertThat(gatehouse("profile", "add", "svc", "--kea", kea.endpoint(), "--secret", "kea-password=file:" + relative).exit()).isZero();
+        assertThat(gatehouse("profile", "show", "svc").out()).contains("kea-password:      file:" + pw);
+        CliRun notARef = gatehouse("profile", "add", "svc2", "--kea", kea.endpoint(), "--secret", "kea-password=hunter2-typed");
+        assertThat(notARef.exit()).as("a secret itself is no reference").isEqualTo(2);
+        assertThat(notARef.err()).contains("not a secret reference").doesNotContain("hunter2-typed");
+    }
+
+    @Test
+    void theProfilesRetentionIsTheCachesAndTheChangeIsAudited() {
+        assertThat(gatehouse("profile", "add", "site", "--kea", kea.endpoint(), "--db", cache(), "--retention", "30").exit()).isZero();
+        CliRun size = gatehouse("db", "check", "--profile", "site");
+        assertThat(size.out()).as(size.err()).contains("lease history 30 days");
+        CliRun audit = gatehouse("audit", "list", "--profile", "site", "--format", "csv");
+        assertThat(audit.out()).contains("lease-history-retention").contains("from profile site");
+    }
 }

@@ -168,4 +168,18 @@ class ProfilesTest {
         assertThat(store).doesNotContain("\"home\"").contains("\"office\"");
         assertThat(new String(profiles.secret(profiles.require("office"), SecretSlot.SWITCH_PASSWORD))).isEqualTo(SWITCH_PASSWORD);
     }
+
+    @Test
+    void aSecretTypedIntoTheFileIsRefusedWithoutEchoingIt() throws Exception {
+        profiles.add(site("home"), Map.of());
+        Path file = profiles.file();
+        String original = Files.readString(file);
+        Files.writeString(file, original + "\n[profiles.home.secrets]\nkea-password = \"Typed-In-Secret-1\"\n");
+        assertThatThrownBy(() -> profiles.require("home")).isInstanceOf(GatehouseException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("kea-password").hasMessageNotContaining("Typed-In-Secret-1");
+        Files.writeString(file, original + "\n[profiles.home.secrets]\nkea-password = Typed-In-Secret-2\n");
+        assertThatThrownBy(() -> profiles.list()).isInstanceOf(GatehouseException.class)
+                .hasMessageContaining(file + ":" + (original.lines().count() + 3)).hasMessageNotContaining("Typed-In-Secret-2");
+        Files.writeString(file, original);
+    }
 }

@@ -127,4 +127,17 @@ class SecretServiceKeyringTest {
         assertThatThrownBy(() -> noBus.secret(noBus.require("home"), SecretSlot.KEA_PASSWORD))
                 .isInstanceOf(GatehouseException.class).hasMessageContaining("not reachable").hasMessageContaining("home");
     }
+
+    @Test
+    void aLockedKeyringKeepsTheProfileUnlessRemovalIsForced() throws Exception {
+        profiles.add(httpKea("home"), keaPassword());
+        keyring.lockLogin();
+        try (Profiles fresh = AppProfiles.open(env::get, (x, s) -> List.of())) {
+            assertThatThrownBy(() -> fresh.remove("home")).isInstanceOf(GatehouseException.class)
+                    .hasMessageContaining("was not removed").hasMessageContaining("--force");
+            assertThat(fresh.get("home")).as("nothing removed").isPresent();
+            assertThat(fresh.remove("home", true)).as("its keyring item stays").isFalse();
+            assertThat(fresh.get("home")).isEmpty();
+        }
+    }
 }
