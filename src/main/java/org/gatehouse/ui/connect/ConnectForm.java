@@ -24,7 +24,7 @@ record ConnectForm(Method method, String socket, String url, String httpUser, St
             }
             case HTTP -> {
                 String u = f.url == null ? "" : f.url.strip();
-                if (!u.matches("https?://[^/@\\s:]+(:\\d{1,5})?/?.*")) {
+                if (!u.matches("https?://(\\[[0-9A-Fa-f:.]+\\]|[^/@\\s:\\[\\]]+)(:\\d{1,5})?(/[^@\\s]*)?")) {
                     return "Address: http(s)://host:port/ (the Control Agent, or Kea's own HTTP socket)";
                 }
                 if (!blank(f.httpUser) && blank(f.password)) {

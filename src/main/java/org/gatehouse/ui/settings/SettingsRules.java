@@ -16,7 +16,7 @@ public final class SettingsRules {
 
     public static String kea(String s) {
         String t = s == null ? "" : s.strip();
-        if (t.matches("unix:/\\S+") || t.matches("https?://[^/@\\s:]+(:\\d{1,5})?/?\\S*") || t.matches("ssh://[^:@/\\s]+@[^/\\s]+/\\S+")) {
+        if (t.matches("unix:/\\S+") || t.matches("https?://(\\[[0-9A-Fa-f:.]+\\]|[^/@\\s:\\[\\]]+)(:\\d{1,5})?(/[^@\\s]*)?") || t.matches("ssh://[^:@/\\s]+@[^/\\s]+/\\S+")) {
             return "";
         }
         return "Kea: unix:/path, http(s)://host:port/ or ssh://user@host/path/to/socket";
