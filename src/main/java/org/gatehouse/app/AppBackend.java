@@ -166,7 +166,7 @@ public final class AppBackend implements Backend {
         return new PoolHistory(new PoolSamples(db), events, new Anomalies(events, new AnomalyLog(db), thresholds), clock);
     }
 
-    private Session session(KeaClient kea, Database db, ConnectionOptions options) {
+    Session session(KeaClient kea, Database db, ConnectionOptions options) {
         LocalParts p = localParts(kea, db, thresholds(options));
         followProfileRetention(options, p.cache());
         ObservationStore observations = p.observations();
@@ -336,30 +336,72 @@ public final class AppBackend implements Backend {
     @Override
     public void gui(ConnectionOptions options) {
         try (FxTaskExecutor tasks = new FxTaskExecutor()) {
-            if (options.kea() == null) {
-                // No Kea: the Switch screen (if configured) and the Audit screen (from the cache) still work.
+            ConsoleStart start = new ConsoleStart(this, options, System::getenv);
+            if (start.switchOnly()) {
+                // No Kea and no profile, but a switch: the Switch screen and the Audit screen (from the cache) still work.
                 try (SwitchSession sw = connectSwitch(options); Local local = local(options)) {
                     new ConsoleLauncher().showAndWait(ConsoleContext.builder(tasks, clock).refreshSeconds(2).switches(sw.switches())
                             .audit(new AuditTools(local.audit(), local.configs(), local.offline(), local.cache(), Map.of())).build());
                 }
                 return;
             }
-            try (Session s = connect(options)) {
-                new ConsoleLauncher().showAndWait(context(options, s, tasks));
-            }
+            start.run(tasks);
         }
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskExecutor tasks) {
-        ConsoleContext.Builder b = ConsoleContext.builder(tasks, clock).refreshSeconds(options.refreshSeconds())
+        return context(KeaEndpoint.parse(options.kea()).toString(), options.refreshSeconds(), s, tasks);
+    }
+
+    /** @param title what the window title and the status bar call the site (a profile's name and its Kea) */
+    ConsoleContext context(String title, int refreshSeconds, Session s, TaskExecutor tasks) {
+        return context(title, refreshSeconds, s, tasks, s.pools());
+    }
+
+    /** @param pools the Pools screen's service (a profile's own thresholds) */
+    ConsoleContext context(String title, int refreshSeconds, Session s, TaskExecutor tasks, PoolService pools) {
+        ConsoleContext.Builder b = ConsoleContext.builder(tasks, clock).refreshSeconds(refreshSeconds)
                 .switches(s.switches()).audit(new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
         if (s.leases() != null) {
-            b.kea(KeaEndpoint.parse(options.kea()).toString(), s.leases(), s.status()).pools(s.pools());
+            b.kea(title, s.leases(), s.status()).pools(pools);
         }
         if (s.decisions() != null && s.queue() != null) {
             b.deciding(s.decisions(), s.queue(), s.aging());
         }
         return b.build();
+    }
+
+    /**
+     * What the console frame is built from: profiles, the probe, how sites open, the layout file
+     * and the local sockets to offer. {@code dialogs} null: the console's own.
+     */
+    org.gatehouse.ui.connect.ConsoleSetup consoleSetup(ConnectionOptions base, TaskExecutor tasks, org.gatehouse.ui.connect.ProfileBook profiles,
+                                                      org.gatehouse.policy.ConsoleLayout layout,
+                                                      java.util.function.Supplier<java.util.List<Path>> localSockets,
+                                                      org.gatehouse.ui.dialog.DialogService dialogs) {
+        return consoleSetup(base, tasks, profiles, sites(profiles, base), layout, localSockets, dialogs);
+    }
+
+    org.gatehouse.ui.connect.ConsoleSetup consoleSetup(ConnectionOptions base, TaskExecutor tasks, org.gatehouse.ui.connect.ProfileBook profiles,
+                                                      ConsoleSites sites, org.gatehouse.policy.ConsoleLayout layout,
+                                                      java.util.function.Supplier<java.util.List<Path>> localSockets,
+                                                      org.gatehouse.ui.dialog.DialogService dialogs) {
+        return new org.gatehouse.ui.connect.ConsoleSetup(tasks, clock, profiles, sites,
+                new org.gatehouse.policy.ConnectionProbe(new KeaTargetConnector(json)), new org.gatehouse.policy.SwitchProbe(new SwitchTargetConnector()),
+                layout, localSockets, base.knownHosts(), dialogs);
+    }
+
+    ConsoleSites sites(org.gatehouse.ui.connect.ProfileBook profiles, ConnectionOptions base) {
+        return new ConsoleSites(this, profiles, new KeaTargetConnector(json), base, name -> base,
+                () -> new DemoRun(json, clock, console, this));
+    }
+
+    /** The console on the user's own profiles: their switch and SNMP settings and secrets come from the profile store. */
+    ConsoleSites sites(Profiles store, org.gatehouse.ui.connect.ProfileBook profiles, ConnectionOptions base) {
+        return new ConsoleSites(this, profiles, new KeaTargetConnector(json), base, name -> {
+            org.gatehouse.policy.Profile p = store.require(name);
+            return ConnectionOptions.of(p, slot -> store.secret(p, slot));
+        }, () -> new DemoRun(json, clock, console, this));
     }
 
     @Override

@@ -41,7 +41,28 @@ final class DemoRun {
         this.backend = backend;
     }
 
+    /** A started demo: the options that reach it, and how to stop it (stops everything and removes its directory). */
+    record Running(ConnectionOptions options, List<String> reach, Runnable stop) {
+    }
+
     void run(ConnectionOptions options, boolean openGui, int keepSeconds) {
+        Running demo = start(options);
+        try {
+            if (openGui) {
+                console.println("The command line reaches this demo with: ./gatehouse " + String.join(" ", demo.reach()) + " COMMAND");
+                backend.gui(demo.options());
+            } else {
+                console.println("Try: ./gatehouse " + String.join(" ", demo.reach()) + " switch blocked");
+                console.println("     ./gatehouse " + String.join(" ", demo.reach()) + " leases list");
+                sleepSeconds(keepSeconds);
+            }
+        } finally {
+            demo.stop().run();
+        }
+    }
+
+    /** Starts the demo's Kea, devices and switch; the caller stops them with {@link Running#stop} (also done at JVM exit). */
+    Running start(ConnectionOptions options) {
         Path dir;
         try {
             dir = Files.createTempDirectory("gatehouse-demo-");
@@ -60,6 +81,15 @@ final class DemoRun {
         List<AutoCloseable> running = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread cleanup = new Thread(() -> stop(running, kea), "gatehouse-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
+        Runnable stop = () -> {
+            stop(running, kea);
+            console.println("Demo Kea and switch stopped; " + dir + " removed.");
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        };
         try {
             int n;
             try (KeaClient client = new KeaClient(new UnixSocketTransport(kea.socket()), json, Duration.ofSeconds(10))) {
@@ -76,23 +106,10 @@ final class DemoRun {
             running.add(sw);
             console.println("Demo switch: Comware CLI " + sw.sshUri() + ", SNMP " + sw.snmpUri() + " (loopback only).");
             List<String> reach = reach(kea.endpoint(), dir.resolve("cache.db"), sw);
-            ConnectionOptions demo = demoOptions(options, reach);
-            if (openGui) {
-                console.println("The command line reaches this demo with: ./gatehouse " + String.join(" ", reach) + " COMMAND");
-                backend.gui(demo);
-            } else {
-                console.println("Try: ./gatehouse " + String.join(" ", reach) + " switch blocked");
-                console.println("     ./gatehouse " + String.join(" ", reach) + " leases list");
-                sleepSeconds(keepSeconds);
-            }
-        } finally {
-            stop(running, kea);
-            console.println("Demo Kea and switch stopped; " + dir + " removed.");
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running
-            }
+            return new Running(demoOptions(options, reach), reach, stop);
+        } catch (RuntimeException e) {
+            stop.run();
+            throw e;
         }
     }
 

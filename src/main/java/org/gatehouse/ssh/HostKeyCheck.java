@@ -22,13 +22,20 @@ final class HostKeyCheck implements HostKeyRepository {
     private final HostKeyRepository known;
     private final Path knownHostsFile;
     private final boolean acceptNew;
+    private final String trustedFingerprint;
     private String presentedHost;
     private byte[] presentedKey;
 
     HostKeyCheck(HostKeyRepository known, Path knownHostsFile, boolean acceptNew) {
+        this(known, knownHostsFile, acceptNew, null);
+    }
+
+    /** @param trustedFingerprint a new key with exactly this "SHA256:…" fingerprint is accepted (the one a person saw), or null */
+    HostKeyCheck(HostKeyRepository known, Path knownHostsFile, boolean acceptNew, String trustedFingerprint) {
         this.known = known;
         this.knownHostsFile = knownHostsFile;
         this.acceptNew = acceptNew;
+        this.trustedFingerprint = trustedFingerprint;
     }
 
     @Override
@@ -36,7 +43,7 @@ final class HostKeyCheck implements HostKeyRepository {
         presentedHost = host;
         presentedKey = key.clone();
         int result = known.check(host, key);
-        if (result == NOT_INCLUDED && acceptNew) {
+        if (result == NOT_INCLUDED && (acceptNew || fingerprint(key).equals(trustedFingerprint))) {
             try {
                 add(new HostKey(host, key), null);
             } catch (JSchException e) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import org.gatehouse.model.HostKeyFacts;
 import org.gatehouse.model.PrivateFiles;
 
 /**
@@ -18,6 +19,20 @@ import org.gatehouse.model.PrivateFiles;
  * known_hosts file (and {@code ~/.ssh}) that Gatehouse creates is 0600 (0700).
  */
 public final class SshConnector {
+    private final String trustedFingerprint;
+
+    public SshConnector() {
+        this(null);
+    }
+
+    /**
+     * A connector that also trusts, and records, a new host key whose fingerprint is
+     * {@code trustedFingerprint} ("SHA256:…"): the key a person was shown and accepted. Any other
+     * new key is still refused, so a key swapped between showing and accepting is not recorded.
+     */
+    public SshConnector(String trustedFingerprint) {
+        this.trustedFingerprint = trustedFingerprint;
+    }
 
     public Session open(SshTarget t) {
         JSch jsch = new JSch();
@@ -34,7 +49,7 @@ public final class SshConnector {
             if (t.password() != null) {
                 session.setPassword(new String(t.password()));
             }
-            hostKeys = new HostKeyCheck(jsch.getHostKeyRepository(), t.knownHosts(), t.acceptNewHostKey());
+            hostKeys = new HostKeyCheck(jsch.getHostKeyRepository(), t.knownHosts(), t.acceptNewHostKey(), trustedFingerprint);
             session.setHostKeyRepository(hostKeys);
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
@@ -61,16 +76,22 @@ public final class SshConnector {
             return new SshFailure(t.endpoint(), "the host key has CHANGED since it was recorded in " + t.knownHosts()
                     + ": recorded " + orUnknown(hostKeys == null ? null : hostKeys.recorded())
                     + ", presented " + orUnknown(hostKeys == null ? null : hostKeys.presented())
-                    + "; refusing to connect (if the change is expected, remove the old key with ssh-keygen -R)", 1, e);
+                    + "; refusing to connect (if the change is expected, remove the old key with ssh-keygen -R)", 1, e, facts(hostKeys));
         }
         if (e instanceof JSchUnknownHostKeyException || msg.startsWith("UnknownHostKey") || msg.contains("reject HostKey")) {
             return new SshFailure(t.endpoint(), "unknown host key " + orUnknown(hostKeys == null ? null : hostKeys.presented())
-                    + "; compare it with the server's fingerprint (ssh-keygen -lf on its host key) and use --accept-new-host-key to trust it", 1, e);
+                    + "; compare it with the server's fingerprint (ssh-keygen -lf on its host key) and use --accept-new-host-key to trust it", 1, e,
+                    facts(hostKeys));
         }
         if (msg.contains("Auth fail") || msg.contains("Auth cancel")) {
             return new SshFailure(t.endpoint(), "login failed for user '" + t.user() + "' (wrong password or key)", 1, e);
         }
         return new SshFailure(t.endpoint(), "SSH failed: " + msg, 3, e);
+    }
+
+    private static HostKeyFacts facts(HostKeyCheck hostKeys) {
+        return hostKeys == null || hostKeys.presented() == null ? null
+                : new HostKeyFacts(hostKeys.presentedHost(), hostKeys.presented(), hostKeys.recorded());
     }
 
     private static String orUnknown(String s) {

@@ -108,6 +108,17 @@ public final class SnmpLocator implements AutoCloseable {
         return get(List.of(new OID("1.3.6.1.2.1.1.5.0"))).get(0).getVariable().toString();
     }
 
+    /** sysDescr.0: the model and software release, as the connection test shows it. */
+    public String sysDescr() {
+        return get(List.of(new OID("1.3.6.1.2.1.1.1.0"))).get(0).getVariable().toString();
+    }
+
+    /** How many MACs the switch has learned: rows of the Q-BRIDGE forwarding table, else of the BRIDGE-MIB one. */
+    public int learnedMacs() {
+        int q = walk(DOT1Q_TP_FDB_PORT).size();
+        return q > 0 ? q : walk(DOT1D_TP_FDB_PORT).size();
+    }
+
     public int requests() {
         return requests;
     }

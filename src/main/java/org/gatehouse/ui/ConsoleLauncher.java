@@ -3,6 +3,10 @@ package org.gatehouse.ui;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.gatehouse.policy.ConsoleLayout;
+import org.gatehouse.ui.connect.ConsoleFrame;
+import org.gatehouse.ui.connect.ConsoleSetup;
+import org.gatehouse.ui.connect.SiteOpener;
 import org.gatehouse.ui.shell.MainWindow;
 
 /**
@@ -34,6 +38,49 @@ public final class ConsoleLauncher {
             Thread.currentThread().interrupt();
         } finally {
             Platform.exit();
+        }
+    }
+
+    /**
+     * The console with profiles: {@code opened} (a Kea from the command line), else the profile
+     * {@code profile} or the default one, else the connect page. Blocks until the window is
+     * closed; then saves the layout and closes the open site (off the FX thread). {@code problem}: why
+     * the profiles could not be read (shown; the console opens anyway), or null.
+     */
+    public void showAndWait(ConsoleSetup setup, SiteOpener.OpenSite opened, String profile, String problem) {
+        ConsoleLayout.Layout layout = setup.layout().load();
+        CountDownLatch closed = new CountDownLatch(1);
+        ConsoleLayout.Layout[] last = new ConsoleLayout.Layout[] {layout};
+        ConsoleFrame[] frame = new ConsoleFrame[1];
+        Platform.setImplicitExit(false);
+        try {
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                frame[0] = new ConsoleFrame(stage, setup, layout);
+                stage.setOnHidden(e -> {
+                    last[0] = frame[0].closing();
+                    closed.countDown();
+                });
+                frame[0].start(opened, profile);
+                if (problem != null) {
+                    frame[0].warn("Profiles could not be read", problem);
+                }
+                stage.show();
+            });
+        } catch (RuntimeException | LinkageError e) {
+            throw new DisplayUnavailable(e);
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Platform.exit();
+        }
+        setup.layout().save(last[0]);
+        SiteOpener.OpenSite site = frame[0] == null ? null : frame[0].openSite();
+        if (site != null) {
+            site.close().run();
         }
     }
 }

@@ -63,6 +63,7 @@ public final class MainWindow {
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
     private final Timeline ticker;
     private final DialogService dialogs;
+    private java.util.function.Supplier<Node> settingsScreen;
     private Stage stage;
 
     public MainWindow(ConsoleContext context) {
@@ -113,6 +114,11 @@ public final class MainWindow {
 
     public PoolsViewModel pools() {
         return poolsModel;
+    }
+
+    /** The Settings screen's builder (the console frame's: it knows the profiles); without it Settings says it is not built. */
+    public void setSettingsScreen(java.util.function.Supplier<Node> settings) {
+        this.settingsScreen = settings;
     }
 
     /** The Leases screen (built on first use); other screens add row actions through it. */
@@ -215,6 +221,7 @@ public final class MainWindow {
             case RESERVATIONS -> new ReservationsView(reservationsModel, dialogs);
             case AUDIT -> new AuditView(auditModel, dialogs);
             case POOLS -> new PoolsView(poolsModel, ZoneId.systemDefault(), dialogs, context.endpoint());
+            case SETTINGS -> settingsScreen != null ? settingsScreen.get() : new ComingSoonView(key);
             default -> new ComingSoonView(key);
         });
     }
