@@ -273,7 +273,10 @@ public final class MainWindow {
         badge.getStyleClass().add("nav-badge");
         badge.textProperty().bind(poolsModel.charts().unseenProperty().asString());
         badge.visibleProperty().bind(poolsModel.charts().unseenProperty().greaterThan(0));
-        return new HBox(6, icon, badge);
+        badge.managedProperty().bind(badge.visibleProperty()); // no gap before "Pools" while there is nothing to count
+        HBox graphic = new HBox(icon, badge);
+        graphic.spacingProperty().bind(javafx.beans.binding.Bindings.when(badge.visibleProperty()).then(6.0).otherwise(0.0));
+        return graphic;
     }
 
     private Node statusBar() {
