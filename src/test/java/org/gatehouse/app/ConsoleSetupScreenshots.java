@@ -1,6 +1,5 @@
 package org.gatehouse.app;
 
-import java.awt.image.BufferedImage;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,14 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.gatehouse.cli.ConnectionOptions;
 import org.gatehouse.kea.KeaJson;
 import org.gatehouse.policy.ConsoleLayout;
@@ -86,23 +81,6 @@ public final class ConsoleSetupScreenshots {
     }
 
     private static void shoot(Stage stage, Path file) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                WritableImage img = stage.getScene().snapshot(null);
-                int w = (int) img.getWidth();
-                int h = (int) img.getHeight();
-                int[] argb = new int[w * h];
-                img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-                BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-                png.setRGB(0, 0, w, h, argb, 0, w);
-                ImageIO.write(png, "png", file.toFile());
-                done.complete(null);
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get();
-        System.out.println("wrote " + file.toAbsolutePath());
+        org.gatehouse.testing.ScenePng.write(stage.getScene(), file);
     }
 }

@@ -1,6 +1,5 @@
 package org.gatehouse.app;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -14,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.gatehouse.cli.CliRun;
 import org.gatehouse.cli.ConnectionOptions;
 import org.gatehouse.cli.GatehouseCli;
@@ -74,23 +70,7 @@ public final class DemoSwitchScreenshot {
                 window[0].switchboard().locate(devices.get(23).toString());
             });
             Thread.sleep(8000);
-            Platform.runLater(() -> {
-                try {
-                    WritableImage img = stage[0].getScene().snapshot(null);
-                    int w = (int) img.getWidth();
-                    int h = (int) img.getHeight();
-                    int[] argb = new int[w * h];
-                    img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-                    BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-                    png.setRGB(0, 0, w, h, argb, 0, w);
-                    ImageIO.write(png, "png", out.toFile());
-                    shot.complete(null);
-                } catch (Exception e) {
-                    shot.completeExceptionally(e);
-                }
-            });
-            shot.get();
-            System.out.println("wrote " + out.toAbsolutePath());
+            org.gatehouse.testing.ScenePng.write(stage[0].getScene(), out);
         } finally {
             Platform.exit();
             demo.interrupt();

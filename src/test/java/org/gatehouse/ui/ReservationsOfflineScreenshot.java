@@ -1,14 +1,9 @@
 package org.gatehouse.ui;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Mac;
 import org.gatehouse.policy.DecisionService;
@@ -65,23 +60,6 @@ public final class ReservationsOfflineScreenshot {
     }
 
     private static void shoot(Path file) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                WritableImage img = Window.getWindows().get(0).getScene().snapshot(null);
-                int w = (int) img.getWidth();
-                int h = (int) img.getHeight();
-                int[] argb = new int[w * h];
-                img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-                BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-                png.setRGB(0, 0, w, h, argb, 0, w);
-                ImageIO.write(png, "png", file.toFile());
-                done.complete(null);
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get();
-        System.out.println("wrote " + file.toAbsolutePath());
+        org.gatehouse.testing.ScenePng.write(Window.getWindows().get(0).getScene(), file);
     }
 }
