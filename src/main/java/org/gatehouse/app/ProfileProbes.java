@@ -1,26 +1,28 @@
 package org.gatehouse.app;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.gatehouse.cli.ConnectionOptions;
-import org.gatehouse.kea.KeaClient;
 import org.gatehouse.model.GatehouseException;
+import org.gatehouse.model.SafeText;
+import org.gatehouse.policy.ConnectionProbe;
+import org.gatehouse.policy.KeaProbe;
+import org.gatehouse.policy.KeaTarget;
 import org.gatehouse.policy.Profile;
 import org.gatehouse.policy.ProfileCheck;
 import org.gatehouse.policy.ProfileProbe;
 import org.gatehouse.policy.SecretSlot;
-import org.gatehouse.policy.StatusService;
-import org.gatehouse.sw.CliCommand;
-import org.gatehouse.sw.ComwareSession;
-import org.gatehouse.sw.ComwareSwitch;
-import org.gatehouse.sw.SnmpLocator;
+import org.gatehouse.policy.SwitchProbe;
 
 /**
- * {@code profile test}: Kea (version and subnets), the switch (SSH login and {@code display version})
- * and SNMP (sysName), each with the profile's own settings and secrets, each reported on its own.
+ * {@code profile test}: the console's Test, with the profile's own settings and secrets. Kea through
+ * {@link ConnectionProbe} (version, hooks, capabilities, subnets and their tiers, the {@code denied}
+ * class, the site check summary); the switch and SNMP through {@link SwitchProbe} (login,
+ * {@code display version}, the managed ACL; sysName, sysDescr, learned MACs). Each part connects as
+ * every other command does with the profile (its recorded host key, --allow-insecure-http), and is
+ * reported on its own.
  */
 final class ProfileProbes implements ProfileProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -33,70 +35,46 @@ final class ProfileProbes implements ProfileProbe {
     @Override
     public List<ProfileCheck.Part> probe(Profile profile, Function<SecretSlot, char[]> secrets) {
         ConnectionOptions o = ConnectionOptions.of(profile, secrets);
-        List<ProfileCheck.Part> parts = new ArrayList<>();
+        List<ProfileCheck.Part> parts = new java.util.ArrayList<>();
         if (profile.kea() != null) {
-            parts.add(part("kea", () -> kea(o)));
+            parts.add(guarded("kea", () -> kea(o, profile.kea().uri())));
         }
+        // the profile's options are the connection: the probe's target only names it and the ACL
+        SwitchProbe switches = new SwitchProbe(target -> SwitchParts.cli(o, TIMEOUT));
         if (profile.switchSsh() != null) {
-            parts.add(part("switch", () -> switchCli(o)));
+            Integer acl = profile.switchSsh().acl();
+            parts.add(guarded("switch", () -> {
+                SwitchProbe.SshResult r = switches.probeSsh(new SwitchProbe.Target(profile.switchSsh().uri(), null, null, null, null,
+                        acl == null ? null : acl.toString(), TIMEOUT));
+                return r.error() == null ? ProfileCheck.Part.of("switch", true, r.describe()) : failed("switch", r.error());
+            }));
         }
         if (profile.snmp() != null) {
-            parts.add(part("snmp", () -> snmp(o)));
+            parts.add(guarded("snmp", () -> {
+                SwitchProbe.SnmpResult r = switches.probeSnmp(profile.snmp().uri(), () -> SwitchParts.snmp(o, TIMEOUT).get());
+                return r.error() == null ? ProfileCheck.Part.of("snmp", true, r.describe()) : failed("snmp", r.error());
+            }));
         }
         return parts;
     }
 
-    private static ProfileCheck.Part part(String name, Supplier<String> test) {
+    private ProfileCheck.Part kea(ConnectionOptions o, String uri) {
+        KeaProbe r = new ConnectionProbe(target -> backend.keaClient(o)).probeKea(new KeaTarget(uri, null, null, null, null, null, null, TIMEOUT));
+        return r.reached() ? ProfileCheck.Part.of("kea", true, r.describe()) : failed("kea", r.error());
+    }
+
+    /** One part's failure, however it fails, is that part's FAIL line: the others are still tested. */
+    private static ProfileCheck.Part guarded(String name, Supplier<ProfileCheck.Part> test) {
         try {
-            return new ProfileCheck.Part(name, true, test.get());
+            return test.get();
         } catch (GatehouseException e) {
-            return new ProfileCheck.Part(name, false, e.getMessage());
+            return failed(name, SafeText.escapeForTerminal(e.getMessage()));
         } catch (RuntimeException e) {
-            return new ProfileCheck.Part(name, false, e.getClass().getSimpleName());
+            return failed(name, e.getClass().getSimpleName());
         }
     }
 
-    private String kea(ConnectionOptions o) {
-        try (KeaClient kea = backend.keaClient(o)) {
-            StatusService.Status s = new StatusService(kea).status();
-            if (!s.reachable()) {
-                throw new ProbeFailed(s.error());
-            }
-            return "Kea " + s.version() + " at " + s.endpoint() + ", " + s.subnets().size() + " subnet(s)"
-                    + (s.hooks().isEmpty() ? "" : ", hooks " + String.join(", ", s.hooks()));
-        }
-    }
-
-    private static String switchCli(ConnectionOptions o) {
-        ComwareSwitch cli = SwitchParts.cli(o, TIMEOUT);
-        return cli.batch(b -> {
-            ComwareSession.Reply r = b.session().run(CliCommand.displayVersion());
-            String line = r.lines().stream().map(String::strip).filter(l -> l.contains("Comware")).findFirst()
-                    .orElse(r.lines().stream().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("(no output)"));
-            return "logged in to " + b.session().sysname() + " at " + cli.endpoint() + "; display version: " + line;
-        });
-    }
-
-    private static String snmp(ConnectionOptions o) {
-        try (SnmpLocator snmp = SwitchParts.snmp(o, TIMEOUT).get()) {
-            return "sysName " + snmp.sysName() + " at " + o.snmp();
-        }
-    }
-
-    /** A part that answered wrongly; its message is the part's own error text. */
-    private static final class ProbeFailed extends GatehouseException {
-        ProbeFailed(String why) {
-            super(why == null ? "no answer" : why);
-        }
-
-        @Override
-        public org.gatehouse.model.Failure failure() {
-        return org.gatehouse.model.Failure.REFUSED;
-    }
-
-        @Override
-        public String what() {
-            return "profile test";
-        }
+    private static ProfileCheck.Part failed(String name, String why) {
+        return new ProfileCheck.Part(name, false, why == null ? "no answer" : why);
     }
 }

@@ -30,7 +30,21 @@ final class SwitchParts {
         char[] password = o.secret(SecretSlot.SWITCH_PASSWORD);
         Path key = o.switchKey() != null ? o.switchKey() : password == null ? defaultIdentity() : null;
         SshTarget target = new SshTarget(ep.host(), ep.port(), ep.user(), password, key, o.knownHosts(), o.acceptNewHostKey(), timeout);
-        return ComwareSwitch.overSsh(target, new SshConnector(), timeout);
+        String pinned = recordedFingerprint(o, ep);
+        return ComwareSwitch.overSsh(target, pinned != null ? SshConnector.pinnedTo(pinned) : new SshConnector(), timeout);
+    }
+
+    /**
+     * The host-key fingerprint the profile recorded for this very switch (same host and port), or
+     * null: then known_hosts decides. A --switch naming another host does not inherit the profile's key.
+     */
+    static String recordedFingerprint(ConnectionOptions o, SwitchEndpoint ep) {
+        String fingerprint = o.switchFingerprint();
+        if (fingerprint == null || fingerprint.isBlank()) {
+            return null;
+        }
+        return o.profile().map(p -> p.switchSsh()).filter(s -> s.host().equalsIgnoreCase(ep.host()) && s.port() == ep.port())
+                .map(s -> fingerprint).orElse(null);
     }
 
     /** The SNMP agent (a new session per use), or null when none is configured. */

@@ -159,8 +159,9 @@ final class ProfileCommand {
         }
     }
 
-    @Command(name = "test", description = "Connect to each configured part (Kea: version and subnets; switch: SSH login and 'display version';"
-            + " SNMP: sysName); exit 0 only if every configured part answered, 1 otherwise.")
+    @Command(name = "test", description = "The console's Test for each configured part (Kea: version, hooks, subnets and their tiers, the"
+            + " 'denied' class, the site check summary; switch: SSH login, 'display version', the managed ACL; SNMP: sysName, sysDescr,"
+            + " learned MACs); exit 0 only if every configured part answered, 1 otherwise.")
     static final class Test extends ConnectedCommand {
         @Parameters(paramLabel = "NAME", arity = "0..1", description = "default: --profile, GATEHOUSE_PROFILE or the default profile")
         String name;
@@ -181,6 +182,7 @@ final class ProfileCommand {
             } else {
                 for (ProfileCheck.Part part : check.parts()) {
                     printer().line(String.format("%-7s %-4s %s", part.name() + ":", part.answered() ? "ok" : "FAIL", part.detail()));
+                    part.facts().stream().skip(1).forEach(fact -> printer().line(String.format("%-12s %s", "", fact)));
                 }
             }
             return check.allAnswered() ? 0 : 1;

@@ -39,7 +39,8 @@ final class ProfileEditCommands {
         @Option(names = "--kea-ssh-key", paramLabel = "FILE", description = "private key for an ssh:// Kea (default: the user's key)")
         Path keaSshKey;
 
-        @Option(names = "--switch-fingerprint", paramLabel = "SHA256:…", description = "the switch host key's fingerprint accepted for this site")
+        @Option(names = "--switch-fingerprint", paramLabel = "SHA256:…", description = "the switch host key's SHA256 fingerprint: then exactly this key is accepted"
+                + " (known_hosts is not used for this switch) and any other is refused; \"\" forgets it")
         String fingerprint;
 
         @Option(names = "--acl-interface", paramLabel = "NAME", description = "an interface the ACL is applied to (repeat for each)")
@@ -177,8 +178,12 @@ final class ProfileEditCommands {
             if (u.getUserInfo() != null && u.getUserInfo().contains(":")) {
                 throw new BadInput("--switch", "a password does not belong in the URI; use --switch-password-file");
             }
-            w = new Profile.SwitchAccess(host(u), u.getPort() < 0 ? 22 : u.getPort(), u.getUserInfo(), w == null ? null : w.key(),
-                    w == null ? null : w.fingerprint(), w == null ? null : w.acl(), w == null ? null : w.interfaces(),
+            String host = host(u);
+            int port = u.getPort() < 0 ? 22 : u.getPort();
+            // a recorded host key belongs to its host: another switch must not inherit it (it would be refused)
+            boolean sameSwitch = w != null && w.host().equalsIgnoreCase(host) && w.port() == port;
+            w = new Profile.SwitchAccess(host, port, u.getUserInfo(), w == null ? null : w.key(),
+                    sameSwitch ? w.fingerprint() : null, w == null ? null : w.acl(), w == null ? null : w.interfaces(),
                     w == null ? null : w.blockMode());
         }
         if (w == null) {
@@ -196,8 +201,21 @@ final class ProfileEditCommands {
             }
         }
         return p.withSwitch(new Profile.SwitchAccess(w.host(), w.port(), w.user(), o.switchKey != null ? absolute(o.switchKey) : w.key(),
-                s.fingerprint != null ? s.fingerprint : w.fingerprint(), acl, s.interfaces != null ? s.interfaces : w.interfaces(),
+                s.fingerprint != null ? fingerprint(s.fingerprint) : w.fingerprint(), acl, s.interfaces != null ? s.interfaces : w.interfaces(),
                 o.blockMode != null ? o.blockMode : w.blockMode()));
+    }
+
+    /** "SHA256:" and 43 base64 characters, as ssh-keygen -lf and Gatehouse print it; "" forgets the recorded key. */
+    private static String fingerprint(String given) {
+        String f = given.strip();
+        if (f.isEmpty()) {
+            return null;
+        }
+        if (!f.matches("SHA256:[A-Za-z0-9+/]{43}=?")) {
+            throw new BadInput("--switch-fingerprint", "'" + org.gatehouse.model.SafeText.escapeForTerminal(f)
+                    + "' is not a SHA256 host-key fingerprint (SHA256: and 43 characters, as ssh-keygen -lf prints it)");
+        }
+        return f.endsWith("=") ? f.substring(0, f.length() - 1) : f;
     }
 
     private static Profile applySnmp(Profile p, ConnectionOptions o, Settings s) {

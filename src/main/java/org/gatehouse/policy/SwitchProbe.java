@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.HostKeyFacts;
 import org.gatehouse.model.SafeText;
@@ -100,8 +101,13 @@ public final class SwitchProbe {
 
     /** SNMPv2c with {@code community} (wiped afterwards by the caller). */
     public SnmpResult probeSnmp(String uri, char[] community, Duration timeout) {
+        return probeSnmp(uri, () -> new SnmpLocator(SnmpEndpoint.parse(uri), new SnmpCredentials.Community(community.clone()), timeout, 1));
+    }
+
+    /** The agent {@code agent} opens (v2c or v3, as its caller configured it); {@code uri} only names it. */
+    public SnmpResult probeSnmp(String uri, Supplier<SnmpLocator> agent) {
         String endpoint = SafeText.escapeForTerminal(uri);
-        try (SnmpLocator snmp = new SnmpLocator(SnmpEndpoint.parse(uri), new SnmpCredentials.Community(community.clone()), timeout, 1)) {
+        try (SnmpLocator snmp = agent.get()) {
             return new SnmpResult(endpoint, null, SafeText.escapeForTerminal(snmp.sysName()), SafeText.escapeForTerminal(snmp.sysDescr()),
                     snmp.learnedMacs());
         } catch (GatehouseException e) {

@@ -23,6 +23,7 @@ final class HostKeyCheck implements HostKeyRepository {
     private final Path knownHostsFile;
     private final boolean acceptNew;
     private final String trustedFingerprint;
+    private final String pinnedFingerprint;
     private String presentedHost;
     private byte[] presentedKey;
 
@@ -32,16 +33,43 @@ final class HostKeyCheck implements HostKeyRepository {
 
     /** @param trustedFingerprint a new key with exactly this "SHA256:…" fingerprint is accepted (the one a person saw), or null */
     HostKeyCheck(HostKeyRepository known, Path knownHostsFile, boolean acceptNew, String trustedFingerprint) {
+        this(known, knownHostsFile, acceptNew, trustedFingerprint, null);
+    }
+
+    /**
+     * @param pinnedFingerprint when not null, exactly the key with this "SHA256:…" fingerprint is
+     *                          accepted and known_hosts is neither read nor written (a profile's recorded key)
+     */
+    HostKeyCheck(HostKeyRepository known, Path knownHostsFile, boolean acceptNew, String trustedFingerprint, String pinnedFingerprint) {
         this.known = known;
         this.knownHostsFile = knownHostsFile;
         this.acceptNew = acceptNew;
         this.trustedFingerprint = trustedFingerprint;
+        this.pinnedFingerprint = pinnedFingerprint == null ? null : normalised(pinnedFingerprint);
+    }
+
+    /** OpenSSH prints fingerprints unpadded; a pasted one may carry base64 padding or spaces. */
+    static String normalised(String fingerprint) {
+        String f = fingerprint.strip();
+        while (f.endsWith("=")) {
+            f = f.substring(0, f.length() - 1);
+        }
+        return f;
+    }
+
+    /** The pinned fingerprint the presented key did not match, or null (no pin, no key yet, or it matched). */
+    String pinMismatch() {
+        return pinnedFingerprint != null && presentedKey != null && !fingerprint(presentedKey).equals(pinnedFingerprint)
+                ? pinnedFingerprint : null;
     }
 
     @Override
     public int check(String host, byte[] key) {
         presentedHost = host;
         presentedKey = key.clone();
+        if (pinnedFingerprint != null) {
+            return fingerprint(key).equals(pinnedFingerprint) ? OK : NOT_INCLUDED; // refused by JSch, explained by pinMismatch()
+        }
         int result = known.check(host, key);
         if (result == NOT_INCLUDED && (acceptNew || fingerprint(key).equals(trustedFingerprint))) {
             try {
@@ -75,6 +103,9 @@ final class HostKeyCheck implements HostKeyRepository {
 
     /** The recorded keys for the host that presented a key, as "type SHA256:…", comma separated. */
     String recorded() {
+        if (pinnedFingerprint != null) {
+            return pinnedFingerprint;
+        }
         if (presentedHost == null) {
             return null;
         }

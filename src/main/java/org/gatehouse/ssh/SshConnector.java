@@ -20,6 +20,7 @@ import org.gatehouse.model.PrivateFiles;
  */
 public final class SshConnector {
     private final String trustedFingerprint;
+    private final String pinnedFingerprint;
 
     public SshConnector() {
         this(null);
@@ -31,14 +32,31 @@ public final class SshConnector {
      * new key is still refused, so a key swapped between showing and accepting is not recorded.
      */
     public SshConnector(String trustedFingerprint) {
+        this(trustedFingerprint, null);
+    }
+
+    private SshConnector(String trustedFingerprint, String pinnedFingerprint) {
         this.trustedFingerprint = trustedFingerprint;
+        this.pinnedFingerprint = pinnedFingerprint;
+    }
+
+    /**
+     * A connector that accepts exactly the host key with {@code fingerprint} ("SHA256:…", the one a
+     * profile recorded) and refuses any other, showing both, before anything is sent; known_hosts
+     * is neither consulted nor written.
+     */
+    public static SshConnector pinnedTo(String fingerprint) {
+        if (fingerprint == null || fingerprint.isBlank()) {
+            throw new IllegalArgumentException("no fingerprint to pin");
+        }
+        return new SshConnector(null, fingerprint);
     }
 
     public Session open(SshTarget t) {
         JSch jsch = new JSch();
         HostKeyCheck hostKeys = null;
         try {
-            if (t.knownHosts() != null) {
+            if (t.knownHosts() != null && pinnedFingerprint == null) {
                 PrivateFiles.createFile(t.knownHosts());
                 jsch.setKnownHosts(t.knownHosts().toString());
             }
@@ -49,7 +67,8 @@ public final class SshConnector {
             if (t.password() != null) {
                 session.setPassword(new String(t.password()));
             }
-            hostKeys = new HostKeyCheck(jsch.getHostKeyRepository(), t.knownHosts(), t.acceptNewHostKey(), trustedFingerprint);
+            hostKeys = new HostKeyCheck(jsch.getHostKeyRepository(), t.knownHosts(), t.acceptNewHostKey() && pinnedFingerprint == null,
+                    trustedFingerprint, pinnedFingerprint);
             session.setHostKeyRepository(hostKeys);
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
@@ -71,6 +90,11 @@ public final class SshConnector {
         }
         if (cause instanceof SocketTimeoutException || msg.contains("timeout")) {
             return new SshFailure(t.endpoint(), "timed out connecting", 3, e);
+        }
+        if (hostKeys != null && hostKeys.pinMismatch() != null) {
+            return new SshFailure(t.endpoint(), "the host key is not the one the profile records: recorded " + hostKeys.pinMismatch()
+                    + ", presented " + orUnknown(hostKeys.presented()) + "; refusing to connect (if the change is expected, record the new"
+                    + " fingerprint with gatehouse profile edit NAME --switch-fingerprint SHA256:…)", 1, e, facts(hostKeys));
         }
         if (e instanceof JSchChangedHostKeyException || msg.startsWith("HostKey has been changed")) {
             return new SshFailure(t.endpoint(), "the host key has CHANGED since it was recorded in " + t.knownHosts()

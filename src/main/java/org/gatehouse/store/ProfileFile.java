@@ -20,18 +20,27 @@ import org.gatehouse.model.SafeText;
  * user's XDG config directory). Reads give the TOML document as a tree; a file that does not
  * parse is reported with its path and line and is never overwritten. Updates are
  * read-modify-write under an exclusive lock, written atomically (temp, fsync, rename; 0600).
- * Keys Gatehouse does not know are kept (the tree is edited, not rebuilt); comments cannot be
- * kept by the TOML writer, so the file as it was before each rewrite is saved beside it as
- * {@code profiles.toml.bak} (0600) when it held a comment, and a hand-written note is never lost.
+ * Keys Gatehouse does not know are kept (the tree is edited, not rebuilt). Only the profiles that
+ * changed are rewritten ({@link TomlSplice}): every other line, comments included, is copied as it
+ * was, and the result must read back as the intended document, else the whole file is rewritten.
+ * When a comment of the user's is dropped (it stood inside a changed or removed profile, or the
+ * whole file was rewritten) the file as it was is saved beside it as {@code profiles.toml.bak}
+ * (0600), so a hand-written note is never lost.
  */
 public final class ProfileFile {
     static final String HEADER = """
             # Gatehouse connection profiles (README, "Profiles and credentials").
             # Edit by hand or with `gatehouse profile ...`. No secret belongs here: secrets are in the
             # desktop keyring or Gatehouse's encrypted store, or named as file:/path or systemd:NAME.
+            # Comments stay where they are, except inside a profile Gatehouse rewrites; then the
+            # version before is kept as profiles.toml.bak.
+
+            """;
+
+    /** The header's lines in files written before comments were kept: not the user's own. */
+    private static final String OLD_HEADER = """
             # Comments are not kept when Gatehouse rewrites this file; the version before each
             # rewrite is kept as profiles.toml.bak.
-
             """;
 
     private final Path file;
@@ -66,19 +75,39 @@ public final class ProfileFile {
         AtomicFile.locked(file, () -> {
             String before = text();
             ObjectNode doc = before == null ? toml.createObjectNode() : parse(before);
+            ObjectNode pristine = doc.deepCopy();
             ObjectNode after = change.apply(doc);
-            byte[] bytes = (HEADER + TomlWriter.write(after)).getBytes(StandardCharsets.UTF_8);
-            if (before != null && holdsOwnComment(before)) {
+            String text = HEADER + TomlWriter.write(after);
+            boolean keepBackup = before != null && holdsOwnComment(before);
+            TomlSplice.Result spliced = before == null ? null : TomlSplice.splice(before, pristine, after, ProfileFile::ownComment);
+            if (spliced != null && sameDocument(spliced.text(), text)) {
+                text = spliced.text();
+                keepBackup = spliced.lostComments();
+            }
+            if (keepBackup) {
                 AtomicFile.write(file.resolveSibling(file.getFileName() + ".bak"), before.getBytes(StandardCharsets.UTF_8));
             }
-            AtomicFile.write(file, bytes);
+            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
             return null;
         });
     }
 
     /** A comment line that is not one of the header's. */
     private static boolean holdsOwnComment(String text) {
-        return text.lines().map(String::strip).anyMatch(l -> l.startsWith("#") && !HEADER.contains(l));
+        return text.lines().map(String::strip).anyMatch(l -> l.startsWith("#") && ownComment(l));
+    }
+
+    private static boolean ownComment(String strippedLine) {
+        return !HEADER.contains(strippedLine) && !OLD_HEADER.contains(strippedLine);
+    }
+
+    /** Whether two texts read as the same TOML document (the splice is used only then). */
+    private boolean sameDocument(String a, String b) {
+        try {
+            return toml.readTree(a).equals(toml.readTree(b));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private String text() {

@@ -22,6 +22,13 @@ final class TomlWriter {
         return out.toString();
     }
 
+    /** One table and its sub-tables under {@code path}, headers and all ({@code [profiles.home]} …). */
+    static String table(List<String> path, ObjectNode node) {
+        StringBuilder out = new StringBuilder();
+        table(out, path, node);
+        return out.toString();
+    }
+
     private static void table(StringBuilder out, List<String> path, ObjectNode node) {
         List<Map.Entry<String, JsonNode>> tables = new ArrayList<>();
         boolean header = !path.isEmpty();
@@ -57,7 +64,7 @@ final class TomlWriter {
         return k.matches("[A-Za-z0-9_-]+") ? k : quote(k);
     }
 
-    private static String value(JsonNode v) {
+    static String value(JsonNode v) {
         if (v.isTextual()) {
             return quote(v.asText());
         }

@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.digest.BuiltinDigests;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.gatehouse.testing.ComwareCliDouble;
 import org.gatehouse.testing.ControlAgent;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.testing.SecretScan;
@@ -187,7 +192,14 @@ class ProfileCliTest {
                 "--community-file", community.toString()).exit()).isZero();
         CliRun ok = gatehouse("profile", "test", "site");
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
-        assertThat(ok.out()).containsPattern("kea: +ok +Kea 2\\.").contains("snmp:   ok   sysName <private>");
+        // the console's Test facts: hooks, subnets and tiers, the denied class, the site check; sysName, sysDescr, learned MACs
+        assertThat(ok.out()).containsPattern("kea: +ok +Kea 2\\.\\d+\\.\\d+ at unix:").contains("Hooks: lease_cmds")
+                .contains("Subnet 40 192.168.40.0/24: three tiers recognised").contains("The 'denied' class exists").contains("site check: ")
+                .contains("snmp:   ok   SNMP sysName: <private>").contains("sysDescr: HP Comware Platform Software")
+                .containsPattern("Learned MACs: [1-9]\\d*");
+        JsonNode json = new ObjectMapper().readTree(gatehouse("profile", "test", "site", "--format", "json").out());
+        assertThat(json.get("ok").asBoolean()).isTrue();
+        assertThat(json.get("parts").get(0).get("facts").toString()).contains("three tiers recognised");
 
         int closed = ControlAgent.freePort();
         assertThat(gatehouse("profile", "edit", "site", "--switch", "ssh://admin@127.0.0.1:" + closed, "--secret",
@@ -195,6 +207,33 @@ class ProfileCliTest {
         CliRun partly = gatehouse("profile", "test", "site");
         assertThat(partly.exit()).as("the switch did not answer").isEqualTo(1);
         assertThat(partly.out()).containsPattern("kea: +ok").containsPattern("switch: FAIL").containsPattern("snmp: +ok");
+    }
+
+    @Test
+    void profileTestLogsInToTheSwitchWithItsRecordedKeyAndReadsTheAcl() throws Exception {
+        Path hostKey = dir.resolve("switch-hostkey");
+        String right = null;
+        for (KeyPair kp : new SimpleGeneratorHostKeyProvider(hostKey).loadKeys(null)) {
+            right = KeyUtils.getFingerPrint(BuiltinDigests.sha256, kp.getPublic()); // made before the double loads it
+        }
+        try (ComwareCliDouble sw = new ComwareCliDouble(hostKey, new ComwareCliDouble.Options())) {
+            sw.handMadeRule(4000, 5, "deny source-mac 0011-2233-4455 ffff-ffff-ffff");
+            Path pw = CliRun.writePrivate(dir.resolve("switch.pw"), sw.password() + "\n");
+            assertThat(gatehouse("profile", "add", "sw", "--switch", "ssh://" + sw.user() + "@127.0.0.1:" + sw.port(),
+                    "--switch-password-file", pw.toString(), "--switch-fingerprint", right).exit()).isZero();
+            CliRun ok = gatehouse("profile", "test", "sw");
+            assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+            assertThat(ok.out()).contains("switch: ok   Logged in to " + ComwareCliDouble.SYSNAME).contains("display version: ")
+                    .contains("MAC ACL 4000: 1 rule");
+
+            assertThat(gatehouse("profile", "edit", "sw", "--switch-fingerprint", "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s")
+                    .exit()).isZero();
+            int logins = sw.logins();
+            CliRun refused = gatehouse("profile", "test", "sw");
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.out()).contains("switch: FAIL").contains("not the one the profile records").contains(right);
+            assertThat(sw.logins()).as("no password sent to a switch with another key").isEqualTo(logins);
+        }
     }
 
     @Test

@@ -108,6 +108,54 @@ class ProfilesTest {
     }
 
     @Test
+    void commentsOutsideAChangedProfileStayWhereTheyWere() throws Exception {
+        profiles.add(site("home"), Map.of());
+        profiles.add(site("Büro Nord"), Map.of());
+        Path file = profiles.file();
+        String written = Files.readString(file);
+        int office = written.indexOf("[profiles.\"Büro Nord\"]");
+        assertThat(office).as(written).isPositive();
+        String home = written.substring(written.indexOf("[profiles.home]"), office).replace("[profiles.home.kea]",
+                "# the rack in the cellar\n[profiles.home.kea]");
+        String edited = written.substring(0, written.indexOf("[profiles.home]")) + "# Jörg's own note at the top\n\n" + home
+                + "# Büro: the second floor\n" + written.substring(office) + "\n# a closing remark\n";
+        Files.writeString(file, edited);
+
+        profiles.edit(profiles.require("Büro Nord").withTuning(new Profile.Tuning(11, null, null, null, null, null)), Map.of());
+        String after = Files.readString(file);
+        assertThat(after).as("home, its comments and the note on top are copied as they were")
+                .startsWith(edited.substring(0, edited.indexOf("# Büro: the second floor")))
+                .contains("# Büro: the second floor\n[profiles.\"Büro Nord\"]").contains("refresh = 11").endsWith("# a closing remark\n");
+        assertThat(file.resolveSibling("profiles.toml.bak")).as("no comment was lost").doesNotExist();
+        assertThat(AppProfiles.open(env::get, (p, s) -> List.of()).require("Büro Nord").tuning().refreshSeconds()).isEqualTo(11);
+        assertThat(profiles.require("home").tuning().refreshSeconds()).isEqualTo(5);
+
+        profiles.setDefault("home");
+        assertThat(Files.readString(file)).contains("# Jörg's own note at the top").contains("# the rack in the cellar")
+                .contains("default = \"home\"").contains("# Büro: the second floor");
+        assertThat(profiles.defaultName()).contains("home");
+        assertThat(file.resolveSibling("profiles.toml.bak")).doesNotExist();
+
+        profiles.remove("Büro Nord", false);
+        assertThat(Files.readString(file)).contains("# the rack in the cellar").contains("# a closing remark")
+                .doesNotContain("Büro Nord").doesNotContain("# Büro: the second floor");
+        assertThat(Files.readString(file.resolveSibling("profiles.toml.bak"))).as("the removed profile's comment is in the .bak")
+                .contains("# Büro: the second floor");
+    }
+
+    @Test
+    void aFileTheSpliceCannotReadSafelyIsRewrittenWholeWithABackup() throws Exception {
+        profiles.add(site("home"), Map.of());
+        Path file = profiles.file();
+        String edited = Files.readString(file) + "\n# Jörg's list\n[[notes]]\ntext = \"Schlüssel beim Hausmeister\"\n";
+        Files.writeString(file, edited);
+        profiles.edit(profiles.require("home").withTuning(new Profile.Tuning(8, null, null, null, null, null)), Map.of());
+        assertThat(profiles.require("home").tuning().refreshSeconds()).isEqualTo(8);
+        assertThat(Files.readString(file)).contains("Schlüssel beim Hausmeister");
+        assertThat(Files.readString(file.resolveSibling("profiles.toml.bak"))).isEqualTo(edited);
+    }
+
+    @Test
     void aBrokenFileNamesFileAndLineAndIsNeverOverwritten() throws Exception {
         profiles.add(site("home"), Map.of());
         Path file = profiles.file();
