@@ -29,6 +29,7 @@ final class StatusCommand extends ConnectedCommand {
                             + " (" + st.commandCount() + " commands)");
                     p.line("capabilities: lease paging " + yesNo(st.leasePaging()) + ", host_cmds " + yesNo(st.hostCommands())
                             + ", config hash " + yesNo(st.configHash()));
+                    printHa(p, st.ha());
                     List<List<String>> rows = new ArrayList<>();
                     for (StatusService.SubnetSummary sn : st.subnets()) {
                         for (StatusService.PoolSummary pool : sn.pools()) {
@@ -44,6 +45,24 @@ final class StatusCommand extends ConnectedCommand {
                 }
             }
             return st.exitCode();
+        }
+    }
+
+    /** Kea reports these words itself; they are still printed through the sanitising printer like any server text. */
+    private static void printHa(Printer p, StatusService.HaSummary ha) {
+        if (ha == null) {
+            return;
+        }
+        if (!ha.mode().isEmpty()) {
+            p.line("ha:           " + ha.mode() + ", this server " + ha.role() + " in state " + ha.state());
+        }
+        StatusService.HaPartner partner = ha.partner();
+        if (partner != null) {
+            p.line("ha partner:   " + partner.role() + ", last state " + partner.state() + ", "
+                    + (partner.inTouch() ? "in touch" : "out of touch") + " (heard " + partner.ageSeconds() + " s ago)");
+        }
+        if (ha.warning() != null) {
+            p.line("warning:      " + ha.warning());
         }
     }
 

@@ -71,6 +71,40 @@ public final class KeaCommands {
         }
     }
 
+    /** {@code status-get} read for its {@code high-availability} section (Kea 2.2+); empty without the HA hook. */
+    public record HaStatusGet() implements KeaCommand<List<HaStatus>> {
+        @Override
+        public String name() {
+            return "status-get";
+        }
+
+        @Override
+        public List<HaStatus> decode(KeaResponse r, KeaJson json) {
+            return HaStatus.parse(r.arguments());
+        }
+    }
+
+    /** {@code ha-heartbeat} (HA hook): this server's own HA state and its unsent lease updates. */
+    public record HaHeartbeat() implements KeaCommand<HaHeartbeat.Answer> {
+        /** @param unsentUpdates lease updates queued for the partner (-1 when Kea does not say) */
+        public record Answer(String state, List<String> scopes, String dateTime, long unsentUpdates) {
+        }
+
+        @Override
+        public String name() {
+            return "ha-heartbeat";
+        }
+
+        @Override
+        public Answer decode(KeaResponse r, KeaJson json) {
+            JsonNode a = r.arguments();
+            List<String> scopes = new ArrayList<>();
+            a.path("scopes").forEach(s -> scopes.add(s.asText()));
+            return new Answer(a.path("state").asText(""), List.copyOf(scopes), a.path("date-time").asText(""),
+                    a.path("unsent-update-count").asLong(-1));
+        }
+    }
+
     /** {@code lease4-get-all}: every lease in one answer (the fallback when paging is absent). */
     public record Lease4GetAll() implements KeaCommand<List<Lease>> {
         @Override
