@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds an installable Gatehouse with the JDK's jlink + jpackage.
-#   packaging/jpackage.sh [deb|app-image]   (default deb; needs fakeroot for deb)
-# Output: target/dist/ (gatehouse_<version>_amd64.deb, or the app image gatehouse/).
+#   packaging/jpackage.sh [deb|app-image]   (default deb)
+# Output: target/dist/ (the app image gatehouse/, and for deb gatehouse_<version>-1_amd64.deb made from
+# it by packaging/deb.sh: our maintainer scripts, /usr/bin/gatehouse, man page, completion, icons, unit).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 type=${1:-deb}
@@ -20,18 +21,16 @@ jlink --module-path target/javafx --add-modules "$(paste -sd, jlink/modules.txt)
 # would extract them into ~/.openjfx/cache at each user's first start. Put them beside the JDK's own.
 fxjar=$(ls target/javafx/javafx-graphics-*-linux.jar)
 (cd target/runtime/lib && jar tf "$here/$fxjar" | grep '^lib[^/]*\.so$' | xargs jar xf "$here/$fxjar")
-set -- --type "$type" --name gatehouse --app-version "$version" \
+set -- --name gatehouse --app-version "$version" \
     --vendor "Gatehouse" --description "Guest-WiFi approval console for ISC Kea DHCPv4 and HP Comware switches" \
     --input target/package-input --main-jar gatehouse.jar --main-class org.gatehouse.app.Main \
-    --runtime-image target/runtime --java-options "-Dfile.encoding=UTF-8" --dest target/dist
+    --runtime-image target/runtime --java-options "-Dfile.encoding=UTF-8" --dest target/dist \
+    --icon packaging/icons/gatehouse-256.png
 # The launcher's heap options (./gatehouse, README "Performance"), one --java-options each.
 for o in -Xms32m -Xmx384m -XX:MaxGCPauseMillis=10 -XX:GCTimeRatio=4 -XX:G1HeapRegionSize=2m -XX:-G1UseAdaptiveIHOP \
     -XX:InitiatingHeapOccupancyPercent=25 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10; do
     set -- "$@" --java-options "$o"
 done
-if [ "$type" = deb ]; then
-    set -- "$@" --linux-shortcut --linux-menu-group Network --linux-app-category net \
-        --linux-deb-maintainer "gatehouse@localhost" --linux-package-deps "kea-common, ieee-data, libgtk-3-0"
-fi
-jpackage "$@"
+jpackage "$@" --type app-image
+[ "$type" = deb ] && sh packaging/deb.sh
 ls -la target/dist
