@@ -14,6 +14,14 @@ mkdir -p target/package-input/lib target/dist
 cp target/gatehouse.jar target/package-input/
 cp target/lib/*.jar target/package-input/lib/
 rm -f target/package-input/lib/javafx-*.jar   # left in target/lib by builds before JavaFX moved to target/javafx
+# sqlite-jdbc carries its native library for 25 platforms (24 MB); the package is for linux-amd64 only.
+sq=$(ls target/package-input/lib/sqlite-jdbc-*.jar)
+rm -rf target/sqlite-jdbc && mkdir target/sqlite-jdbc
+(cd target/sqlite-jdbc && jar xf "$here/$sq")
+find target/sqlite-jdbc/org/sqlite/native -mindepth 2 -maxdepth 2 -type d ! -path '*/native/Linux/x86_64' -exec rm -rf {} +
+find target/sqlite-jdbc/org/sqlite/native -mindepth 1 -type d -empty -delete
+[ -n "$(ls target/sqlite-jdbc/org/sqlite/native/Linux/x86_64)" ] || { echo "jpackage.sh: sqlite-jdbc has no Linux/x86_64 library" >&2; exit 1; }
+rm "$sq" && jar --create --no-manifest --file "$sq" -C target/sqlite-jdbc .
 # JavaFX is linked into the runtime as modules (jlink/README): the app's lib/ has no JavaFX jar.
 jlink --module-path target/javafx --add-modules "$(paste -sd, jlink/modules.txt)" \
       --strip-debug --no-header-files --no-man-pages --compress=2 --output target/runtime
