@@ -87,8 +87,21 @@ public final class CliDocs {
         return b.toString();
     }
 
+    /** Backslashes and hyphens for troff; non-ASCII as \\[uXXXX], so no man reader depends on the locale. */
     static String escape(String text) {
-        String t = text.replace("\\", "\\e").replace("-", "\\-");
+        StringBuilder b = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (c == '\\') {
+                b.append("\\e");
+            } else if (c == '-') {
+                b.append("\\-");
+            } else if (c > 127) {
+                b.append(String.format("\\[u%04X]", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        String t = b.toString();
         return t.startsWith(".") || t.startsWith("'") ? "\\&" + t : t;
     }
 }

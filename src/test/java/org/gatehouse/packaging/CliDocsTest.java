@@ -27,6 +27,9 @@ class CliDocsTest {
         assertThat(man.lines().filter(l -> l.startsWith(".") || l.startsWith("'"))
                 .filter(l -> !l.matches("^\\.(\\\\\"|TH|SH|SS|nf|fi|sp|PP|TP|B|BR) ?.*")))
                 .isEmpty();
+        // Non-ASCII help text (dashes, ellipses) as troff escapes: man shows it whatever the locale.
+        assertThat(man.chars().filter(c -> c > 127).count()).as("non-ASCII characters in the man page").isZero();
+        assertThat(man).contains("\\[u");
         assertThat(completion).contains("complete -F _complete_gatehouse").contains("--kea-password-file")
                 .contains("leases").contains("profile");
     }
