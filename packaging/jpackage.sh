@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds an installable Gatehouse with the JDK's jlink + jpackage.
-#   packaging/jpackage.sh [deb|app-image]   (default deb; needs fakeroot for deb)
-# Output: target/dist/ (gatehouse_<version>_amd64.deb, or the app image gatehouse/).
+#   packaging/jpackage.sh [deb|app-image]   (default deb)
+# Output: target/dist/ (the app image gatehouse/, and for deb gatehouse_<version>-1_amd64.deb made from
+# it by packaging/deb.sh: our maintainer scripts, /usr/bin/gatehouse, man page, completion, icons, unit).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 type=${1:-deb}
@@ -13,6 +14,14 @@ mkdir -p target/package-input/lib target/dist
 cp target/gatehouse.jar target/package-input/
 cp target/lib/*.jar target/package-input/lib/
 rm -f target/package-input/lib/javafx-*.jar   # left in target/lib by builds before JavaFX moved to target/javafx
+# sqlite-jdbc carries its native library for 25 platforms (24 MB); the package is for linux-amd64 only.
+sq=$(ls target/package-input/lib/sqlite-jdbc-*.jar)
+rm -rf target/sqlite-jdbc && mkdir target/sqlite-jdbc
+(cd target/sqlite-jdbc && jar xf "$here/$sq")
+find target/sqlite-jdbc/org/sqlite/native -mindepth 2 -maxdepth 2 -type d ! -path '*/native/Linux/x86_64' -exec rm -rf {} +
+find target/sqlite-jdbc/org/sqlite/native -mindepth 1 -type d -empty -delete
+[ -n "$(ls target/sqlite-jdbc/org/sqlite/native/Linux/x86_64)" ] || { echo "jpackage.sh: sqlite-jdbc has no Linux/x86_64 library" >&2; exit 1; }
+rm "$sq" && jar --create --no-manifest --file "$sq" -C target/sqlite-jdbc .
 # JavaFX is linked into the runtime as modules (jlink/README): the app's lib/ has no JavaFX jar.
 jlink --module-path target/javafx --add-modules "$(paste -sd, jlink/modules.txt)" \
       --strip-debug --no-header-files --no-man-pages --compress=2 --output target/runtime
@@ -20,18 +29,16 @@ jlink --module-path target/javafx --add-modules "$(paste -sd, jlink/modules.txt)
 # would extract them into ~/.openjfx/cache at each user's first start. Put them beside the JDK's own.
 fxjar=$(ls target/javafx/javafx-graphics-*-linux.jar)
 (cd target/runtime/lib && jar tf "$here/$fxjar" | grep '^lib[^/]*\.so$' | xargs jar xf "$here/$fxjar")
-set -- --type "$type" --name gatehouse --app-version "$version" \
+set -- --name gatehouse --app-version "$version" \
     --vendor "Gatehouse" --description "Guest-WiFi approval console for ISC Kea DHCPv4 and HP Comware switches" \
     --input target/package-input --main-jar gatehouse.jar --main-class org.gatehouse.app.Main \
-    --runtime-image target/runtime --java-options "-Dfile.encoding=UTF-8" --dest target/dist
+    --runtime-image target/runtime --java-options "-Dfile.encoding=UTF-8" --dest target/dist \
+    --icon packaging/icons/gatehouse-256.png
 # The launcher's heap options (./gatehouse, README "Performance"), one --java-options each.
 for o in -Xms32m -Xmx384m -XX:MaxGCPauseMillis=10 -XX:GCTimeRatio=4 -XX:G1HeapRegionSize=2m -XX:-G1UseAdaptiveIHOP \
     -XX:InitiatingHeapOccupancyPercent=25 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10; do
     set -- "$@" --java-options "$o"
 done
-if [ "$type" = deb ]; then
-    set -- "$@" --linux-shortcut --linux-menu-group Network --linux-app-category net \
-        --linux-deb-maintainer "gatehouse@localhost" --linux-package-deps "kea-common, ieee-data, libgtk-3-0"
-fi
-jpackage "$@"
+jpackage "$@" --type app-image
+[ "$type" = deb ] && sh packaging/deb.sh
 ls -la target/dist

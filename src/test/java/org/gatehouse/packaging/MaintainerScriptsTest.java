@@ -1,0 +1,125 @@
+package org.gatehouse.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The .deb's maintainer scripts (packaging/deb/) run with the system's commands replaced by shims on PATH
+ * that log their arguments, so nothing on this machine changes: a server without a desktop (menu and icon
+ * tools exiting 3, as xdg-desktop-menu does there) must still install, remove and purge cleanly, and a real
+ * failure (adduser refusing) must still fail the install.
+ */
+class MaintainerScriptsTest {
+    private static final Path SCRIPTS = Path.of("packaging/deb");
+
+    @TempDir
+    Path dir;
+    private Path bin;
+    private Path log;
+
+    @BeforeEach
+    void shims() throws IOException {
+        bin = Files.createDirectories(dir.resolve("bin"));
+        log = dir.resolve("calls.log");
+        // Everything a desktop-less server lacks or refuses: exit 3 like xdg-desktop-menu with no menu directory.
+        for (String tool : List.of("xdg-desktop-menu", "xdg-icon-resource", "update-desktop-database", "gtk-update-icon-cache",
+                "mandb", "systemctl")) {
+            shim(tool, 3);
+        }
+        for (String tool : List.of("adduser", "deluser", "delgroup", "install", "chown", "chmod", "rm", "rmdir")) {
+            shim(tool, 0);
+        }
+    }
+
+    @Test
+    void postinstCreatesTheServiceUserAndSucceedsWithoutADesktop() throws Exception {
+        shimGetent("group");   // no user gatehouse yet; Kea's group _kea exists
+        assertThat(run("postinst", "configure")).isZero();
+        List<String> calls = Files.readAllLines(log);
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("adduser --system --group")
+                .contains("--home /var/lib/gatehouse").endsWith(" gatehouse"));
+        assertThat(calls).contains("adduser --quiet gatehouse _kea");
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("install -d -o gatehouse -g gatehouse -m 0750 /var/lib/gatehouse"));
+        assertThat(calls).noneMatch(c -> c.startsWith("systemctl enable"));
+    }
+
+    @Test
+    void postinstFailsWhenTheUserCannotBeCreated() throws Exception {
+        shimGetent("group");
+        shim("adduser", 1);
+        assertThat(run("postinst", "configure")).isNotZero();
+    }
+
+    @Test
+    void postinstOnUpgradeKeepsTheExistingUser() throws Exception {
+        shimGetent("passwd group");
+        assertThat(run("postinst", "configure", "0.1.0-1")).isZero();
+        assertThat(Files.readAllLines(log)).noneMatch(c -> c.startsWith("adduser --system"));
+    }
+
+    @Test
+    void prermSurvivesAFailingSystemctl() throws Exception {
+        assertThat(run("prerm", "remove")).isZero();
+    }
+
+    @Test
+    void purgeRemovesTheUserAndItsState() throws Exception {
+        shimGetent("passwd group");
+        assertThat(run("postrm", "purge")).isZero();
+        List<String> calls = Files.readAllLines(log);
+        assertThat(calls).contains("rm -rf /var/lib/gatehouse", "deluser --quiet --system gatehouse",
+                "delgroup --quiet --system gatehouse");
+    }
+
+    @Test
+    void removeWithoutPurgeKeepsTheUserAndItsState() throws Exception {
+        shimGetent("passwd group");
+        assertThat(run("postrm", "remove")).isZero();
+        assertThat(Files.exists(log) ? Files.readAllLines(log) : List.<String>of())
+                .noneMatch(c -> c.startsWith("rm ") || c.startsWith("deluser"));
+    }
+
+    @Test
+    void everyScriptParses() throws Exception {
+        for (String s : List.of("postinst", "prerm", "postrm")) {
+            Process p = new ProcessBuilder("sh", "-n", SCRIPTS.resolve(s).toString()).redirectErrorStream(true).start();
+            assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(s + ": " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        }
+    }
+
+    /** getent answering for the databases listed ("passwd", "group"), "not found" (2) for the others. */
+    private void shimGetent(String known) throws IOException {
+        write("getent", "#!/bin/sh\necho \"getent $*\" >> '" + log + "'\ncase \" " + known + " \" in *\" $1 \"*) exit 0 ;; esac\nexit 2\n");
+    }
+
+    private void shim(String name, int exit) throws IOException {
+        write(name, "#!/bin/sh\necho \"" + name + " $*\" >> '" + log + "'\nexit " + exit + "\n");
+    }
+
+    private void write(String name, String script) throws IOException {
+        Path f = bin.resolve(name);
+        Files.writeString(f, script);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private int run(String script, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", SCRIPTS.resolve(script).toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(script + ".out").toFile());
+        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        Process p = pb.start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+}
