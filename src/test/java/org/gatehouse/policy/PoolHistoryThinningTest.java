@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.gatehouse.store.Database;
 import org.gatehouse.store.PoolSamples;
 import org.gatehouse.testing.HistoryGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 20 MB (16.0 MB measured; a weekly VACUUM packs it further), keeps a minute's resolution for the
  * last 2 days and an hour's before, and nothing older than 90 days.
  */
+@Tag("slow")
 class PoolHistoryThinningTest {
     static final long LIMIT_BYTES = 20L * 1024 * 1024;
 
