@@ -100,7 +100,7 @@ public final class ConnectView extends BorderPane {
         Label problem = new Label();
         problem.setId("connect-problem");
         problem.getStyleClass().add(Styles.DANGER);
-        problem.textProperty().bind(vm.problemProperty());
+        problem.textProperty().bind(vm.shownProblemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
 
         Button test = new Button("Test", new FontIcon(Feather.ACTIVITY));

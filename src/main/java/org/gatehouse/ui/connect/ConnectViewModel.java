@@ -57,10 +57,22 @@ public final class ConnectViewModel {
         this.dialogs = dialogs;
         this.opened = opened;
         for (StringProperty p : List.of(socket, url, httpUser, password, caFile, sshUser, sshHost, sshPort, sshKey, sshSocket, name)) {
-            p.addListener((o, a, b) -> check());
+            p.addListener((o, a, b) -> {
+                touched = true;
+                check();
+            });
         }
         method.addListener((o, a, b) -> check());
         check();
+    }
+
+    // A page that has just opened says nothing is wrong yet: its empty fields wait for the user (Test stays off).
+    private boolean touched;
+    private final ReadOnlyStringWrapper shownProblem = new ReadOnlyStringWrapper("");
+
+    /** {@link #problemProperty} once the user has typed something; empty before. */
+    public ReadOnlyStringProperty shownProblemProperty() {
+        return shownProblem.getReadOnlyProperty();
     }
 
     /** Looks for local sockets (files: off the FX thread) and preselects the first. */
@@ -145,6 +157,7 @@ public final class ConnectViewModel {
 
     private void check() {
         problem.set(ConnectForm.problem(form()));
+        shownProblem.set(touched ? problem.get() : "");
     }
 
     ConnectForm form() {
