@@ -1,11 +1,9 @@
 package org.gatehouse.app;
 
+import static org.gatehouse.testing.FxProbe.onFx;
+import static org.gatehouse.testing.FxProbe.poll;
+
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.control.ButtonBase;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -31,7 +29,7 @@ public final class ConsoleProbe {
     private static void drive() {
         try {
             Stage stage = poll(() -> Window.getWindows().stream().filter(Window::isShowing)
-                    .filter(Stage.class::isInstance).map(Stage.class::cast).findFirst(), 90);
+                    .filter(Stage.class::isInstance).map(Stage.class::cast).findFirst(), 90, 200);
             System.out.println("probe: console shown: " + onFx(stage::getTitle));
             for (Screen s : List.of(Screen.values())) {
                 String id = "#nav-" + s.name().toLowerCase();
@@ -59,31 +57,4 @@ public final class ConsoleProbe {
     }
 
     /** Polls the FX thread until {@code find} has a value; before JavaFX has started there is no FX thread. */
-    private static <T> T poll(Supplier<Optional<T>> find, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            try {
-                Optional<T> found = onFx(find::get);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            } catch (IllegalStateException toolkitNotStarted) {
-                // JavaFX not started yet: the demo is still filling its Kea.
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no console window within " + seconds + " s");
-    }
-
-    private static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
-    }
 }

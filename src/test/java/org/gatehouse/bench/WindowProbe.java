@@ -5,14 +5,12 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gatehouse.app.Main;
+import static org.gatehouse.testing.FxProbe.onFx;
+import static org.gatehouse.testing.FxProbe.poll;
 
 /**
  * The child side of {@link RealWindow}: runs the real {@link Main} (the console, started as the
@@ -62,31 +60,4 @@ public final class WindowProbe {
     }
 
     /** Polls the FX thread until {@code find} has a value; before JavaFX has started there is no FX thread. */
-    private static <T> T poll(Supplier<Optional<T>> find, int seconds, long everyMillis) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            try {
-                Optional<T> found = onFx(find::get);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            } catch (IllegalStateException toolkitNotStarted) {
-                // JavaFX not started yet.
-            }
-            Thread.sleep(everyMillis);
-        }
-        throw new AssertionError("not within " + seconds + " s");
-    }
-
-    private static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
-    }
 }
