@@ -11,6 +11,8 @@ case "${1:-run}" in
     test) pkgs=$test_pkgs ;;
     *) pkgs=$run_pkgs ;;
 esac
+# The Kea 3.0 test's cached Debian sid root and PostgreSQL server (packaging/make-test-root.sh; no-op once made).
+[ "${1:-run}" != test ] || sh "$(dirname "$0")/make-test-root.sh" sid
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.cli.CliRun;
@@ -56,7 +57,7 @@ class Kea3PostgresHostsTest {
 
     @Test
     void statusShowsKea3WithHostCmdsOnBothServers() {
-        for (Map<String, String> env : new Map[] {viaServer1, viaServer2}) {
+        for (Map<String, String> env : List.of(viaServer1, viaServer2)) {
             CliRun status = CliRun.run(env, "status");
             assertThat(status.exit()).as(status.err()).isZero();
             assertThat(status.out()).contains("version:      " + site.root().keaVersion()).contains("host_cmds yes")
@@ -77,6 +78,9 @@ class Kea3PostgresHostsTest {
             assertThat(l.path("tier").asText()).isEqualTo("newly-unregistered");
         });
         assertThat(CliRun.run(viaServer2, "leases", "list").out()).contains("jürgens-iphone").doesNotContain("Ã");
+        assertThat(json(CliRun.run(viaServer2, "queue", "list", "--format", "json"))).extracting(q -> q.path("mac").asText())
+                .containsExactly(ANNA.toString());
+        assertThat(newlyUsed(viaServer2)).isEqualTo(1);
 
         CliRun approve = CliRun.run(viaServer1, "approve", ANNA.toString(), "--note", NOTE, "--hostname", "anna-phone");
         assertThat(approve.exit()).as(approve.err()).isZero();
@@ -94,6 +98,8 @@ class Kea3PostgresHostsTest {
         assertThat(classesIn(site.client2())).contains("[\"registered\"]");
         // The lease Gatehouse deleted through server 1 is gone for server 2 as well.
         assertThat(site.client2().execute(new KeaCommands.Lease4GetByHwAddress(ANNA))).isEmpty();
+        assertThat(json(CliRun.run(viaServer2, "queue", "list", "--format", "json"))).isEmpty();
+        assertThat(newlyUsed(viaServer2)).isZero();
 
         // In the database: one host row, subnet 40, the class, the hostname; the note in Kea's user_context.
         assertThat(site.db().query("SELECT encode(dhcp_identifier, 'hex'), dhcp4_subnet_id, dhcp4_client_classes, hostname FROM hosts"))
@@ -130,6 +136,17 @@ class Kea3PostgresHostsTest {
         assertThat(site.db().query("SELECT count(*) FROM hosts")).containsExactly("0");
         assertThat(json(CliRun.run(viaServer2, "reservations", "list", "--format", "json"))).isEmpty();
         assertThat(CliRun.run(viaServer2, "unregister", ANNA.toString()).out()).contains("had no reservation; nothing changed");
+    }
+
+    /** Addresses in use in the newly-unregistered pool, as {@code gatehouse pools} reports them. */
+    private long newlyUsed(Map<String, String> env) {
+        JsonNode pools = json(CliRun.run(env, "pools", "--format", "json"));
+        for (JsonNode p : pools) {
+            if (p.path("tier").asText().equals("newly-unregistered")) {
+                return p.path("used").asLong();
+            }
+        }
+        throw new AssertionError("no newly-unregistered pool in " + pools);
     }
 
     private String classesIn(KeaClient kea) {
