@@ -194,7 +194,8 @@ public final class KeaWriteLock {
                         TimeUnit.NANOSECONDS.toMillis(heldSince - started));
                 return;
             } catch (KeaRefused refused) {
-                boolean taken = refused.result() == 1 && refused.keaText().contains("exists");
+                // "IPv4 lease already exists": result 1 on Kea 2.2, 4 (conflict) from Kea 2.4 on (measured on 3.0.4).
+                boolean taken = (refused.result() == 1 || refused.result() == KeaResponse.CONFLICT) && refused.keaText().contains("exists");
                 if (!taken) {
                     if (retargeted) {
                         throw refused;

@@ -18,7 +18,7 @@ final class LockCommands {
                 .put("hostname", KeaWriteLock.MARKER);
     }
 
-    /** lease4-add of the lock lease; Kea answers result 1 "IPv4 lease already exists" when it is taken. */
+    /** lease4-add of the lock lease; when it is taken Kea answers "IPv4 lease already exists", result 1 (2.2) or 4 (2.4+). */
     record LockAdd(KeaWriteLock.Target target, Mac holder, String purpose, String by) implements KeaCommand<Void> {
         @Override
         public String name() {

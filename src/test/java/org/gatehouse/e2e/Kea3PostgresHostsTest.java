@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.gatehouse.cli.CliRun;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaCommands;
@@ -136,6 +139,60 @@ class Kea3PostgresHostsTest {
         assertThat(site.db().query("SELECT count(*) FROM hosts")).containsExactly("0");
         assertThat(json(CliRun.run(viaServer2, "reservations", "list", "--format", "json"))).isEmpty();
         assertThat(CliRun.run(viaServer2, "unregister", ANNA.toString()).out()).contains("had no reservation; nothing changed");
+    }
+
+    /**
+     * Separate gatehouse processes decide at the same moment, half through each server, two of them on
+     * the same device from different servers. Gatehouse's write lock is a lease, and the lease database
+     * is shared, so the servers' writers queue behind one lock: every process exits 0, every device
+     * has exactly one row, and the contested device's row is whole (class and note of one decision).
+     */
+    @Test
+    void decisionsThroughBothServersAtOnceAllLandOnce() throws Exception {
+        List<Process> started = new ArrayList<>();
+        List<String[]> plan = new ArrayList<>();   // mac, verb, note, server
+        for (int i = 0; i < 4; i++) {
+            plan.add(new String[] {String.format("02:c0:a0:00:00:%02x", i), i % 2 == 0 ? "approve" : "deny", "Gerät " + i + " — 東京", i < 2 ? "1" : "2"});
+        }
+        plan.add(new String[] {ANNA.toString(), "approve", "erlaubt über 1 ✓", "1"});
+        plan.add(new String[] {ANNA.toString(), "deny", "gesperrt über 2 ✗", "2"});
+        for (int i = 0; i < plan.size(); i++) {
+            String[] p = plan.get(i);
+            started.add(gatehouseProcess((p[3].equals("1") ? site.server1() : site.server2()).endpoint(), dir.resolve("p" + i + ".db"),
+                    dir.resolve("p" + i + ".out"), p[1], p[0], "--note", p[2]));
+        }
+        for (int i = 0; i < plan.size(); i++) {
+            assertThat(started.get(i).waitFor(120, TimeUnit.SECONDS)).as("process %d finished", i).isTrue();
+            assertThat(started.get(i).exitValue()).as("process %d: %s", i, Files.readString(dir.resolve("p" + i + ".out"))).isZero();
+        }
+        for (int i = 0; i < 4; i++) {
+            String[] p = plan.get(i);
+            assertThat(site.db().query("SELECT dhcp4_client_classes FROM hosts WHERE dhcp_identifier = decode('"
+                    + p[0].replace(":", "") + "', 'hex')")).as(p[0]).containsExactly(p[1].equals("approve") ? "registered" : "denied");
+        }
+        assertThat(site.db().query("SELECT count(*) FROM hosts")).containsExactly("5");
+        JsonNode contested = json(CliRun.run(viaServer1, "reservations", "list", "--format", "json"));
+        JsonNode anna = null;
+        for (JsonNode r : contested) {
+            anna = r.path("mac").asText().equals(ANNA.toString()) ? r : anna;
+        }
+        assertThat(anna).isNotNull();
+        String cls = anna.path("class").asText();
+        assertThat(anna.path("note").asText()).as("class %s", cls).isEqualTo(cls.equals("registered") ? "erlaubt über 1 ✓" : "gesperrt über 2 ✗");
+        // The write lock was given back: no lock lease is left in the shared lease table.
+        assertThat(site.db().query("SELECT count(*) FROM lease4")).containsExactly("0");
+    }
+
+    /** The real gatehouse command as a separate JVM (its own cache, the same classpath as this test). */
+    private Process gatehouseProcess(String kea, Path db, Path out, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                "org.gatehouse.app.Main", "--kea", kea, "--db", db.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("GATEHOUSE_"));
+        pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString()); // the log stays out of the user's home
+        return pb.start();
     }
 
     /** Addresses in use in the newly-unregistered pool, as {@code gatehouse pools} reports them. */
