@@ -3,16 +3,25 @@
 #   - a Debian sid root made with debootstrap, holding kea-dhcp4-server 3.0 with the host_cmds,
 #     lease_cmds and PostgreSQL (libdhcp_pgsql.so) hooks and Kea's PostgreSQL schema scripts;
 #   - on this machine, debootstrap and Debian 12's PostgreSQL server (the test runs a private cluster).
-# Usage: make-test-root.sh [sid] [DIR]      DIR defaults to /var/cache/gatehouse-test/sid-kea
+# Usage: make-test-root.sh [sid] [DIR [MIRROR]]   DIR defaults to /var/cache/gatehouse-test/sid-kea (or
+#        GATEHOUSE_TEST_ROOT), MIRROR to http://deb.debian.org/debian (or GATEHOUSE_DEBIAN_MIRROR)
 # A finished root has DIR/.gatehouse-root, written last: a root without it (an interrupted run) is
 # made again from scratch. Needs root; asks sudo for it when not root. Takes 1-3 minutes the first
-# time (about 300 MB from deb.debian.org), nothing afterwards.
+# time (about 250 MB from deb.debian.org), nothing afterwards.
 set -eu
 suite=${1:-sid}
 [ "$suite" = sid ] || { echo "make-test-root: only 'sid' (Kea 3.0) is supported, not '$suite'" >&2; exit 2; }
 dir=${2:-${GATEHOUSE_TEST_ROOT:-/var/cache/gatehouse-test/sid-kea}}
+# DIR is deleted and made again when unfinished: refuse anything that could be a real system's directory.
+case $dir in
+    /*/*) ;;
+    *) echo "make-test-root: DIR must be an absolute path at least two levels deep, not '$dir'" >&2; exit 2 ;;
+esac
+if [ -e "$dir" ] && [ "$(stat -L -c %d:%i "$dir")" = "$(stat -c %d:%i /)" ]; then
+    echo "make-test-root: $dir is this machine's own root" >&2; exit 2
+fi
 stamp="$dir/.gatehouse-root"
-mirror=${GATEHOUSE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+mirror=${3:-${GATEHOUSE_DEBIAN_MIRROR:-http://deb.debian.org/debian}}
 # What the root holds: the DHCPv4 server (its package brings the hooks) and kea-admin (schema scripts).
 include="kea-dhcp4-server,kea-admin"
 host_pkgs="debootstrap postgresql"
@@ -31,7 +40,7 @@ if [ -z "$missing" ] && [ -f "$stamp" ]; then
 fi
 if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null 2>&1 || { echo "make-test-root: needs root (to install$missing and run debootstrap into $dir)" >&2; exit 1; }
-    exec sudo GATEHOUSE_DEBIAN_MIRROR="$mirror" sh "$0" "$suite" "$dir"
+    exec sudo sh "$0" "$suite" "$dir" "$mirror"
 fi
 export DEBIAN_FRONTEND=noninteractive
 if [ -n "$missing" ]; then
@@ -40,6 +49,10 @@ if [ -n "$missing" ]; then
     # postgresql's own cluster (if the machine starts services) is left alone: the test runs its own.
     apt-get install -y -q --no-install-recommends $missing
 fi
+mkdir -p "$(dirname "$dir")"
+# Two runs at once (two checkouts' install-deps): the second waits, then finds the root made.
+exec 9>"$dir.lock"
+flock 9
 [ -f "$stamp" ] && exit 0
 
 # Mounts that an interrupted debootstrap left inside a target (proc, sys) are undone before deleting it.
@@ -52,7 +65,6 @@ unmount_under() {
 work="$dir.partial"
 started=$(date +%s)
 echo "make-test-root: building the Debian $suite root with Kea in $dir (debootstrap, 1-3 minutes)" >&2
-mkdir -p "$(dirname "$dir")"
 for d in "$work" "$dir"; do
     if [ -e "$d" ]; then
         unmount_under "$d"
