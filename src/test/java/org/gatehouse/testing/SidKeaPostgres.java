@@ -179,7 +179,9 @@ public final class SidKeaPostgres implements AutoCloseable {
         }
         String text = new String(out, StandardCharsets.UTF_8).strip();
         if (p.exitValue() != 0) {
-            throw new IOException(Path.of(cmd.get(cmd.indexOf("--") + 1)).getFileName() + " failed (" + p.exitValue() + "): " + text);
+            // Name the program, not the whole line (setpriv's options come first when we are root).
+            String program = cmd.get(cmd.indexOf("--") + 1);
+            throw new IOException(Path.of(program).getFileName() + " failed (" + p.exitValue() + "): " + text);
         }
         return text;
     }
