@@ -16,8 +16,13 @@ import org.gatehouse.kea.KeaTransport;
 import org.gatehouse.kea.SshTransport;
 import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.ui.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.gatehouse.kea.Reservations;
+import org.gatehouse.policy.KeaServers;
+import org.gatehouse.policy.NamedReservations;
+import org.gatehouse.policy.PeerQueue;
 import org.gatehouse.kea.SiteSettings;
 import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.SiteAging;
@@ -75,6 +80,10 @@ public final class AppBackend implements Backend {
 
     @Override
     public Session connect(ConnectionOptions options) {
+        List<ConnectionOptions.KeaServer> servers = options.keaServers();
+        if (servers.size() > 1) {
+            return connectSeveral(options, servers);
+        }
         KeaClient kea = keaClient(options);
         Database db;
         try {
@@ -166,7 +175,40 @@ public final class AppBackend implements Backend {
         return new PoolHistory(new PoolSamples(db), events, new Anomalies(events, new AnomalyLog(db), thresholds), clock);
     }
 
+    /** A session on the first server whose {@link Session#servers()} are all of them (each with its own client and services). */
+    private Session connectSeveral(ConnectionOptions options, List<ConnectionOptions.KeaServer> servers) {
+        List<KeaClient> clients = new ArrayList<>();
+        Database db = null;
+        try {
+            for (ConnectionOptions.KeaServer k : servers) {
+                clients.add(keaClient(options, k));
+            }
+            db = Database.open(options.db());
+            List<KeaServers.Server> all = new ArrayList<>();
+            for (int i = 0; i < servers.size(); i++) {
+                Session s = session(clients.get(i), db, options, servers.get(i).name(), null);
+                all.add(s.servers().first());
+            }
+            KeaServers several = new KeaServers(all);
+            return session(clients.get(0), db, options, servers.get(0).name(), several);
+        } catch (RuntimeException e) {
+            clients.forEach(KeaClient::close);
+            if (db != null) {
+                db.close();
+            }
+            throw e;
+        }
+    }
+
     Session session(KeaClient kea, Database db, ConnectionOptions options) {
+        return session(kea, db, options, null, null);
+    }
+
+    /**
+     * @param name    this server's name when it is one of several (its writes then say where they went), else null
+     * @param several all servers of the connection (this one first), or null for this one alone
+     */
+    Session session(KeaClient kea, Database db, ConnectionOptions options, String name, KeaServers several) {
         LocalParts p = localParts(kea, db, thresholds(options));
         followProfileRetention(options, p.cache());
         ObservationStore observations = p.observations();
@@ -175,8 +217,9 @@ public final class AppBackend implements Backend {
         StatusService status = new StatusService(kea);
         SwitchService switches = switchService(options, db, actions);
         ConfigSnapshotStore snapshots = new ConfigSnapshotStore(db);
-        Reservations reservations = Reservations.forKea(kea, json,
+        Reservations keaReservations = Reservations.forKea(kea, json,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config)));
+        Reservations reservations = name == null ? keaReservations : new NamedReservations(keaReservations, name);
         String user = System.getProperty("user.name");
         // The switch half of deny: a configured switch CLI blocks denied devices, so they lose the network at once.
         MacBlocker blocker = switches != null ? switches.asMacBlocker() : MacBlocker.NONE;
@@ -191,7 +234,15 @@ public final class AppBackend implements Backend {
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
         replayers.putAll(Replayers.decisions(kea, reservations, decisions.flow()));
         replayers.putAll(Replayers.reservationEdits(kea, reservations, decisions.editor()));
+        KeaServers servers = several != null ? several
+                : new KeaServers(List.of(new KeaServers.Server(name == null ? "server1" : name, kea.endpoint(), kea, status, leases, decisions, reservations, replayers)));
+        Map<String, OfflineQueue.Replayer> replaying = servers.several() ? PeerQueue.routing(servers) : replayers;
         return new Session() {
+            @Override
+            public KeaServers servers() {
+                return servers;
+            }
+
             @Override
             public SwitchService switches() {
                 return switches;
@@ -224,7 +275,7 @@ public final class AppBackend implements Backend {
 
             @Override
             public Map<String, OfflineQueue.Replayer> replayers() {
-                return replayers;
+                return replaying;
             }
 
             @Override
@@ -264,6 +315,7 @@ public final class AppBackend implements Backend {
 
             @Override
             public void close() {
+                servers.all().forEach(s -> s.kea().close());
                 kea.close();
                 db.close();
             }
@@ -308,15 +360,19 @@ public final class AppBackend implements Backend {
     }
 
     KeaClient keaClient(ConnectionOptions o) {
-        KeaEndpoint endpoint = KeaEndpoint.parse(o.kea());
+        return keaClient(o, new ConnectionOptions.KeaServer("server1", o.kea(), o.keaUser(), o.keaCaFile(), o.keaSshKey(), o.allowInsecureHttp()));
+    }
+
+    KeaClient keaClient(ConnectionOptions o, ConnectionOptions.KeaServer server) {
+        KeaEndpoint endpoint = KeaEndpoint.parse(server.uri());
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
         KeaTransport transport = switch (endpoint.kind()) {
             case UNIX -> new UnixSocketTransport(endpoint.socket());
-            case HTTP -> KeaTransports.http(o, endpoint.uri(), timeout);
+            case HTTP -> KeaTransports.http(o, server, endpoint.uri(), timeout);
             case SSH -> {
                 var uri = endpoint.uri();
                 SshTarget target = new SshTarget(uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort(), uri.getUserInfo(),
-                        o.secret(SecretSlot.KEA_PASSWORD), o.keaSshKey() != null ? o.keaSshKey() : SwitchParts.defaultIdentity(), o.knownHosts(),
+                        o.secret(SecretSlot.KEA_PASSWORD), server.sshKey() != null ? server.sshKey() : SwitchParts.defaultIdentity(), o.knownHosts(),
                         o.acceptNewHostKey(), timeout);
                 SshConnector connector = new SshConnector();
                 yield new SshTransport(target.endpoint() + endpoint.socket(), endpoint.socket().toString(), () -> connector.open(target));

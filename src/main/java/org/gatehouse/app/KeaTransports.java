@@ -18,17 +18,23 @@ public final class KeaTransports {
      * to this machine unless --allow-insecure-http says otherwise.
      */
     public static HttpTransport http(ConnectionOptions o, URI uri, Duration timeout) {
-        Path caFile = o.keaCaFile();
+        return http(o, new ConnectionOptions.KeaServer("server1", uri.toString(), o.keaUser(), o.keaCaFile(), o.keaSshKey(), o.allowInsecureHttp()),
+                uri, timeout);
+    }
+
+    /** The same for one of several servers, with its own user, CA file and insecure-http choice. */
+    public static HttpTransport http(ConnectionOptions o, ConnectionOptions.KeaServer server, URI uri, Duration timeout) {
+        Path caFile = server.caFile();
         if (caFile != null && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw new BadInput("--kea-ca-file", "a CA file applies to https:// only; use --kea https://" + uri.getRawAuthority() + "/");
         }
-        String user = o.keaUser();
+        String user = server.user();
         char[] password = null;
         if (user != null) {
             if (!o.hasSecret(org.gatehouse.policy.SecretSlot.KEA_PASSWORD)) {
                 throw new BadInput("--kea-user", "needs a password: give --kea-password-file FILE (or GATEHOUSE_KEA_PASSWORD_FILE)");
             }
-            if ("http".equalsIgnoreCase(uri.getScheme()) && !ConnectionOptions.isLoopback(uri.getHost()) && !o.allowInsecureHttp()) {
+            if ("http".equalsIgnoreCase(uri.getScheme()) && !ConnectionOptions.isLoopback(uri.getHost()) && !server.allowInsecureHttp()) {
                 throw new BadInput("--kea", "basic auth over plain http:// would send the password to " + uri.getHost()
                         + " unencrypted; use https:// (with --kea-ca-file for a private CA), or --allow-insecure-http on a network you trust");
             }

@@ -24,8 +24,9 @@ import picocli.CommandLine.ScopeType;
 public final class ConnectionOptions {
 
     @Option(names = "--kea", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "unix:/path/to/socket, http(s)://host:port/ or ssh://user@host[:port]/path/to/socket (env GATEHOUSE_KEA)")
-    String kea;
+            description = "unix:/path/to/socket, http(s)://host:port/ or ssh://user@host[:port]/path/to/socket (env GATEHOUSE_KEA);"
+                    + " give it again for each further server (an HA pair, one server per building)")
+    java.util.List<String> kea;
 
     @Option(names = "--kea-user", paramLabel = "USER", scope = ScopeType.INHERIT, description = "HTTP basic-auth user (env GATEHOUSE_KEA_USER)")
     String keaUser;
@@ -153,7 +154,7 @@ public final class ConnectionOptions {
      */
     public Optional<Profile> profile() {
         return fallback.resolve(profileName != null ? profileName : blankToNull(env.get("GATEHOUSE_PROFILE")),
-                kea != null || blankToNull(env.get("GATEHOUSE_KEA")) != null);
+                keaGiven() || blankToNull(env.get("GATEHOUSE_KEA")) != null);
     }
 
     private <T, R> R fromProfile(Function<Profile, T> part, Function<T, R> value) {
@@ -225,9 +226,44 @@ public final class ConnectionOptions {
         String get(String name);
     }
 
+    /** The first (or only) Kea server. */
     public String kea() {
-        String k = kea != null ? kea : blankToNull(env.get("GATEHOUSE_KEA"));
+        String k = keaGiven() ? kea.get(0) : blankToNull(env.get("GATEHOUSE_KEA"));
         return k != null ? k : fromProfile(Profile::kea, Profile.KeaAccess::uri);
+    }
+
+    private boolean keaGiven() {
+        return kea != null && !kea.isEmpty();
+    }
+
+    /** One Kea server of several: a name ("server2", or the profile's), its URI and its own access settings. */
+    public record KeaServer(String name, String uri, String user, Path caFile, Path sshKey, boolean allowInsecureHttp) {
+    }
+
+    /**
+     * Every Kea server these options name, first one first: each --kea given (named server1,
+     * server2 … in order; they share --kea-user and its password), else GATEHOUSE_KEA, else the
+     * profile's servers. Empty when none is configured.
+     */
+    public java.util.List<KeaServer> keaServers() {
+        java.util.List<KeaServer> out = new java.util.ArrayList<>();
+        if (keaGiven() || blankToNull(env.get("GATEHOUSE_KEA")) != null) {
+            java.util.List<String> uris = keaGiven() ? kea : java.util.List.of(env.get("GATEHOUSE_KEA").trim());
+            for (String uri : uris) {
+                out.add(new KeaServer("server" + (out.size() + 1), uri, keaUser(), keaCaFile(), keaSshKey(), allowInsecureHttp()));
+            }
+            return out;
+        }
+        Optional<Profile> p = profile();
+        if (p.isEmpty() || p.get().kea() == null) {
+            return out;
+        }
+        Profile.KeaAccess first = p.get().kea();
+        String user = keaUser != null ? keaUser : env.get("GATEHOUSE_KEA_USER");
+        out.add(new KeaServer("server1", first.uri(), user != null ? user : first.user(), keaCaFile(), first.sshKey(), allowInsecureHttp()));
+        p.get().peers().forEach((name, a) -> out.add(new KeaServer(name, a.uri(), user != null ? user : a.user(), a.caFile(), a.sshKey(),
+                allowInsecureHttp || a.allowInsecureHttp())));
+        return out;
     }
 
     public String keaUser() {
@@ -381,7 +417,7 @@ public final class ConnectionOptions {
 
     /** For the demo, which points every part at its private Kea and cache. */
     public void overrideKea(String endpoint, Path database) {
-        this.kea = endpoint;
+        this.kea = java.util.List.of(endpoint);
         this.db = database;
         this.fallback.fix(null, null);
     }

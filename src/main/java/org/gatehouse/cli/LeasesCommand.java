@@ -129,6 +129,10 @@ final class LeasesCommand {
         public Integer call() {
             Ipv4 address = Ipv4.parse(ip);
             try (Backend.Session s = backend.connect(options())) {
+                if (s.servers().several()) {
+                    return FanOutReport.print(this, "lease-release", new org.gatehouse.policy.PeerDecisions(s.servers(), s.offline()).release(address),
+                            d -> List.of(d ? "released " + address : "no lease for " + address + "; nothing changed"), d -> d, d -> null);
+                }
                 boolean deleted = s.leases().release(address);
                 printer().line(deleted ? "released " + address : "Kea has no lease for " + address + "; nothing changed");
                 return 0;

@@ -101,6 +101,12 @@ final class OfflineCommand {
                     err().flush();
                     return 3;
                 }
+                if (r.count(QueuedAction.PENDING) > 0) {
+                    err().println(Printer.errorLine("offline replay", r.count(QueuedAction.PENDING)
+                            + " action(s) stay queued for a server that is still unreachable"));
+                    err().flush();
+                    return 3;
+                }
                 return r.count(QueuedAction.CONFLICT) > 0 ? 4 : r.count(QueuedAction.FAILED) > 0 ? 1 : 0;
             }
         }

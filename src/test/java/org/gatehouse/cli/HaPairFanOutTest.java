@@ -1,0 +1,135 @@
+package org.gatehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.gatehouse.kea.KeaJson;
+import org.gatehouse.kea.LocalKea;
+import org.gatehouse.testing.KeaHaPair;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One decision reaches both servers of a real kea-dhcp4 2.2 hot-standby pair (two --kea): status
+ * of both, approve and deny written into each peer's running configuration and file (each keeping
+ * its own this-server-name, non-ASCII notes intact), the standby stopped → exit 3 naming it,
+ * applied on the primary and pending for the standby, shown by status; the standby back →
+ * {@code sync --once} applies it there, audited.
+ */
+@Tag("kea")
+class HaPairFanOutTest {
+    private static final Duration SETTLE = Duration.ofSeconds(40);
+    private static final String NOTE = "für Jürgen – Gäste-WLAN ✓";
+    private final KeaJson json = new KeaJson();
+
+    @TempDir
+    Path dir;
+
+    private CliRun gh(KeaHaPair pair, String... args) {
+        List<String> all = new ArrayList<>(List.of("--kea", pair.primary().endpoint(), "--kea", pair.standby().endpoint()));
+        all.addAll(List.of(args));
+        return CliRun.run(Map.of("GATEHOUSE_DB", dir.resolve("c.db").toString()), all.toArray(String[]::new));
+    }
+
+    private static void awaitHotStandby(KeaHaPair pair, java.util.function.Function<String[], CliRun> run) {
+        await("the pair is in hot-standby").atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(run.apply(new String[]{"status"}).out())
+                        .contains("ha:           hot-standby, this server primary in state hot-standby")
+                        .contains("ha:           hot-standby, this server standby in state hot-standby").doesNotContain("warning"));
+    }
+
+    @Test
+    void decisionsReachBothPeersAndAPeerThatWasDownCatchesUp() throws IOException {
+        try (KeaHaPair pair = KeaHaPair.start()) {
+            awaitHotStandby(pair, a -> gh(pair, a));
+            CliRun status = gh(pair, "status");
+            assertThat(status.exit()).isZero();
+            assertThat(status.out()).contains("server1:\n  kea:          " + pair.primary().endpoint())
+                    .contains("server2:\n  kea:          " + pair.standby().endpoint())
+                    .contains("ha partner:   standby, last state hot-standby, in touch")
+                    .contains("ha partner:   primary, last state hot-standby, in touch").doesNotContain("warning");
+            JsonNode servers = json.read(gh(pair, "status", "--format", "json").out()).path("servers");
+            assertThat(servers).hasSize(2);
+            assertThat(servers.get(0).path("ha").path("role").asText()).isEqualTo("primary");
+            assertThat(servers.get(1).path("ha").path("role").asText()).isEqualTo("standby");
+            assertThat(servers.get(1).path("ha").path("partner").path("inTouch").asBoolean(false)).isTrue();
+            assertThat(servers.get(0).path("capabilities").path("hooks").toString()).contains("ha").contains("lease_cmds");
+            assertThat(servers.get(0).path("reachable").asBoolean()).isTrue();
+
+            // approve: a device with a lease on the primary (the standby has none: HA does not copy lease4-add)
+            long now = Instant.now().getEpochSecond();
+            pair.addLease(pair.primary(), "192.168.40.130", "02:00:00:16:00:01", "laptop", now, 60);
+            long t0 = System.nanoTime();
+            CliRun approve = gh(pair, "approve", "02:00:00:16:00:01", "--note", NOTE, "--hostname", "laptop-1");
+            long approveMs = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(approve.exit()).as(approve.err()).isZero();
+            assertThat(approve.out()).contains("server1 (" + pair.primary().endpoint() + "): approved 02:00:00:16:00:01 (registered, subnet 40)")
+                    .contains("server2 (" + pair.standby().endpoint() + "): approved 02:00:00:16:00:01").contains("HA back in hot-standby");
+            for (LocalKea k : List.of(pair.primary(), pair.standby())) {
+                for (JsonNode dhcp4 : List.of(pair.running(k), pair.file(k))) {
+                    JsonNode r = KeaHaPair.reservation(dhcp4, "02:00:00:16:00:01");
+                    assertThat(r.path("client-classes").toString()).contains("registered");
+                    assertThat(r.path("hostname").asText()).isEqualTo("laptop-1");
+                    assertThat(r.path("user-context").path("gatehouse").path("note").asText()).isEqualTo(NOTE);
+                }
+            }
+            assertThat(KeaHaPair.thisServerName(pair.running(pair.primary()))).isEqualTo("server1");
+            assertThat(KeaHaPair.thisServerName(pair.running(pair.standby()))).isEqualTo("server2");
+            assertThat(KeaHaPair.thisServerName(pair.file(pair.standby()))).isEqualTo("server2");
+
+            // deny: both; the earlier note survives the second rewrite of each file (not doubled)
+            CliRun deny = gh(pair, "deny", "02:00:00:16:00:02", "--subnet", "40", "--note", "Störer ✗");
+            assertThat(deny.exit()).as(deny.err()).isZero();
+            for (LocalKea k : List.of(pair.primary(), pair.standby())) {
+                JsonNode f = pair.file(k);
+                assertThat(KeaHaPair.reservation(f, "02:00:00:16:00:02").path("client-classes").toString()).contains("denied");
+                assertThat(KeaHaPair.reservation(f, "02:00:00:16:00:02").path("user-context").path("gatehouse").path("note").asText())
+                        .isEqualTo("Störer ✗");
+                assertThat(KeaHaPair.reservation(f, "02:00:00:16:00:01").path("user-context").path("gatehouse").path("note").asText())
+                        .isEqualTo(NOTE);
+                assertThat(KeaHaPair.reservation(pair.running(k), "02:00:00:16:00:02").path("client-classes").toString()).contains("denied");
+            }
+            awaitHotStandby(pair, a -> gh(pair, a));
+
+            // the standby stops: approve is applied on the primary, pending for the standby, exit 3 naming it
+            pair.standby().stop();
+            CliRun half = gh(pair, "approve", "02:00:00:16:00:03", "--subnet", "40", "--note", "später ✓");
+            assertThat(half.exit()).isEqualTo(3);
+            assertThat(half.err()).contains("server2 (" + pair.standby().endpoint() + ") unreachable").contains("pending as #")
+                    .contains("applied on server1");
+            assertThat(KeaHaPair.reservation(pair.running(pair.primary()), "02:00:00:16:00:03").path("client-classes").toString())
+                    .contains("registered");
+            CliRun pending = gh(pair, "status");
+            assertThat(pending.exit()).as("a server is unreachable").isEqualTo(3);
+            assertThat(pending.out()).contains("1 change pending for server2").contains("server2 (" + pair.standby().endpoint() + ") unreachable");
+            assertThat(json.read(gh(pair, "status", "--format", "json").out()).path("servers").get(1).path("pending").asInt()).isEqualTo(1);
+
+            // back: sync --once applies it there, audited
+            pair.standby().restart(Duration.ofSeconds(20));
+            assertThat(KeaHaPair.reservation(pair.running(pair.standby()), "02:00:00:16:00:03").isMissingNode()).isTrue();
+            CliRun sync = gh(pair, "sync", "--once");
+            assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+            assertThat(sync.out()).contains("owed to server2").contains("approve 02:00:00:16:00:03: done");
+            JsonNode caughtUp = KeaHaPair.reservation(pair.running(pair.standby()), "02:00:00:16:00:03");
+            assertThat(caughtUp.path("client-classes").toString()).contains("registered");
+            assertThat(caughtUp.path("user-context").path("gatehouse").path("note").asText()).isEqualTo("später ✓");
+            assertThat(KeaHaPair.reservation(pair.file(pair.standby()), "02:00:00:16:00:03").isMissingNode()).isFalse();
+            assertThat(gh(pair, "status").out()).doesNotContain("pending for server2");
+            String audit = gh(pair, "audit", "list", "--mac", "02:00:00:16:00:03", "--format", "json").out();
+            assertThat(audit).contains("queued").contains("replay of queued #").contains("on server2")
+                    .contains("config-set on server1").contains("config-set on server2");
+            System.out.printf("figures: approve on the pair %d ms (both written, HA settled after each)%n", approveMs);
+        }
+    }
+}
