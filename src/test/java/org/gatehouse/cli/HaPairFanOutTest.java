@@ -132,4 +132,52 @@ class HaPairFanOutTest {
             System.out.printf("figures: approve on the pair %d ms (both written, HA settled after each)%n", approveMs);
         }
     }
+
+    @Test
+    void leasesOfBothPeersAreMergedOneRowPerAddressAndDifferencesFlagged() throws IOException {
+        try (KeaHaPair pair = KeaHaPair.start()) {
+            // settled first: a standby still syncing would pull the primary's leases (lease4-add is not copied afterwards)
+            awaitHotStandby(pair, a -> gh(pair, a));
+            long now = Instant.now().getEpochSecond();
+            pair.addLease(pair.primary(), "192.168.40.140", "02:00:00:16:01:40", "same", now, 3600);
+            pair.addLease(pair.standby(), "192.168.40.140", "02:00:00:16:01:40", "same", now + 2, 3600);
+            pair.addLease(pair.primary(), "192.168.40.141", "02:00:00:16:01:41", "only-primary", now, 3600);
+            pair.addLease(pair.standby(), "192.168.40.144", "02:00:00:16:01:44", "only-standby", now, 3600);
+            pair.addLease(pair.primary(), "192.168.40.142", "02:00:00:16:01:42", "mac-a", now, 3600);
+            pair.addLease(pair.standby(), "192.168.40.142", "02:00:00:16:0b:42", "mac-b", now, 3600);
+            pair.addLease(pair.primary(), "192.168.40.143", "02:00:00:16:01:43", "Küche", now, 3600);
+            pair.addLease(pair.standby(), "192.168.40.143", "02:00:00:16:01:43", "Küche", now + 300, 3600);
+
+            CliRun list = gh(pair, "leases", "list", "--format", "json");
+            assertThat(list.exit()).as(list.err()).isZero();
+            JsonNode rows = json.read(list.out());
+            assertThat(rows).as("one row per address").hasSize(5);
+            Map<String, JsonNode> byIp = new java.util.HashMap<>();
+            rows.forEach(r -> byIp.put(r.path("ip").asText(), r));
+            assertThat(byIp.get("192.168.40.140").path("servers").toString()).isEqualTo("[\"server1\",\"server2\"]");
+            assertThat(byIp.get("192.168.40.140").path("differs").isNull()).as("2 s apart is the same lease").isTrue();
+            assertThat(byIp.get("192.168.40.141").path("servers").toString()).isEqualTo("[\"server1\"]");
+            assertThat(byIp.get("192.168.40.144").path("servers").toString()).isEqualTo("[\"server2\"]");
+            assertThat(byIp.get("192.168.40.142").path("differs").asText()).contains("server2 has MAC 02:00:00:16:0b:42");
+            assertThat(byIp.get("192.168.40.142").path("mac").asText()).isEqualTo("02:00:00:16:01:42");
+            assertThat(byIp.get("192.168.40.143").path("differs").asText()).contains("server2 has expiry").contains("300 s apart");
+            assertThat(byIp.get("192.168.40.143").path("hostname").asText()).as("Kea lower-cases lease hostnames").isEqualTo("küche");
+
+            CliRun table = gh(pair, "leases", "list", "--search", "Küche");
+            assertThat(table.out()).contains("SERVERS").contains("server1,server2").contains("DIFFERS: server2 has expiry")
+                    .doesNotContain("only-primary");
+
+            // release reaches both peers
+            CliRun release = gh(pair, "leases", "release", "192.168.40.140");
+            assertThat(release.exit()).as(release.err()).isZero();
+            assertThat(release.out()).contains("server1 (").contains("server2 (").contains("released 192.168.40.140");
+            assertThat(json.read(gh(pair, "leases", "list", "--format", "json").out()).findValuesAsText("ip")).doesNotContain("192.168.40.140");
+
+            pair.standby().stop();
+            CliRun half = gh(pair, "leases", "list", "--format", "json");
+            assertThat(half.exit()).isEqualTo(3);
+            assertThat(half.err()).contains("server2 (" + pair.standby().endpoint() + ") unreachable").contains("missing from this list");
+            assertThat(json.read(half.out()).findValuesAsText("ip")).contains("192.168.40.141").doesNotContain("192.168.40.144");
+        }
+    }
 }
