@@ -3,6 +3,10 @@ package org.gatehouse.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gatehouse.kea.KeaConfig;
+import org.gatehouse.kea.KeaUnreachable;
+import org.gatehouse.policy.KeaServers;
+import org.gatehouse.policy.PeerDrift;
 import org.gatehouse.policy.SiteCheck;
 import org.gatehouse.policy.SiteGenerator;
 import picocli.CommandLine.Command;
@@ -86,10 +90,42 @@ final class SiteCommand {
                 findings = new SiteCheck().checkFile(file);
             } else {
                 try (Backend.Session s = backend.connect(options())) {
+                    if (s.servers().several()) {
+                        return several(s.servers());
+                    }
                     what = "the running configuration of " + s.status().status().endpoint();
                     findings = s.status().siteCheck();
                 }
             }
+            return print(findings, what);
+        }
+
+        /** Several servers: each one's scheme check, then every difference between the peers; exit 3 when one is unreachable. */
+        private int several(KeaServers servers) {
+            List<SiteCheck.Finding> findings = new ArrayList<>();
+            List<PeerDrift.View> views = new ArrayList<>();
+            List<String> unreachable = new ArrayList<>();
+            for (KeaServers.Server s : servers.all()) {
+                try {
+                    KeaConfig config = s.kea().config();
+                    views.add(new PeerDrift.View(s.name(), config, s.reservations().list()));
+                    new SiteCheck().check(config.raw().path("Dhcp4")).forEach(f -> findings.add(new SiteCheck.Finding(f.severity(),
+                            s.name() + " " + f.where(), f.what(), f.hint())));
+                } catch (KeaUnreachable e) {
+                    unreachable.add(s.label() + " unreachable: " + e.getMessage());
+                }
+            }
+            findings.addAll(PeerDrift.compare(views));
+            int code = print(findings, "the running configurations of " + String.join(", ", servers.all().stream().map(KeaServers.Server::name).toList()));
+            if (!unreachable.isEmpty()) {
+                err().println(Printer.errorLine("site check", String.join("; ", unreachable) + "; not compared"));
+                err().flush();
+                return 3;
+            }
+            return code;
+        }
+
+        private int print(List<SiteCheck.Finding> findings, String what) {
             Printer p = printer();
             if (options().format() == OutputFormat.JSON) {
                 p.json(findings);

@@ -118,6 +118,9 @@ class HaPairFanOutTest {
             // back: sync --once applies it there, audited
             pair.standby().restart(Duration.ofSeconds(20));
             assertThat(KeaHaPair.reservation(pair.running(pair.standby()), "02:00:00:16:00:03").isMissingNode()).isTrue();
+            CliRun drift = gh(pair, "site", "check");
+            assertThat(drift.exit()).as(drift.out()).isEqualTo(1);
+            assertThat(drift.out()).contains("server2 subnet 40 reservation 02:00:00:16:00:03").contains("missing on server2");
             CliRun sync = gh(pair, "sync", "--once");
             assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
             assertThat(sync.out()).contains("owed to server2").contains("approve 02:00:00:16:00:03: done");
@@ -126,6 +129,7 @@ class HaPairFanOutTest {
             assertThat(caughtUp.path("user-context").path("gatehouse").path("note").asText()).isEqualTo("später ✓");
             assertThat(KeaHaPair.reservation(pair.file(pair.standby()), "02:00:00:16:00:03").isMissingNode()).isFalse();
             assertThat(gh(pair, "status").out()).doesNotContain("pending for server2");
+            assertThat(gh(pair, "site", "check").out()).as("the peers agree again").doesNotContain("missing on").doesNotContain("only on");
             String audit = gh(pair, "audit", "list", "--mac", "02:00:00:16:00:03", "--format", "json").out();
             assertThat(audit).contains("queued").contains("replay of queued #").contains("on server2")
                     .contains("config-set on server1").contains("config-set on server2");
@@ -172,6 +176,20 @@ class HaPairFanOutTest {
             assertThat(release.exit()).as(release.err()).isZero();
             assertThat(release.out()).contains("server1 (").contains("server2 (").contains("released 192.168.40.140");
             assertThat(json.read(gh(pair, "leases", "list", "--format", "json").out()).findValuesAsText("ip")).doesNotContain("192.168.40.140");
+
+            // drift: the standby's configuration changed by hand (a pool narrowed, a class gone)
+            try (org.gatehouse.kea.KeaClient c = pair.client(pair.standby())) {
+                com.fasterxml.jackson.databind.node.ObjectNode dhcp4 = (com.fasterxml.jackson.databind.node.ObjectNode) c.config().raw().path("Dhcp4").deepCopy();
+                com.fasterxml.jackson.databind.node.ObjectNode pool = (com.fasterxml.jackson.databind.node.ObjectNode) dhcp4.path("subnet4").get(0).path("pools").get(2);
+                pool.put("pool", "192.168.40.192-192.168.40.200");
+                com.fasterxml.jackson.databind.node.ArrayNode classes = (com.fasterxml.jackson.databind.node.ArrayNode) dhcp4.path("client-classes");
+                classes.add(json.mapper().createObjectNode().put("name", "Drucker-Flur"));
+                c.execute(new org.gatehouse.kea.ConfigCommands.ConfigSet(dhcp4));
+            }
+            CliRun drift = gh(pair, "site", "check");
+            assertThat(drift.exit()).isEqualTo(1);
+            assertThat(drift.out()).contains("server2 subnet 40").contains("pool 192.168.40.192-192.168.40.200").contains("only on server2")
+                    .contains("missing on server2").contains("server2 class Drucker-Flur").contains("client class only on server2");
 
             pair.standby().stop();
             CliRun half = gh(pair, "leases", "list", "--format", "json");
