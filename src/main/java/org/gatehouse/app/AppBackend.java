@@ -12,11 +12,7 @@ import org.gatehouse.kea.GuestSiteConfig;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaEndpoint;
 import org.gatehouse.kea.KeaJson;
-import org.gatehouse.kea.KeaTransport;
-import org.gatehouse.kea.SshTransport;
-import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.ui.task.TaskExecutor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gatehouse.kea.Reservations;
@@ -38,7 +34,6 @@ import org.gatehouse.policy.Replayers;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.Profiles;
-import org.gatehouse.policy.SecretSlot;
 import org.gatehouse.policy.PoolHistory;
 import org.gatehouse.policy.Anomalies;
 import org.gatehouse.policy.AnomalyThresholds;
@@ -50,8 +45,6 @@ import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.store.SwitchStore;
 import org.gatehouse.sw.AclNumber;
-import org.gatehouse.ssh.SshConnector;
-import org.gatehouse.ssh.SshTarget;
 import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.CacheMaintenance;
 import org.gatehouse.store.ConfigSnapshotStore;
@@ -82,7 +75,7 @@ public final class AppBackend implements Backend {
     public Session connect(ConnectionOptions options) {
         List<ConnectionOptions.KeaServer> servers = options.keaServers();
         if (servers.size() > 1) {
-            return connectSeveral(options, servers);
+            return SeveralKea.connect(this, options, servers);
         }
         KeaClient kea = keaClient(options);
         Database db;
@@ -173,31 +166,6 @@ public final class AppBackend implements Backend {
     static PoolHistory poolHistory(Database db, Clock clock, AnomalyThresholds thresholds) {
         LeaseEvents events = new LeaseEvents(db);
         return new PoolHistory(new PoolSamples(db), events, new Anomalies(events, new AnomalyLog(db), thresholds), clock);
-    }
-
-    /** A session on the first server whose {@link Session#servers()} are all of them (each with its own client and services). */
-    private Session connectSeveral(ConnectionOptions options, List<ConnectionOptions.KeaServer> servers) {
-        List<KeaClient> clients = new ArrayList<>();
-        Database db = null;
-        try {
-            for (ConnectionOptions.KeaServer k : servers) {
-                clients.add(keaClient(options, k));
-            }
-            db = Database.open(options.db());
-            List<KeaServers.Server> all = new ArrayList<>();
-            for (int i = 0; i < servers.size(); i++) {
-                Session s = session(clients.get(i), db, options, servers.get(i).name(), null);
-                all.add(s.servers().first());
-            }
-            KeaServers several = new KeaServers(all);
-            return session(clients.get(0), db, options, servers.get(0).name(), several);
-        } catch (RuntimeException e) {
-            clients.forEach(KeaClient::close);
-            if (db != null) {
-                db.close();
-            }
-            throw e;
-        }
     }
 
     Session session(KeaClient kea, Database db, ConnectionOptions options) {
@@ -364,21 +332,7 @@ public final class AppBackend implements Backend {
     }
 
     KeaClient keaClient(ConnectionOptions o, ConnectionOptions.KeaServer server) {
-        KeaEndpoint endpoint = KeaEndpoint.parse(server.uri());
-        Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
-        KeaTransport transport = switch (endpoint.kind()) {
-            case UNIX -> new UnixSocketTransport(endpoint.socket());
-            case HTTP -> KeaTransports.http(o, server, endpoint.uri(), timeout);
-            case SSH -> {
-                var uri = endpoint.uri();
-                SshTarget target = new SshTarget(uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort(), uri.getUserInfo(),
-                        o.secret(SecretSlot.KEA_PASSWORD), server.sshKey() != null ? server.sshKey() : SwitchParts.defaultIdentity(), o.knownHosts(),
-                        o.acceptNewHostKey(), timeout);
-                SshConnector connector = new SshConnector();
-                yield new SshTransport(target.endpoint() + endpoint.socket(), endpoint.socket().toString(), () -> connector.open(target));
-            }
-        };
-        return new KeaClient(transport, json, timeout);
+        return KeaTransports.client(json, o, server);
     }
 
     private static String hostname() {

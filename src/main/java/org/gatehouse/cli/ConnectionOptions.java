@@ -246,24 +246,10 @@ public final class ConnectionOptions {
      * profile's servers. Empty when none is configured.
      */
     public java.util.List<KeaServer> keaServers() {
-        java.util.List<KeaServer> out = new java.util.ArrayList<>();
-        if (keaGiven() || blankToNull(env.get("GATEHOUSE_KEA")) != null) {
-            java.util.List<String> uris = keaGiven() ? kea : java.util.List.of(env.get("GATEHOUSE_KEA").trim());
-            for (String uri : uris) {
-                out.add(new KeaServer("server" + (out.size() + 1), uri, keaUser(), keaCaFile(), keaSshKey(), allowInsecureHttp()));
-            }
-            return out;
-        }
-        Optional<Profile> p = profile();
-        if (p.isEmpty() || p.get().kea() == null) {
-            return out;
-        }
-        Profile.KeaAccess first = p.get().kea();
+        java.util.List<String> given = keaGiven() ? kea : blankToNull(env.get("GATEHOUSE_KEA")) != null
+                ? java.util.List.of(env.get("GATEHOUSE_KEA").trim()) : java.util.List.of();
         String user = keaUser != null ? keaUser : env.get("GATEHOUSE_KEA_USER");
-        out.add(new KeaServer("server1", first.uri(), user != null ? user : first.user(), keaCaFile(), first.sshKey(), allowInsecureHttp()));
-        p.get().peers().forEach((name, a) -> out.add(new KeaServer(name, a.uri(), user != null ? user : a.user(), a.caFile(), a.sshKey(),
-                allowInsecureHttp || a.allowInsecureHttp())));
-        return out;
+        return KeaServerList.of(given, profile().orElse(null), this, user, allowInsecureHttp);
     }
 
     public String keaUser() {

@@ -3,8 +3,6 @@ package org.gatehouse.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gatehouse.kea.KeaConfig;
-import org.gatehouse.kea.KeaUnreachable;
 import org.gatehouse.policy.KeaServers;
 import org.gatehouse.policy.PeerDrift;
 import org.gatehouse.policy.SiteCheck;
@@ -102,23 +100,11 @@ final class SiteCommand {
 
         /** Several servers: each one's scheme check, then every difference between the peers; exit 3 when one is unreachable. */
         private int several(KeaServers servers) {
-            List<SiteCheck.Finding> findings = new ArrayList<>();
-            List<PeerDrift.View> views = new ArrayList<>();
-            List<String> unreachable = new ArrayList<>();
-            for (KeaServers.Server s : servers.all()) {
-                try {
-                    KeaConfig config = s.kea().config();
-                    views.add(new PeerDrift.View(s.name(), config, s.reservations().list()));
-                    new SiteCheck().check(config.raw().path("Dhcp4")).forEach(f -> findings.add(new SiteCheck.Finding(f.severity(),
-                            s.name() + " " + f.where(), f.what(), f.hint())));
-                } catch (KeaUnreachable e) {
-                    unreachable.add(s.label() + " unreachable: " + e.getMessage());
-                }
-            }
-            findings.addAll(PeerDrift.compare(views));
-            int code = print(findings, "the running configurations of " + String.join(", ", servers.all().stream().map(KeaServers.Server::name).toList()));
-            if (!unreachable.isEmpty()) {
-                err().println(Printer.errorLine("site check", String.join("; ", unreachable) + "; not compared"));
+            PeerDrift.Report r = PeerDrift.check(servers);
+            int code = print(r.findings(), "the running configurations of "
+                    + String.join(", ", servers.all().stream().map(KeaServers.Server::name).toList()));
+            if (!r.unreachable().isEmpty()) {
+                err().println(Printer.errorLine("site check", String.join("; ", r.unreachable()) + "; not compared"));
                 err().flush();
                 return 3;
             }

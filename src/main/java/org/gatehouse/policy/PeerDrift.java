@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.gatehouse.kea.KeaConfig;
+import org.gatehouse.kea.KeaUnreachable;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.SafeText;
 
@@ -23,6 +24,29 @@ public final class PeerDrift {
     }
 
     private PeerDrift() {
+    }
+
+    /** {@code unreachable}: "server2 (…) unreachable: …" for each server that could not be compared. */
+    public record Report(List<SiteCheck.Finding> findings, List<String> unreachable) {
+    }
+
+    /** Each server's scheme check (its findings prefixed with its name), then every difference between the peers. */
+    public static Report check(KeaServers servers) {
+        List<SiteCheck.Finding> findings = new ArrayList<>();
+        List<View> views = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        for (KeaServers.Server s : servers.all()) {
+            try {
+                KeaConfig config = s.kea().config();
+                views.add(new View(s.name(), config, s.reservations().list()));
+                new SiteCheck().check(config.raw().path("Dhcp4")).forEach(f -> findings.add(new SiteCheck.Finding(f.severity(),
+                        s.name() + " " + f.where(), f.what(), f.hint())));
+            } catch (KeaUnreachable e) {
+                unreachable.add(s.label() + " unreachable: " + e.getMessage());
+            }
+        }
+        findings.addAll(compare(views));
+        return new Report(findings, unreachable);
     }
 
     /** Every difference between {@code reference} and each other view, as errors. */
