@@ -360,7 +360,12 @@ public final class AppBackend implements Backend {
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskExecutor tasks) {
-        return context(KeaEndpoint.parse(options.kea()).toString(), options.refreshSeconds(), s, tasks);
+        String title = KeaEndpoint.parse(options.kea()).toString();
+        if (s.servers().several()) {
+            // the console's screens act on the first server only (yet): say so where the connection is shown
+            title += " and " + (s.servers().all().size() - 1) + " more server(s); the console acts on this one only, the command line on all";
+        }
+        return context(title, options.refreshSeconds(), s, tasks);
     }
 
     /** @param title what the window title and the status bar call the site (a profile's name and its Kea) */

@@ -98,7 +98,8 @@ public final class PeerDecisions {
 
     /** Approve or deny on every server; with {@code queueIfNoneReachable}, all unreachable queues it for each. */
     public FanOut<DecisionReport> decide(DecisionFlow.Decision d, boolean queueIfNoneReachable) {
-        return fanOut(d.subnetId(), queueIfNoneReachable, new PeerAct<>() {
+        Long subnet = d.subnetId() != null ? d.subnetId() : subnetOfLease(d.mac());
+        return fanOut(subnet, queueIfNoneReachable, new PeerAct<>() {
             @Override
             public DecisionReport run(KeaServers.Server s, Long subnet) {
                 return s.decisions().flow().decide(new DecisionFlow.Decision(d.kind(), d.mac(), d.note(), d.hostname(), subnet, d.block()));
@@ -265,6 +266,28 @@ public final class PeerDecisions {
             }
         }
         return new FanOut<>(steps);
+    }
+
+    /**
+     * The subnet of the device's current lease on the first server that has one (independent
+     * servers: only its own building's server has it), or null to let the first server decide.
+     */
+    private Long subnetOfLease(Mac mac) {
+        for (KeaServers.Server s : servers.all()) {
+            try {
+                List<Lease> leases = s.kea().execute(new KeaCommands.Lease4GetByHwAddress(mac)).stream()
+                        .filter(l -> l.state() == org.gatehouse.model.LeaseState.DEFAULT).toList();
+                if (leases.stream().map(Lease::subnetId).distinct().count() == 1) {
+                    return leases.get(0).subnetId();
+                }
+                if (!leases.isEmpty()) {
+                    return null; // leases in several subnets: the first server's rules decide (and say so)
+                }
+            } catch (KeaException e) {
+                // unreachable or without lease_cmds: ask the next
+            }
+        }
+        return null;
     }
 
     private static boolean serves(KeaServers.Server s, long subnet) {
