@@ -133,6 +133,28 @@ class HaPairFanOutTest {
             String audit = gh(pair, "audit", "list", "--mac", "02:00:00:16:00:03", "--format", "json").out();
             assertThat(audit).contains("queued").contains("replay of queued #").contains("on server2")
                     .contains("config-set on server1").contains("config-set on server2");
+            // unregister and the reservation editor reach both peers too
+            awaitHotStandby(pair, a -> gh(pair, a));
+            CliRun unregister = gh(pair, "unregister", "02:00:00:16:00:02");
+            assertThat(unregister.exit()).as(unregister.err()).isZero();
+            CliRun add = gh(pair, "reservations", "add", "02:00:00:16:00:05", "--class", "old-unregistered", "--subnet", "40",
+                    "--note", "Drucker Flur ✓");
+            assertThat(add.exit()).as(add.err()).isZero();
+            assertThat(add.out()).contains("config-set on server1").contains("config-set on server2");
+            for (LocalKea k : List.of(pair.primary(), pair.standby())) {
+                JsonNode running = pair.running(k);
+                assertThat(KeaHaPair.reservation(running, "02:00:00:16:00:02").isMissingNode()).as("unregistered on " + k.endpoint()).isTrue();
+                assertThat(KeaHaPair.reservation(running, "02:00:00:16:00:05").path("user-context").path("gatehouse").path("note").asText())
+                        .isEqualTo("Drucker Flur ✓");
+            }
+            CliRun remove = gh(pair, "reservations", "remove", "02:00:00:16:00:05");
+            assertThat(remove.exit()).as(remove.err()).isZero();
+            for (LocalKea k : List.of(pair.primary(), pair.standby())) {
+                assertThat(KeaHaPair.reservation(pair.file(k), "02:00:00:16:00:05").isMissingNode()).as("removed on " + k.endpoint()).isTrue();
+                assertThat(KeaHaPair.reservation(pair.file(k), "02:00:00:16:00:01").path("user-context").path("gatehouse").path("note").asText())
+                        .as("after five rewrites of " + k.endpoint()).isEqualTo(NOTE);
+            }
+
             // figures for the README: the same approve against the primary alone, in this run
             long t1 = System.nanoTime();
             CliRun single = CliRun.run(Map.of("GATEHOUSE_DB", dir.resolve("c.db").toString()), "--kea", pair.primary().endpoint(),
