@@ -19,6 +19,7 @@ import org.gatehouse.kea.Reservations;
 import org.gatehouse.policy.KeaServers;
 import org.gatehouse.policy.NamedReservations;
 import org.gatehouse.policy.PeerQueue;
+import org.gatehouse.policy.ServersStatus;
 import org.gatehouse.kea.SiteSettings;
 import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.SiteAging;
@@ -382,6 +383,9 @@ public final class AppBackend implements Backend {
         }
         if (s.decisions() != null && s.queue() != null) {
             b.deciding(s.decisions(), s.queue(), s.aging());
+        }
+        if (s.servers().several()) {
+            b.servers(() -> ServersStatus.of(s.servers(), s.offline()));
         }
         return b.build();
     }

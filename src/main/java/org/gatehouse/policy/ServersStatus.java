@@ -52,4 +52,45 @@ public final class ServersStatus {
         }
         return new Report(out, warnings, exit, first);
     }
+
+    /** The status bar's line: each server's role and state (or "unreachable"), then the first warning. */
+    public static String summary(Report r) {
+        List<String> parts = new ArrayList<>();
+        for (ServerStatus s : r.servers()) {
+            String state = !s.reachable() ? "unreachable" : s.ha() == null || s.ha().mode().isEmpty() ? "up"
+                    : s.ha().role() + ", " + s.ha().state();
+            parts.add(s.name() + ": " + state + (s.pending() > 0 ? " (" + s.pending() + " pending)" : ""));
+        }
+        String line = String.join(" · ", parts);
+        if (!r.warnings().isEmpty()) {
+            line += " — ⚠ " + r.warnings().get(0) + (r.warnings().size() > 1 ? " (+" + (r.warnings().size() - 1) + " more)" : "");
+        }
+        return line;
+    }
+
+    /** The server panel's text: a block per server as {@code status} prints it, then every warning. */
+    public static String details(Report r) {
+        StringBuilder sb = new StringBuilder();
+        for (ServerStatus s : r.servers()) {
+            sb.append(s.name()).append("  ").append(s.kea()).append('\n');
+            if (!s.reachable()) {
+                sb.append("  unreachable: ").append(s.error()).append('\n');
+                continue;
+            }
+            sb.append("  Kea ").append(s.version()).append(", hooks ").append(String.join(", ", s.capabilities().hooks())).append('\n');
+            if (s.ha() != null && !s.ha().mode().isEmpty()) {
+                sb.append("  HA ").append(s.ha().mode()).append(": ").append(s.ha().role()).append(" in ").append(s.ha().state());
+                if (s.ha().partner() != null) {
+                    sb.append("; partner ").append(s.ha().partner().role()).append(" last ").append(s.ha().partner().state())
+                            .append(s.ha().partner().inTouch() ? ", in touch" : ", OUT OF TOUCH");
+                }
+                sb.append('\n');
+            }
+            if (s.pending() > 0) {
+                sb.append("  ").append(s.pending()).append(s.pending() == 1 ? " change" : " changes").append(" pending for ").append(s.name()).append('\n');
+            }
+        }
+        r.warnings().forEach(w -> sb.append("⚠ ").append(w).append('\n'));
+        return sb.toString().strip();
+    }
 }
