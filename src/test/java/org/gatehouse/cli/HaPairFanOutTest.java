@@ -114,6 +114,12 @@ class HaPairFanOutTest {
             assertThat(pending.exit()).as("a server is unreachable").isEqualTo(3);
             assertThat(pending.out()).contains("1 change pending for server2").contains("server2 (" + pair.standby().endpoint() + ") unreachable");
             assertThat(json.read(gh(pair, "status", "--format", "json").out()).path("servers").get(1).path("pending").asInt()).isEqualTo(1);
+            assertThat(gh(pair, "offline", "list").out()).contains("approve").contains("02:00:00:16:00:03 on " + pair.standby().endpoint());
+
+            CliRun early = gh(pair, "sync", "--once");
+            assertThat(early.exit()).as("server2 still down: the change stays owed").isEqualTo(3);
+            assertThat(early.out()).contains("owed to server2").contains("pending — server2 still unreachable");
+            assertThat(gh(pair, "status").out()).contains("1 change pending for server2");
 
             // back: sync --once applies it there, audited
             pair.standby().restart(Duration.ofSeconds(20));
