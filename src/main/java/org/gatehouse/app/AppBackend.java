@@ -12,12 +12,14 @@ import org.gatehouse.kea.GuestSiteConfig;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaEndpoint;
 import org.gatehouse.kea.KeaJson;
-import org.gatehouse.kea.KeaTransport;
-import org.gatehouse.kea.SshTransport;
-import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.ui.task.TaskExecutor;
+import java.util.List;
 import java.util.Map;
 import org.gatehouse.kea.Reservations;
+import org.gatehouse.policy.KeaServers;
+import org.gatehouse.policy.NamedReservations;
+import org.gatehouse.policy.PeerQueue;
+import org.gatehouse.policy.ServersStatus;
 import org.gatehouse.kea.SiteSettings;
 import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.SiteAging;
@@ -33,7 +35,6 @@ import org.gatehouse.policy.Replayers;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.Profiles;
-import org.gatehouse.policy.SecretSlot;
 import org.gatehouse.policy.PoolHistory;
 import org.gatehouse.policy.Anomalies;
 import org.gatehouse.policy.AnomalyThresholds;
@@ -45,8 +46,6 @@ import org.gatehouse.policy.StatusService;
 import org.gatehouse.policy.SwitchService;
 import org.gatehouse.store.SwitchStore;
 import org.gatehouse.sw.AclNumber;
-import org.gatehouse.ssh.SshConnector;
-import org.gatehouse.ssh.SshTarget;
 import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.CacheMaintenance;
 import org.gatehouse.store.ConfigSnapshotStore;
@@ -75,6 +74,10 @@ public final class AppBackend implements Backend {
 
     @Override
     public Session connect(ConnectionOptions options) {
+        List<ConnectionOptions.KeaServer> servers = options.keaServers();
+        if (servers.size() > 1) {
+            return SeveralKea.connect(this, options, servers);
+        }
         KeaClient kea = keaClient(options);
         Database db;
         try {
@@ -167,6 +170,14 @@ public final class AppBackend implements Backend {
     }
 
     Session session(KeaClient kea, Database db, ConnectionOptions options) {
+        return session(kea, db, options, null, null);
+    }
+
+    /**
+     * @param name    this server's name when it is one of several (its writes then say where they went), else null
+     * @param several all servers of the connection (this one first), or null for this one alone
+     */
+    Session session(KeaClient kea, Database db, ConnectionOptions options, String name, KeaServers several) {
         LocalParts p = localParts(kea, db, thresholds(options));
         followProfileRetention(options, p.cache());
         ObservationStore observations = p.observations();
@@ -175,8 +186,9 @@ public final class AppBackend implements Backend {
         StatusService status = new StatusService(kea);
         SwitchService switches = switchService(options, db, actions);
         ConfigSnapshotStore snapshots = new ConfigSnapshotStore(db);
-        Reservations reservations = Reservations.forKea(kea, json,
+        Reservations keaReservations = Reservations.forKea(kea, json,
                 (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config)));
+        Reservations reservations = name == null ? keaReservations : new NamedReservations(keaReservations, name);
         String user = System.getProperty("user.name");
         // The switch half of deny: a configured switch CLI blocks denied devices, so they lose the network at once.
         MacBlocker blocker = switches != null ? switches.asMacBlocker() : MacBlocker.NONE;
@@ -191,7 +203,15 @@ public final class AppBackend implements Backend {
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
         replayers.putAll(Replayers.decisions(kea, reservations, decisions.flow()));
         replayers.putAll(Replayers.reservationEdits(kea, reservations, decisions.editor()));
+        KeaServers servers = several != null ? several
+                : new KeaServers(List.of(new KeaServers.Server(name == null ? "server1" : name, kea.endpoint(), kea, status, leases, decisions, reservations, replayers)));
+        Map<String, OfflineQueue.Replayer> replaying = servers.several() ? PeerQueue.routing(servers) : replayers;
         return new Session() {
+            @Override
+            public KeaServers servers() {
+                return servers;
+            }
+
             @Override
             public SwitchService switches() {
                 return switches;
@@ -224,7 +244,7 @@ public final class AppBackend implements Backend {
 
             @Override
             public Map<String, OfflineQueue.Replayer> replayers() {
-                return replayers;
+                return replaying;
             }
 
             @Override
@@ -264,6 +284,7 @@ public final class AppBackend implements Backend {
 
             @Override
             public void close() {
+                servers.all().forEach(s -> s.kea().close());
                 kea.close();
                 db.close();
             }
@@ -308,21 +329,11 @@ public final class AppBackend implements Backend {
     }
 
     KeaClient keaClient(ConnectionOptions o) {
-        KeaEndpoint endpoint = KeaEndpoint.parse(o.kea());
-        Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds()));
-        KeaTransport transport = switch (endpoint.kind()) {
-            case UNIX -> new UnixSocketTransport(endpoint.socket());
-            case HTTP -> KeaTransports.http(o, endpoint.uri(), timeout);
-            case SSH -> {
-                var uri = endpoint.uri();
-                SshTarget target = new SshTarget(uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort(), uri.getUserInfo(),
-                        o.secret(SecretSlot.KEA_PASSWORD), o.keaSshKey() != null ? o.keaSshKey() : SwitchParts.defaultIdentity(), o.knownHosts(),
-                        o.acceptNewHostKey(), timeout);
-                SshConnector connector = new SshConnector();
-                yield new SshTransport(target.endpoint() + endpoint.socket(), endpoint.socket().toString(), () -> connector.open(target));
-            }
-        };
-        return new KeaClient(transport, json, timeout);
+        return keaClient(o, new ConnectionOptions.KeaServer("server1", o.kea(), o.keaUser(), o.keaCaFile(), o.keaSshKey(), o.allowInsecureHttp()));
+    }
+
+    KeaClient keaClient(ConnectionOptions o, ConnectionOptions.KeaServer server) {
+        return KeaTransports.client(json, o, server);
     }
 
     private static String hostname() {
@@ -350,7 +361,12 @@ public final class AppBackend implements Backend {
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskExecutor tasks) {
-        return context(KeaEndpoint.parse(options.kea()).toString(), options.refreshSeconds(), s, tasks);
+        String title = KeaEndpoint.parse(options.kea()).toString();
+        if (s.servers().several()) {
+            // the console's screens act on the first server only (yet): say so where the connection is shown
+            title += " and " + (s.servers().all().size() - 1) + " more server(s); the console acts on this one only, the command line on all";
+        }
+        return context(title, options.refreshSeconds(), s, tasks);
     }
 
     /** @param title what the window title and the status bar call the site (a profile's name and its Kea) */
@@ -367,6 +383,9 @@ public final class AppBackend implements Backend {
         }
         if (s.decisions() != null && s.queue() != null) {
             b.deciding(s.decisions(), s.queue(), s.aging());
+        }
+        if (s.servers().several()) {
+            b.servers(() -> ServersStatus.of(s.servers(), s.offline()));
         }
         return b.build();
     }

@@ -55,17 +55,31 @@ final class ConsoleSites implements SiteOpener {
             throw e;
         }
         Backend.Session s;
+        ConnectionOptions siteOptions;
         try {
-            s = backend.session(kea, db, switchOptions.apply(name));
+            siteOptions = switchOptions.apply(name);
+            s = backend.session(kea, db, siteOptions);
         } catch (RuntimeException e) {
             kea.close();
             db.close();
             throw e;
         }
-        String title = name + " — " + target.kea();
+        int more = moreServers(siteOptions);
+        // the console's screens act on the first server only (yet): say so where the connection is shown
+        String title = name + " — " + target.kea() + (more > 0 ? " and " + more + " more server(s); the console acts on this one only,"
+                + " the command line on all" : "");
         return new OpenSite(title, backend.context(title, p.refreshSeconds(), s, tasks,
                 new org.gatehouse.policy.PoolService(kea, p.poolWarning(), p.poolCritical())), Optional.of(s.siteAging()),
                 Optional.of(s.cache()), s::close);
+    }
+
+    /** How many servers the site names besides the first (0 when that cannot be told: the title is all it is for). */
+    private static int moreServers(ConnectionOptions o) {
+        try {
+            return Math.max(0, o.keaServers().size() - 1);
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     @Override

@@ -42,6 +42,9 @@ public interface Backend {
 
     /** Services bound to one connection; closing it closes the Kea client and the cache. */
     interface Session extends Local {
+        /** Every Kea server of the connection (this session's first); one unless several were given. */
+        org.gatehouse.policy.KeaServers servers();
+
         /** How queued offline actions are carried out on this connection, by kind. */
         Map<String, OfflineQueue.Replayer> replayers();
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.ScopeType;
 public final class ConnectionOptions {
 
     @Option(names = "--kea", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "unix:/path/to/socket, http(s)://host:port/ or ssh://user@host[:port]/path/to/socket (env GATEHOUSE_KEA)")
-    String kea;
+            description = "unix:/path/to/socket, http(s)://host:port/ or ssh://user@host[:port]/path/to/socket (env GATEHOUSE_KEA);"
+                    + " give it again for each further server (an HA pair, one server per building)")
+    java.util.List<String> kea;
 
     @Option(names = "--kea-user", paramLabel = "USER", scope = ScopeType.INHERIT, description = "HTTP basic-auth user (env GATEHOUSE_KEA_USER)")
     String keaUser;
@@ -153,7 +154,7 @@ public final class ConnectionOptions {
      */
     public Optional<Profile> profile() {
         return fallback.resolve(profileName != null ? profileName : blankToNull(env.get("GATEHOUSE_PROFILE")),
-                kea != null || blankToNull(env.get("GATEHOUSE_KEA")) != null);
+                keaGiven() || blankToNull(env.get("GATEHOUSE_KEA")) != null);
     }
 
     private <T, R> R fromProfile(Function<Profile, T> part, Function<T, R> value) {
@@ -225,9 +226,30 @@ public final class ConnectionOptions {
         String get(String name);
     }
 
+    /** The first (or only) Kea server. */
     public String kea() {
-        String k = kea != null ? kea : blankToNull(env.get("GATEHOUSE_KEA"));
+        String k = keaGiven() ? kea.get(0) : blankToNull(env.get("GATEHOUSE_KEA"));
         return k != null ? k : fromProfile(Profile::kea, Profile.KeaAccess::uri);
+    }
+
+    private boolean keaGiven() {
+        return kea != null && !kea.isEmpty();
+    }
+
+    /** One Kea server of several: a name ("server2", or the profile's), its URI and its own access settings. */
+    public record KeaServer(String name, String uri, String user, Path caFile, Path sshKey, boolean allowInsecureHttp) {
+    }
+
+    /**
+     * Every Kea server these options name, first one first: each --kea given (named server1,
+     * server2 … in order; they share --kea-user and its password), else GATEHOUSE_KEA, else the
+     * profile's servers. Empty when none is configured.
+     */
+    public java.util.List<KeaServer> keaServers() {
+        java.util.List<String> given = keaGiven() ? kea : blankToNull(env.get("GATEHOUSE_KEA")) != null
+                ? java.util.List.of(env.get("GATEHOUSE_KEA").trim()) : java.util.List.of();
+        String user = keaUser != null ? keaUser : env.get("GATEHOUSE_KEA_USER");
+        return KeaServerList.of(given, profile().orElse(null), this, user, allowInsecureHttp);
     }
 
     public String keaUser() {
@@ -381,7 +403,7 @@ public final class ConnectionOptions {
 
     /** For the demo, which points every part at its private Kea and cache. */
     public void overrideKea(String endpoint, Path database) {
-        this.kea = endpoint;
+        this.kea = java.util.List.of(endpoint);
         this.db = database;
         this.fallback.fix(null, null);
     }

@@ -7,6 +7,7 @@ import org.gatehouse.model.Mac;
 import org.gatehouse.model.QueuedAction;
 import org.gatehouse.policy.DecisionReport;
 import org.gatehouse.policy.DecisionFlow;
+import org.gatehouse.policy.PeerDecisions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,31 +21,9 @@ final class DecisionCommands {
     static int report(ConnectedCommand cmd, DecisionReport r) {
         Printer p = cmd.printer();
         if (cmd.options().format() == OutputFormat.JSON) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("action", r.action());
-            m.put("mac", r.mac().toString());
-            m.put("subnetId", r.subnetId());
-            m.put("written", r.reservation().written());
-            m.put("merged", r.reservation().merged());
-            m.put("mechanism", r.reservation().mechanism());
-            m.put("leases", r.leases().stream().map(l -> Map.of("ip", l.ip().toString(), "state", l.step().state().name().toLowerCase(),
-                    "detail", l.step().detail())).toList());
-            m.put("switch", Map.of("state", r.block().state().name().toLowerCase(), "detail", r.block().detail()));
-            p.json(m);
+            p.json(json(r));
         } else {
-            String what = switch (r.action()) {
-                case "approve" -> "approved " + r.mac() + " (registered, subnet " + r.subnetId() + ")";
-                case "deny" -> "denied " + r.mac() + " (Kea gives it no address; subnet " + r.subnetId() + ")";
-                default -> r.reservation().edits() == 0 ? r.mac() + " had no reservation; nothing changed"
-                        : "unregistered " + r.mac() + " (reservation removed; back to the unregistered pools at its next renewal)";
-            };
-            p.line(what + ": " + r.reservation().describe());
-            for (DecisionReport.LeaseStep l : r.leases()) {
-                p.line("  lease " + l.ip() + ": " + l.step().detail());
-            }
-            if (r.block().state() != DecisionReport.State.NOT_REQUESTED) {
-                p.line("  switch: " + r.block().state().name().toLowerCase() + (r.block().detail().isEmpty() ? "" : " — " + r.block().detail()));
-            }
+            FanOutReport.decisionLines(r).forEach(l -> p.line(l.startsWith("lease ") || l.startsWith("switch: ") ? "  " + l : l));
         }
         GatehouseException e = r.firstError();
         if (e != null) {
@@ -53,6 +32,34 @@ final class DecisionCommands {
             return e.exitCode();
         }
         return 0;
+    }
+
+    /** A decision on several servers: one block per server; exit 3 naming a server that missed it (it is pending for it). */
+    static int report(ConnectedCommand cmd, String action, PeerDecisions.FanOut<DecisionReport> f) {
+        return FanOutReport.print(cmd, action, f, FanOutReport::decisionLines, DecisionCommands::json, DecisionReport::firstError);
+    }
+
+    static String headline(DecisionReport r) {
+        return switch (r.action()) {
+            case "approve" -> "approved " + r.mac() + " (registered, subnet " + r.subnetId() + ")";
+            case "deny" -> "denied " + r.mac() + " (Kea gives it no address; subnet " + r.subnetId() + ")";
+            default -> r.reservation().edits() == 0 ? r.mac() + " had no reservation; nothing changed"
+                    : "unregistered " + r.mac() + " (reservation removed; back to the unregistered pools at its next renewal)";
+        };
+    }
+
+    static Map<String, Object> json(DecisionReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", r.action());
+        m.put("mac", r.mac().toString());
+        m.put("subnetId", r.subnetId());
+        m.put("written", r.reservation().written());
+        m.put("merged", r.reservation().merged());
+        m.put("mechanism", r.reservation().mechanism());
+        m.put("leases", r.leases().stream().map(l -> Map.of("ip", l.ip().toString(), "state", l.step().state().name().toLowerCase(),
+                "detail", l.step().detail())).toList());
+        m.put("switch", Map.of("state", r.block().state().name().toLowerCase(), "detail", r.block().detail()));
+        return m;
     }
 
     /** Prints a decision carried out, or says that it waits in the offline queue. */
@@ -90,6 +97,15 @@ final class DecisionCommands {
         public Integer call() {
             DecisionFlow.Decision d = decision(Mac.parse(mac));
             try (Backend.Session s = backend.connect(options())) {
+                if (s.servers().several()) {
+                    PeerDecisions.FanOut<DecisionReport> f = new PeerDecisions(s.servers(), s.offline()).decide(d, queue);
+                    if (f.firstResult().isEmpty() && !f.pendingSteps().isEmpty() && queue) {
+                        printer().line("no Kea server is reachable; " + d.kind() + " " + d.mac() + " is queued for each of them — run"
+                                + " 'gatehouse offline replay' when they are back");
+                        return 0;
+                    }
+                    return report(this, d.kind(), f);
+                }
                 return report(this, s.decisions().flow().decideOrQueue(d, queue));
             }
         }
@@ -138,6 +154,9 @@ final class DecisionCommands {
         public Integer call() {
             Mac m = Mac.parse(mac);
             try (Backend.Session s = backend.connect(options())) {
+                if (s.servers().several()) {
+                    return report(this, "unregister", new PeerDecisions(s.servers(), s.offline()).unregister(m));
+                }
                 return report(this, s.decisions().flow().unregister(m));
             }
         }

@@ -13,6 +13,7 @@ import org.gatehouse.model.Tier;
 import org.gatehouse.policy.LeaseExport;
 import org.gatehouse.policy.LeaseFilter;
 import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.MergedLeases;
 import org.gatehouse.policy.DeviceHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,35 @@ final class LeasesCommand {
         }
     }
 
+    /** Several servers: one row per lease with the servers holding it, a lease that differs between them flagged; exit 3 if one was unreachable. */
+    static int several(ConnectedCommand cmd, MergedLeases.Result r) {
+        Printer p = cmd.printer();
+        if (cmd.options().format() == OutputFormat.JSON) {
+            p.json(r.leases().stream().map(m -> {
+                Map<String, Object> o = new LinkedHashMap<>(LeaseExport.json(m.lease()));
+                o.put("servers", m.servers());
+                o.put("differs", m.difference());
+                return o;
+            }).toList());
+        } else {
+            List<String> headers = new ArrayList<>(HEADERS);
+            headers.add("SERVERS");
+            headers.add("DIFFERS");
+            p.rows(cmd.options().format(), headers, r.leases().stream().map(m -> {
+                List<String> row = new ArrayList<>(row(m.lease()));
+                row.add(String.join(",", m.servers()));
+                row.add(m.difference() == null ? "" : "DIFFERS: " + m.difference());
+                return row;
+            }).toList());
+        }
+        if (!r.unreachable().isEmpty()) {
+            cmd.err().println(Printer.errorLine("leases", String.join("; ", r.unreachable()) + "; its leases are missing from this list"));
+            cmd.err().flush();
+            return 3;
+        }
+        return 0;
+    }
+
     @Command(name = "list", description = "All current leases; TEXT matches part of IP, MAC (with separators whole octets), hostname or vendor.")
     static final class ListLeases extends ConnectedCommand {
         @Option(names = "--subnet", paramLabel = "ID", description = "only this subnet id")
@@ -61,6 +91,9 @@ final class LeasesCommand {
         public Integer call() {
             LeaseFilter filter = new LeaseFilter(search, tier == null ? null : Tier.parse(tier), subnet);
             try (Backend.Session s = backend.connect(options())) {
+                if (s.servers().several()) {
+                    return several(this, MergedLeases.read(s.servers(), filter));
+                }
                 LeaseService.LeaseSnapshot snap = s.leases().refresh();
                 print(printer(), options().format(), s.leases(), snap, snap.filter(filter));
             }
@@ -129,6 +162,10 @@ final class LeasesCommand {
         public Integer call() {
             Ipv4 address = Ipv4.parse(ip);
             try (Backend.Session s = backend.connect(options())) {
+                if (s.servers().several()) {
+                    return FanOutReport.print(this, "lease-release", new org.gatehouse.policy.PeerDecisions(s.servers(), s.offline()).release(address),
+                            d -> List.of(d ? "released " + address : "no lease for " + address + "; nothing changed"), d -> d, d -> null);
+                }
                 boolean deleted = s.leases().release(address);
                 printer().line(deleted ? "released " + address : "Kea has no lease for " + address + "; nothing changed");
                 return 0;

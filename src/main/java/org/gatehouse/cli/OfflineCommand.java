@@ -15,7 +15,9 @@ final class OfflineCommand {
     static final List<String> HEADERS = List.of("ID", "QUEUED", "USER", "KIND", "TARGET", "BASIS", "NOTE", "STATE", "OUTCOME");
 
     static List<String> row(QueuedAction a) {
-        return List.of(Long.toString(a.id()), a.queuedAt().toString(), nz(a.osUser()), a.kind(), a.target(), shorten(a.basis()),
+        String server = org.gatehouse.policy.PeerQueue.serverOf(a);
+        return List.of(Long.toString(a.id()), a.queuedAt().toString(), nz(a.osUser()), a.kind(), a.target() + (server == null ? "" : " on " + server),
+                shorten(a.basis()),
                 nz(a.note()), a.state(), nz(a.outcome()));
     }
 
@@ -29,6 +31,7 @@ final class OfflineCommand {
         m.put("kind", a.kind());
         m.put("target", a.target());
         m.put("payload", a.payload());
+        m.put("server", org.gatehouse.policy.PeerQueue.serverOf(a)); // owed to this server of several; null: the (first) server
         m.put("basis", a.basis());
         m.put("note", a.note());
         m.put("state", a.state());
@@ -98,6 +101,12 @@ final class OfflineCommand {
                 if (r.stoppedBecause() != null) {
                     err().println(Printer.errorLine(s.status().status().endpoint(), "still unreachable (" + r.stoppedBecause()
                             + "); " + r.stillPending() + " action(s) stay queued"));
+                    err().flush();
+                    return 3;
+                }
+                if (r.count(QueuedAction.PENDING) > 0) {
+                    err().println(Printer.errorLine("offline replay", r.count(QueuedAction.PENDING)
+                            + " action(s) stay queued for a server that is still unreachable"));
                     err().flush();
                     return 3;
                 }

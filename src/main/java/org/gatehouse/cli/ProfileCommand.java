@@ -31,6 +31,9 @@ final class ProfileCommand {
         m.put("keaUser", p.kea() == null ? null : p.kea().user());
         m.put("keaCaFile", p.kea() == null || p.kea().caFile() == null ? null : p.kea().caFile().toString());
         m.put("keaSshKey", p.kea() == null || p.kea().sshKey() == null ? null : p.kea().sshKey().toString());
+        if (!p.peers().isEmpty()) {
+            m.put("peers", p.peers().entrySet().stream().map(e -> Map.of("name", e.getKey(), "kea", e.getValue().uri())).toList());
+        }
         m.put("switch", p.switchSsh() == null ? null : p.switchSsh().uri());
         m.put("switchKey", p.switchSsh() == null || p.switchSsh().key() == null ? null : p.switchSsh().key().toString());
         m.put("switchFingerprint", p.switchSsh() == null ? null : p.switchSsh().fingerprint());

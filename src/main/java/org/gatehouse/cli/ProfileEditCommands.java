@@ -131,10 +131,20 @@ final class ProfileEditCommands {
         }
         Profile p = base;
         Profile.KeaAccess k = p.kea();
-        if (o.kea != null || (k != null && (o.keaUser != null || o.keaCaFile != null || o.allowInsecureHttp || s.keaSshKey != null))) {
-            p = p.withKea(new Profile.KeaAccess(o.kea != null ? o.kea : k.uri(), o.keaUser != null ? o.keaUser : k == null ? null : k.user(),
+        String firstKea = o.kea == null || o.kea.isEmpty() ? null : o.kea.get(0);
+        if (firstKea != null || (k != null && (o.keaUser != null || o.keaCaFile != null || o.allowInsecureHttp || s.keaSshKey != null))) {
+            p = p.withKea(new Profile.KeaAccess(firstKea != null ? firstKea : k.uri(), o.keaUser != null ? o.keaUser : k == null ? null : k.user(),
                     o.keaCaFile != null ? absolute(o.keaCaFile) : k == null ? null : k.caFile(), o.allowInsecureHttp || (k != null && k.allowInsecureHttp()),
                     s.keaSshKey != null ? absolute(s.keaSshKey) : k == null ? null : k.sshKey()));
+        }
+        if (firstKea != null) {
+            // --kea given: exactly the servers given, the further ones named server2, server3 … (their access as the first one's)
+            Map<String, Profile.KeaAccess> peers = new java.util.LinkedHashMap<>();
+            for (int i = 1; i < o.kea.size(); i++) {
+                Profile.KeaAccess a = p.kea();
+                peers.put("server" + (i + 1), new Profile.KeaAccess(o.kea.get(i), a.user(), a.caFile(), a.allowInsecureHttp(), a.sshKey()));
+            }
+            p = p.withPeers(peers);
         }
         p = applySwitch(p, o, s);
         p = applySnmp(p, o, s);

@@ -8,6 +8,8 @@ import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Mac;
 import org.gatehouse.policy.ReservationFiles;
+import org.gatehouse.policy.PeerDecisions;
+import org.gatehouse.policy.ReservationRequest;
 import org.gatehouse.policy.ReservationWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +35,12 @@ final class ReservationsCommand {
 
     static void written(ConnectedCommand cmd, ReservationWrite r, String what) {
         cmd.printer().line(what + ": " + r.describe() + (r.written() ? "" : "; nothing changed"));
+    }
+
+    /** An edit on several servers: one line per server; exit 3 naming a server that missed it. */
+    static int several(ConnectedCommand cmd, String action, PeerDecisions.FanOut<ReservationWrite> f) {
+        return FanOutReport.print(cmd, action, f, w -> java.util.List.of(w.edits() == 0 ? "no reservation; nothing changed" : w.describe()),
+                w -> w, w -> null);
     }
 
     @Command(name = "list", description = "Every reservation: MAC, class, IP if fixed, hostname, note, subnet, by, at.")
@@ -104,6 +112,10 @@ final class ReservationsCommand {
             HostReservation.validHostname(hostname);
             HostReservation.validNote(note);
             try (Backend.Session s = backend.connect(options())) {
+                if (s.servers().several()) {
+                    return several(this, "reservation-add", new PeerDecisions(s.servers(), s.offline())
+                            .reserve(ReservationRequest.add(m, c, address, hostname, note, subnet)));
+                }
                 written(this, s.decisions().editor().reserve(m, c, address, hostname, note, subnet), "reserved " + m + " as " + c
                         + (address == null ? "" : " at " + address));
                 return 0;
@@ -127,6 +139,9 @@ final class ReservationsCommand {
         public Integer call() {
             Mac m = Mac.parse(mac);
             try (Backend.Session s = backend.connect(options())) {
+                if (s.servers().several()) {
+                    return several(this, "reservation-remove", new PeerDecisions(s.servers(), s.offline()).remove(m, subnet));
+                }
                 ReservationWrite r = s.decisions().editor().remove(m, subnet);
                 if (r.edits() == 0) {
                     printer().line(m + " has no reservation; nothing changed");

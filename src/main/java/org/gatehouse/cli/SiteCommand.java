@@ -3,6 +3,8 @@ package org.gatehouse.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gatehouse.policy.KeaServers;
+import org.gatehouse.policy.PeerDrift;
 import org.gatehouse.policy.SiteCheck;
 import org.gatehouse.policy.SiteGenerator;
 import picocli.CommandLine.Command;
@@ -86,10 +88,30 @@ final class SiteCommand {
                 findings = new SiteCheck().checkFile(file);
             } else {
                 try (Backend.Session s = backend.connect(options())) {
+                    if (s.servers().several()) {
+                        return several(s.servers());
+                    }
                     what = "the running configuration of " + s.status().status().endpoint();
                     findings = s.status().siteCheck();
                 }
             }
+            return print(findings, what);
+        }
+
+        /** Several servers: each one's scheme check, then every difference between the peers; exit 3 when one is unreachable. */
+        private int several(KeaServers servers) {
+            PeerDrift.Report r = PeerDrift.check(servers);
+            int code = print(r.findings(), "the running configurations of "
+                    + String.join(", ", servers.all().stream().map(KeaServers.Server::name).toList()));
+            if (!r.unreachable().isEmpty()) {
+                err().println(Printer.errorLine("site check", String.join("; ", r.unreachable()) + "; not compared"));
+                err().flush();
+                return 3;
+            }
+            return code;
+        }
+
+        private int print(List<SiteCheck.Finding> findings, String what) {
             Printer p = printer();
             if (options().format() == OutputFormat.JSON) {
                 p.json(findings);

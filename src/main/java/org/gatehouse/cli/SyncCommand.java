@@ -4,7 +4,10 @@ import java.time.Duration;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.model.GatehouseException;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.QueuedAction;
 import org.gatehouse.policy.AgingService;
+import org.gatehouse.policy.OfflineQueue;
+import org.gatehouse.policy.PeerQueue;
 import org.gatehouse.policy.Anomalies;
 import org.gatehouse.policy.SiteAging;
 import picocli.CommandLine.Command;
@@ -47,6 +50,7 @@ final class SyncCommand extends ConnectedCommand {
                 }
             }
             if (once) {
+                int owed = replayOwed(s);
                 try {
                     AgingService.Run run = aging.runOnce(age, lockFor);
                     if (run.heldBy() != null) {
@@ -55,7 +59,7 @@ final class SyncCommand extends ConnectedCommand {
                         return 1;
                     }
                     print(run);
-                    return 0;
+                    return owed;
                 } finally {
                     aging.release();
                 }
@@ -67,6 +71,7 @@ final class SyncCommand extends ConnectedCommand {
                     + " to old-unregistered");
             while (!Thread.currentThread().isInterrupted()) {
                 try {
+                    replayOwed(s);
                     AgingService.Run run = aging.runOnce(age, lockFor);
                     if (run.heldBy() != null) {
                         printer().line(run.at() + " another sync holds the lock (" + run.heldBy() + "); waiting");
@@ -87,6 +92,28 @@ final class SyncCommand extends ConnectedCommand {
             aging.release();
             return 0;
         }
+    }
+
+    /**
+     * Several servers: the changes a server missed (it was down or refused) are applied to it once
+     * it answers, each with its conflict check and audited. Returns 3 while some remain, 4/1 on a
+     * conflict/failure, else 0.
+     */
+    private int replayOwed(Backend.Session s) {
+        if (!s.servers().several()) {
+            return 0;
+        }
+        OfflineQueue.Report r = s.offline().replay(s.replayers(), a -> PeerQueue.serverOf(a) != null);
+        for (OfflineQueue.Outcome o : r.outcomes()) {
+            printer().line("owed to " + s.servers().nameOf(PeerQueue.serverOf(o.action())) + ": #" + o.action().id() + " " + o.action().kind()
+                    + " " + o.action().target() + ": " + o.state() + (o.why() == null ? "" : " — " + o.why()));
+        }
+        if (r.stillPending() > 0) {
+            err().println(Printer.errorLine("sync", r.stillPending() + " change(s) still pending for a server that is unreachable"));
+            err().flush();
+            return 3;
+        }
+        return r.count(QueuedAction.CONFLICT) > 0 ? 4 : r.count(QueuedAction.FAILED) > 0 ? 1 : 0;
     }
 
     private void print(AgingService.Run run) {

@@ -43,6 +43,13 @@ public final class OfflineQueue {
         Done replay(QueuedAction action);
     }
 
+    /** Thrown by a replayer that cannot carry the action out here and now (its server is elsewhere or down): it stays pending. */
+    public static final class NotHere extends RuntimeException {
+        public NotHere(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     /** What a successful replay changed. */
     public record Done(String before, String after, String detail) {
     }
@@ -98,9 +105,15 @@ public final class OfflineQueue {
      * target (they were decided on the same outdated view); unreachable stops the replay.
      */
     public Report replay(Map<String, Replayer> replayers) {
+        return replay(replayers, a -> true);
+    }
+
+    /** Replays the pending actions {@code which} accepts; an action left pending by {@link NotHere} is counted, not resolved. */
+    public Report replay(Map<String, Replayer> replayers, java.util.function.Predicate<QueuedAction> which) {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, Long> conflicted = new HashMap<>();
-        List<QueuedAction> todo = store.pending();
+        List<QueuedAction> todo = store.pending().stream().filter(which).toList();
+        int left = 0;
         int i = 0;
         for (; i < todo.size(); i++) {
             QueuedAction a = todo.get(i);
@@ -126,8 +139,11 @@ public final class OfflineQueue {
                         draft(a, at).change(d.before(), d.after()).detail(origin + (d.detail() == null ? "" : "; " + d.detail()))
                                 .result(ActionLog.OK));
                 outcomes.add(new Outcome(a, QueuedAction.DONE, d.detail()));
+            } catch (NotHere e) {
+                left++;
+                outcomes.add(new Outcome(a, QueuedAction.PENDING, e.getMessage()));
             } catch (KeaUnreachable e) {
-                return new Report(outcomes, todo.size() - i, e.getMessage());
+                return new Report(outcomes, left + todo.size() - i, e.getMessage());
             } catch (GatehouseException e) {
                 boolean conflict = e.failure() == Failure.CONFLICT;
                 String words = e instanceof KeaRefused kr && conflict ? kr.keaText() : e.getMessage();
@@ -140,7 +156,7 @@ public final class OfflineQueue {
                 }
             }
         }
-        return new Report(outcomes, 0, null);
+        return new Report(outcomes, left, null);
     }
 
     /** The device a queued action concerns: its target, or else a MAC basis (who held the address). */

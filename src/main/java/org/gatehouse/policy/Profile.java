@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param secrets where each configured secret lives; a slot absent means none
  */
 public record Profile(String name, KeaAccess kea, SwitchAccess switchSsh, SnmpAccess snmp, Tuning tuning,
-                      Map<SecretSlot, SecretRef> secrets) {
+                      Map<SecretSlot, SecretRef> secrets, Map<String, KeaAccess> peers) {
 
     /** Letters and digits of any script, then also space . _ - ; at most 64 characters. */
     public static final String NAME_PATTERN = "[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,63}";
@@ -23,6 +23,20 @@ public record Profile(String name, KeaAccess kea, SwitchAccess switchSsh, SnmpAc
     public Profile {
         tuning = tuning == null ? Tuning.DEFAULTS : tuning;
         secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+        peers = peers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(peers));
+    }
+
+    /** A profile of one Kea server (the usual case). */
+    public Profile(String name, KeaAccess kea, SwitchAccess switchSsh, SnmpAccess snmp, Tuning tuning, Map<SecretSlot, SecretRef> secrets) {
+        this(name, kea, switchSsh, snmp, tuning, secrets, Map.of());
+    }
+
+    /**
+     * With further Kea servers (an HA partner, one server per building), by name in order; they
+     * share the first server's password slot. Empty: one server.
+     */
+    public Profile withPeers(Map<String, KeaAccess> more) {
+        return new Profile(name, kea, switchSsh, snmp, tuning, secrets, more);
     }
 
     public static Profile named(String name) {
@@ -34,23 +48,23 @@ public record Profile(String name, KeaAccess kea, SwitchAccess switchSsh, SnmpAc
     }
 
     public Profile withName(String newName) {
-        return new Profile(newName, kea, switchSsh, snmp, tuning, secrets);
+        return new Profile(newName, kea, switchSsh, snmp, tuning, secrets, peers);
     }
 
     public Profile withKea(KeaAccess k) {
-        return new Profile(name, k, switchSsh, snmp, tuning, secrets);
+        return new Profile(name, k, switchSsh, snmp, tuning, secrets, peers);
     }
 
     public Profile withSwitch(SwitchAccess s) {
-        return new Profile(name, kea, s, snmp, tuning, secrets);
+        return new Profile(name, kea, s, snmp, tuning, secrets, peers);
     }
 
     public Profile withSnmp(SnmpAccess s) {
-        return new Profile(name, kea, switchSsh, s, tuning, secrets);
+        return new Profile(name, kea, switchSsh, s, tuning, secrets, peers);
     }
 
     public Profile withTuning(Tuning t) {
-        return new Profile(name, kea, switchSsh, snmp, t, secrets);
+        return new Profile(name, kea, switchSsh, snmp, t, secrets, peers);
     }
 
     /** With {@code ref} for {@code slot}, or without that secret when {@code ref} is null. */
@@ -62,7 +76,7 @@ public record Profile(String name, KeaAccess kea, SwitchAccess switchSsh, SnmpAc
         } else {
             m.put(slot, ref);
         }
-        return new Profile(name, kea, switchSsh, snmp, tuning, m);
+        return new Profile(name, kea, switchSsh, snmp, tuning, m, peers);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.gatehouse.store.ProfileFileBroken;
  * default = "home"
  * [profiles.home]            refresh, pool-warning, pool-critical, aging-age, cache, retention
  * [profiles.home.kea]        uri, user, ca-file, ssh-key, allow-insecure-http
+ * [profiles.home.peers.NAME] the same keys, once per further Kea server (an HA partner), in order
  * [profiles.home.switch]     host, port, user, key, fingerprint, acl, interfaces, block-mode
  * [profiles.home.snmp]       host, port, version (v2c|v3), user
  * [profiles.home.secrets]    kea-password, switch-password, snmp-community, snmp-auth, snmp-priv = keyring|encrypted|file:/p|systemd:N
@@ -51,11 +52,15 @@ final class ProfileCodec {
 
     Profile decode(String name, JsonNode p) {
         try {
-            JsonNode k = p.path("kea");
-            Profile.KeaAccess kea = k.isObject() && text(k, "uri") != null
-                    ? new Profile.KeaAccess(text(k, "uri"), text(k, "user"), path(k, "ca-file"), k.path("allow-insecure-http").asBoolean(false),
-                    path(k, "ssh-key"))
-                    : null;
+            Profile.KeaAccess kea = keaAccess(p.path("kea"));
+            Map<String, Profile.KeaAccess> peers = new java.util.LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = p.path("peers").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Profile.KeaAccess peer = keaAccess(e.getValue());
+                if (peer != null) {
+                    peers.put(e.getKey(), peer);
+                }
+            }
             JsonNode s = p.path("switch");
             Profile.SwitchAccess sw = s.isObject() && text(s, "host") != null
                     ? new Profile.SwitchAccess(text(s, "host"), integer(s, "port", 22), text(s, "user"), path(s, "key"),
@@ -76,11 +81,26 @@ final class ProfileCodec {
                     secrets.put(slot, SecretRef.parse(ref, slot.key()));
                 }
             }
-            return new Profile(name, kea, sw, snmp, t, secrets);
+            return new Profile(name, kea, sw, snmp, t, secrets, peers);
         } catch (BadInput e) {
             throw new ProfileFileBroken(file + ": profile '" + name + "', " + e.field() + ": " + e.getMessage()
                     + "; fix the file by hand (Gatehouse changes nothing in it until it is right)");
         }
+    }
+
+    private static Profile.KeaAccess keaAccess(JsonNode k) {
+        return k.isObject() && text(k, "uri") != null
+                ? new Profile.KeaAccess(text(k, "uri"), text(k, "user"), path(k, "ca-file"), k.path("allow-insecure-http").asBoolean(false),
+                path(k, "ssh-key"))
+                : null;
+    }
+
+    private static void encodeKea(ObjectNode k, Profile.KeaAccess a) {
+        put(k, "uri", a.uri());
+        put(k, "user", a.user());
+        put(k, "ca-file", a.caFile() == null ? null : a.caFile().toString());
+        put(k, "ssh-key", a.sshKey() == null ? null : a.sshKey().toString());
+        put(k, "allow-insecure-http", a.allowInsecureHttp() ? Boolean.TRUE : null);
     }
 
     /** Writes {@code p} into {@code doc}, keeping the keys of its tables that Gatehouse does not know. */
@@ -97,12 +117,14 @@ final class ProfileCodec {
         if (p.kea() == null) {
             t.remove("kea");
         } else {
-            ObjectNode k = table(t, "kea");
-            put(k, "uri", p.kea().uri());
-            put(k, "user", p.kea().user());
-            put(k, "ca-file", p.kea().caFile() == null ? null : p.kea().caFile().toString());
-            put(k, "ssh-key", p.kea().sshKey() == null ? null : p.kea().sshKey().toString());
-            put(k, "allow-insecure-http", p.kea().allowInsecureHttp() ? Boolean.TRUE : null);
+            encodeKea(table(t, "kea"), p.kea());
+        }
+        if (p.peers().isEmpty()) {
+            t.remove("peers");
+        } else {
+            ObjectNode peers = table(t, "peers");
+            peers.retain(p.peers().keySet());
+            p.peers().forEach((peerName, access) -> encodeKea(table(peers, peerName), access));
         }
         if (p.switchSsh() == null) {
             t.remove("switch");

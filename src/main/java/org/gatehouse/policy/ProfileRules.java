@@ -1,5 +1,7 @@
 package org.gatehouse.policy;
 
+import java.util.Map;
+
 import org.gatehouse.kea.KeaEndpoint;
 import org.gatehouse.model.BadInput;
 import org.gatehouse.sw.AclNumber;
@@ -23,6 +25,15 @@ public final class ProfileRules {
             if (p.kea().user() != null && p.secret(SecretSlot.KEA_PASSWORD).isEmpty()) {
                 throw new BadInput("--kea-user", "needs a password: give --kea-password-file FILE or --secret kea-password=REF");
             }
+        }
+        for (Map.Entry<String, Profile.KeaAccess> peer : p.peers().entrySet()) {
+            if (p.kea() == null) {
+                throw new BadInput("peers", "further Kea servers need a first one ([kea])");
+            }
+            if (!peer.getKey().matches(Profile.NAME_PATTERN)) {
+                throw new BadInput("peers", "'" + peer.getKey() + "' is not a server name (letters, digits, space . _ -)");
+            }
+            KeaEndpoint.parse(peer.getValue().uri());
         }
         if (p.switchSsh() != null) {
             Profile.SwitchAccess s = p.switchSsh();

@@ -64,6 +64,7 @@ public final class Replayers {
     }
 
     /** The fields of a queued reservation edit besides kind, MAC and note. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record ReservationFields(String clientClass, String ip, String hostname, Long subnetId) {
     }
 
@@ -105,6 +106,7 @@ public final class Replayers {
     }
 
     /** The fields of a queued decision besides MAC and note, kept so that the replay decides exactly what was asked. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record DecisionFields(String hostname, Long subnetId, boolean block) {
     }
 

@@ -25,10 +25,11 @@ import org.gatehouse.ui.task.TaskExecutor;
  * @param switchAccess the switch (absent without --switch and --snmp)
  * @param audit     the Audit screen's cache tools (absent without a cache)
  * @param poolAccess the Pools screen (absent without Kea)
+ * @param servers   every server's status, read off the FX thread (present only with several Kea servers)
  */
 public record ConsoleContext(String endpoint, TaskExecutor tasks, Clock clock, int refreshSeconds, Optional<KeaAccess> kea,
                              Optional<Deciding> deciding, Optional<SwitchService> switchAccess, Optional<AuditTools> audit,
-                             Optional<PoolService> poolAccess) {
+                             Optional<PoolService> poolAccess, Optional<java.util.function.Supplier<org.gatehouse.policy.ServersStatus.Report>> servers) {
 
     /** Reading Kea. */
     public record KeaAccess(LeaseService leases, StatusService status) {
@@ -86,6 +87,7 @@ public record ConsoleContext(String endpoint, TaskExecutor tasks, Clock clock, i
         private SwitchService switches;
         private AuditTools audit;
         private PoolService pools;
+        private java.util.function.Supplier<org.gatehouse.policy.ServersStatus.Report> servers;
 
         private Builder(TaskExecutor tasks, Clock clock) {
             this.tasks = tasks;
@@ -123,9 +125,15 @@ public record ConsoleContext(String endpoint, TaskExecutor tasks, Clock clock, i
             return this;
         }
 
+        /** Several Kea servers: the status bar shows each one's state and the pair's warnings. */
+        public Builder servers(java.util.function.Supplier<org.gatehouse.policy.ServersStatus.Report> servers) {
+            this.servers = servers;
+            return this;
+        }
+
         public ConsoleContext build() {
             return new ConsoleContext(endpoint, tasks, clock, refreshSeconds, Optional.ofNullable(kea), Optional.ofNullable(deciding),
-                    Optional.ofNullable(switches), Optional.ofNullable(audit), Optional.ofNullable(pools));
+                    Optional.ofNullable(switches), Optional.ofNullable(audit), Optional.ofNullable(pools), Optional.ofNullable(servers));
         }
     }
 }

@@ -10,7 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.gatehouse.kea.GuestSiteConfig;
+import org.gatehouse.kea.KeaClient;
+import org.gatehouse.kea.KeaCommands;
+import org.gatehouse.kea.KeaText;
+import org.gatehouse.kea.UnixSocketTransport;
+import org.gatehouse.model.Ipv4;
+import org.gatehouse.model.Lease;
+import org.gatehouse.model.LeaseState;
+import org.gatehouse.model.Mac;
 import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.LocalKea;
 
@@ -81,6 +90,56 @@ public final class KeaHaPair implements AutoCloseable {
 
     public KeaJson json() {
         return json;
+    }
+
+    /** A client to one of the two (the test closes it). */
+    public KeaClient client(LocalKea kea) {
+        return new KeaClient(new UnixSocketTransport(kea.socket()), json, Duration.ofSeconds(10));
+    }
+
+    /** Adds a lease in subnet 40 on {@code kea} alone (HA does not copy lease4-add to the partner). */
+    public void addLease(LocalKea kea, String ip, String mac, String hostname, long cltt, long lifetime) {
+        try (KeaClient c = client(kea)) {
+            c.execute(new KeaCommands.Lease4Add(new Lease(Ipv4.parse(ip), Mac.parse(mac), hostname, KeaServer.VLAN, LeaseState.DEFAULT,
+                    cltt, lifetime)));
+        }
+    }
+
+    /** The running configuration's Dhcp4 ({@code config-get}), Kea's byte escapes decoded to text. */
+    public JsonNode running(LocalKea kea) {
+        try (KeaClient c = client(kea)) {
+            return c.config().raw().path("Dhcp4"); // the client decodes Kea's byte escapes itself
+        }
+    }
+
+    /** The configuration file Kea was started with and config-write rewrites, as parsed JSON with byte escapes decoded. */
+    public JsonNode file(LocalKea kea) throws IOException {
+        String text = Files.readString(kea.dir().resolve("kea-dhcp4.conf"));
+        JsonNode root = json.read(text);
+        return (KeaText.needsDecoding(text) ? KeaText.decodeBytes(root) : root).path("Dhcp4");
+    }
+
+    /** The reservation of {@code mac} in subnet 40 of a Dhcp4 tree, or a missing node. */
+    public static JsonNode reservation(JsonNode dhcp4, String mac) {
+        for (JsonNode subnet : dhcp4.path("subnet4")) {
+            for (JsonNode r : subnet.path("reservations")) {
+                if (r.path("hw-address").asText().equalsIgnoreCase(mac)) {
+                    return r;
+                }
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** The HA hook's {@code this-server-name} in a Dhcp4 tree. */
+    public static String thisServerName(JsonNode dhcp4) {
+        for (JsonNode h : dhcp4.path("hooks-libraries")) {
+            JsonNode ha = h.path("parameters").path("high-availability");
+            if (ha.isArray() && !ha.isEmpty()) {
+                return ha.get(0).path("this-server-name").asText();
+            }
+        }
+        return "";
     }
 
     @Override

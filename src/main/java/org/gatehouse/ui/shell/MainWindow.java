@@ -176,7 +176,13 @@ public final class MainWindow {
         }
     }
 
+    private Runnable serversRefresh = () -> { };
+    private long ticks;
+
     private void tick() {
+        if (++ticks % Math.max(2, context.refreshSeconds()) == 0) {
+            serversRefresh.run();
+        }
         java.time.Instant now = context.clock().instant();
         shell.tick(now);
         leasesModel.tick(now);
@@ -299,13 +305,41 @@ public final class MainWindow {
         context.kea().map(ConsoleContext.KeaAccess::leases).ifPresent(leases -> {
             context.tasks().run(() -> leases.vendorNotice().orElse(""), shell::reportVendorNotice, e -> { });
         });
+        Label servers = serversLabel();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, dot, connection, vendors, spacer, age);
+        HBox bar = new HBox(8, dot, connection, vendors, servers, spacer, age);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /**
+     * Several Kea servers: each one's role and state and the pair's first warning, re-read in the
+     * background every refresh; the tooltip is the server panel (every server, every warning).
+     */
+    private Label serversLabel() {
+        Label servers = new Label();
+        servers.setId("status-servers");
+        servers.setVisible(context.servers().isPresent());
+        servers.managedProperty().bind(servers.visibleProperty());
+        context.servers().ifPresent(read -> {
+            javafx.scene.control.Tooltip panel = new javafx.scene.control.Tooltip();
+            panel.setId("server-panel");
+            servers.setTooltip(panel);
+            Runnable refresh = () -> context.tasks().run(read::get, r -> {
+                servers.setText(org.gatehouse.policy.ServersStatus.summary(r));
+                panel.setText(org.gatehouse.policy.ServersStatus.details(r));
+                servers.getStyleClass().remove(Styles.WARNING);
+                if (!r.warnings().isEmpty()) {
+                    servers.getStyleClass().add(Styles.WARNING);
+                }
+            }, e -> servers.setText("servers: " + e.getMessage()));
+            refresh.run();
+            serversRefresh = refresh; // then every refresh interval, from the one-second ticker
+        });
+        return servers;
     }
 
     private static void styleDot(Circle dot, ShellViewModel.Connection c) {

@@ -1,0 +1,96 @@
+package org.gatehouse.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code status} of several Kea servers: each one's reachability, version, capabilities and HA
+ * state, the changes still owed to it, and one warning list a person reads first.
+ */
+public final class ServersStatus {
+
+    /** What was found: hook families, command count and the features Gatehouse uses. */
+    public record Capabilities(List<String> hooks, int commands, boolean leasePaging, boolean hostCommands, boolean configHash) {
+    }
+
+    /** One server: the contract's {@code {kea, reachable, version, capabilities, ha}}, plus its name and pending changes. */
+    public record ServerStatus(String name, String kea, boolean reachable, String error, String version, Capabilities capabilities,
+                               StatusService.HaSummary ha, int pending) {
+    }
+
+    /** {@code exitCode}: 3 when a server is unreachable (1 when one answered wrongly), else 0; a pair that is unwell is a warning. */
+    public record Report(List<ServerStatus> servers, List<String> warnings, int exitCode, StatusService.Status first) {
+    }
+
+    private ServersStatus() {
+    }
+
+    public static Report of(KeaServers servers, OfflineQueue offline) {
+        Map<String, Integer> pending = PeerQueue.pendingByServer(offline.pending());
+        List<ServerStatus> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        int exit = 0;
+        StatusService.Status first = null;
+        for (KeaServers.Server s : servers.all()) {
+            StatusService.Status st = s.status().status();
+            first = first == null && st.reachable() ? st : first;
+            int owed = pending.getOrDefault(s.endpoint(), 0);
+            out.add(new ServerStatus(s.name(), s.endpoint(), st.reachable(), st.error(), st.version(),
+                    st.reachable() ? new Capabilities(st.hooks(), st.commandCount(), st.leasePaging(), st.hostCommands(), st.configHash()) : null,
+                    st.ha(), owed));
+            if (!st.reachable()) {
+                warnings.add(s.label() + " unreachable: " + st.error());
+                exit = Math.max(exit, st.exitCode());
+            } else if (st.ha() != null && st.ha().warning() != null) {
+                warnings.add(s.name() + ": " + st.ha().warning());
+            }
+            if (owed > 0) {
+                warnings.add(owed + (owed == 1 ? " change" : " changes") + " pending for " + s.name()
+                        + " (applied when it is reachable: gatehouse sync --once or offline replay)");
+            }
+        }
+        return new Report(out, warnings, exit, first);
+    }
+
+    /** The status bar's line: each server's role and state (or "unreachable"), then the first warning. */
+    public static String summary(Report r) {
+        List<String> parts = new ArrayList<>();
+        for (ServerStatus s : r.servers()) {
+            String state = !s.reachable() ? "unreachable" : s.ha() == null || s.ha().mode().isEmpty() ? "up"
+                    : s.ha().role() + ", " + s.ha().state();
+            parts.add(s.name() + ": " + state + (s.pending() > 0 ? " (" + s.pending() + " pending)" : ""));
+        }
+        String line = String.join(" · ", parts);
+        if (!r.warnings().isEmpty()) {
+            line += " — ⚠ " + r.warnings().get(0) + (r.warnings().size() > 1 ? " (+" + (r.warnings().size() - 1) + " more)" : "");
+        }
+        return line;
+    }
+
+    /** The server panel's text: a block per server as {@code status} prints it, then every warning. */
+    public static String details(Report r) {
+        StringBuilder sb = new StringBuilder();
+        for (ServerStatus s : r.servers()) {
+            sb.append(s.name()).append("  ").append(s.kea()).append('\n');
+            if (!s.reachable()) {
+                sb.append("  unreachable: ").append(s.error()).append('\n');
+                continue;
+            }
+            sb.append("  Kea ").append(s.version()).append(", hooks ").append(String.join(", ", s.capabilities().hooks())).append('\n');
+            if (s.ha() != null && !s.ha().mode().isEmpty()) {
+                sb.append("  HA ").append(s.ha().mode()).append(": ").append(s.ha().role()).append(" in ").append(s.ha().state());
+                if (s.ha().partner() != null) {
+                    sb.append("; partner ").append(s.ha().partner().role()).append(" last ").append(s.ha().partner().state())
+                            .append(s.ha().partner().inTouch() ? ", in touch" : ", OUT OF TOUCH");
+                }
+                sb.append('\n');
+            }
+            if (s.pending() > 0) {
+                sb.append("  ").append(s.pending()).append(s.pending() == 1 ? " change" : " changes").append(" pending for ").append(s.name()).append('\n');
+            }
+        }
+        r.warnings().forEach(w -> sb.append("⚠ ").append(w).append('\n'));
+        return sb.toString().strip();
+    }
+}
