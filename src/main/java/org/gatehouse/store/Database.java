@@ -128,6 +128,12 @@ public final class Database implements AutoCloseable {
             String sql = resource(MIGRATIONS.get(v));
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
+                // Another process creating the same new cache may have applied this step while we
+                // waited for the write lock (the writer's transactions begin IMMEDIATE).
+                if (schemaVersion(c) > v) {
+                    c.commit();
+                    continue;
+                }
                 for (String stmt : sql.split(";\\s*\\n")) {
                     if (!stmt.replaceAll("(?m)^--.*$", "").isBlank()) {
                         s.execute(stmt);
