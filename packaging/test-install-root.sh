@@ -25,7 +25,7 @@ fail() { echo "$me: FAIL: $*"; failures=$((failures + 1)); }
 check() {
     local what=$1 out
     shift
-    if out=$("$@" 2>&1); then pass "$what"; else fail "$what"; printf '%s\n' "$out" | tail -20 | sed 's/^/    /'; fi
+    if out=$("$@" 2>&1); then pass "$what"; else fail "$what"; [ -z "$out" ] || printf '%s\n' "$out" | tail -20 | sed 's/^/    /'; fi
 }
 phase() { echo "$me: --- $* ($((SECONDS - start)) s)"; }
 
