@@ -223,6 +223,10 @@ check "dpkg has gatehouse installed and configured (ii), not half-configured" te
 version=$(dpkg-deb -f "$deb" Version)
 check "gatehouse --version (on the PATH) prints ${version%-*}" prints "${version%-*}" in_root gatehouse --version
 check "gatehouse --help prints the usage" prints "^Usage: gatehouse" in_root gatehouse --help
+# The demo: a private kea-dhcp4 (Recommends: kea-dhcp4-server), its switch on 127.0.0.1; its hints name
+# the command as installed (gatehouse, not the clone's ./gatehouse).
+check "gatehouse demo --no-gui runs and its hints say \"Try: gatehouse --kea …\"" \
+    prints "^Try: gatehouse --kea " in_root timeout 120 gatehouse demo --no-gui --seconds 1
 check "man -w gatehouse finds /usr/share/man/man1/gatehouse.1.gz" test "$(in_root man -w gatehouse 2>&1)" = /usr/share/man/man1/gatehouse.1.gz
 check "man gatehouse renders the page" prints "GATEHOUSE" in_root man -P cat gatehouse
 check "bash completion for gatehouse loads" in_root bash -c '. /usr/share/bash-completion/completions/gatehouse && complete -p gatehouse'
