@@ -3,10 +3,11 @@
 #   install-deps.sh run    what ./gatehouse and ./gatehouse demo need
 #   install-deps.sh test   plus what the test suite needs (Kea agent, socat, snmpsim, Xvfb, dhclient, a D-Bus
 #                          session with gnome-keyring for the credential tests, Chromium for the report,
-#                          desktop-file-validate and lintian for the .deb's checks)
+#                          desktop-file-validate and lintian for the .deb's checks, debootstrap for installing
+#                          it into a throwaway Debian root: packaging/test-install-root.sh)
 set -eu
 run_pkgs="openjdk-17-jdk maven kea-dhcp4-server ieee-data libgtk-3-0"
-test_pkgs="$run_pkgs kea-ctrl-agent socat snmpsim snmp xvfb isc-dhcp-client iproute2 procps jq curl fakeroot binutils sqlite3 dbus-daemon dbus-bin dbus-x11 gnome-keyring libsecret-tools chromium desktop-file-utils lintian"
+test_pkgs="$run_pkgs kea-ctrl-agent socat snmpsim snmp xvfb isc-dhcp-client iproute2 procps jq curl fakeroot binutils sqlite3 dbus-daemon dbus-bin dbus-x11 gnome-keyring libsecret-tools chromium desktop-file-utils lintian debootstrap debian-archive-keyring"
 case "${1:-run}" in
     test) pkgs=$test_pkgs ;;
     *) pkgs=$run_pkgs ;;

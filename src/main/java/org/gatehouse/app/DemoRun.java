@@ -33,12 +33,19 @@ final class DemoRun {
     private final Clock clock;
     private final PrintStream console;
     private final Backend backend;
+    private final String command;
 
     DemoRun(KeaJson json, Clock clock, PrintStream console, Backend backend) {
+        this(json, clock, console, backend, LaunchCommand.current());
+    }
+
+    /** {@code command}: what the user types to start Gatehouse, for the printed hints ({@link LaunchCommand}). */
+    DemoRun(KeaJson json, Clock clock, PrintStream console, Backend backend, String command) {
         this.json = json;
         this.clock = clock;
         this.console = console;
         this.backend = backend;
+        this.command = command;
     }
 
     /** A started demo: the options that reach it, and how to stop it (stops everything and removes its directory). */
@@ -49,11 +56,11 @@ final class DemoRun {
         Running demo = start(options);
         try {
             if (openGui) {
-                console.println("The command line reaches this demo with: ./gatehouse " + String.join(" ", demo.reach()) + " COMMAND");
+                console.println("The command line reaches this demo with: " + command + " " + String.join(" ", demo.reach()) + " COMMAND");
                 backend.gui(demo.options());
             } else {
-                console.println("Try: ./gatehouse " + String.join(" ", demo.reach()) + " switch blocked");
-                console.println("     ./gatehouse " + String.join(" ", demo.reach()) + " leases list");
+                console.println("Try: " + command + " " + String.join(" ", demo.reach()) + " switch blocked");
+                console.println("     " + command + " " + String.join(" ", demo.reach()) + " leases list");
                 sleepSeconds(keepSeconds);
             }
         } finally {

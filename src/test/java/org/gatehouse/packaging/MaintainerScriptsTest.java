@@ -33,7 +33,7 @@ class MaintainerScriptsTest {
         log = dir.resolve("calls.log");
         // Everything a desktop-less server lacks or refuses: exit 3 like xdg-desktop-menu with no menu directory.
         for (String tool : List.of("xdg-desktop-menu", "xdg-icon-resource", "update-desktop-database", "gtk-update-icon-cache",
-                "mandb", "systemctl")) {
+                "mandb", "systemctl", "deb-systemd-invoke")) {
             shim(tool, 3);
         }
         for (String tool : List.of("adduser", "deluser", "delgroup", "install", "chown", "chmod", "rm", "rmdir")) {
@@ -70,6 +70,30 @@ class MaintainerScriptsTest {
     @Test
     void prermSurvivesAFailingSystemctl() throws Exception {
         assertThat(run("prerm", "remove")).isZero();
+    }
+
+    @Test
+    void prermStopsTheServiceThroughDebSystemdInvokeWhenSystemdRuns() throws Exception {
+        assertThat(runUnderSystemd("prerm", bin + ":/usr/bin:/bin", "remove")).isZero();
+        List<String> calls = Files.readAllLines(log);
+        assertThat(calls).contains("deb-systemd-invoke stop gatehouse-sync.service");
+        assertThat(calls).noneMatch(c -> c.startsWith("systemctl"));
+    }
+
+    @Test
+    void prermFallsBackToSystemctlWithoutDebSystemdInvoke() throws Exception {
+        Files.delete(bin.resolve("deb-systemd-invoke"));
+        assertThat(runUnderSystemd("prerm", bin.toString(), "remove")).isZero();   // only the shims: no deb-systemd-invoke
+        assertThat(Files.readAllLines(log)).contains("systemctl stop gatehouse-sync.service");
+    }
+
+    @Test
+    void prermOnRemoveDropsTheEnableLinkButNotOnUpgrade() throws Exception {
+        String link = "rm -f /etc/systemd/system/multi-user.target.wants/gatehouse-sync.service";
+        assertThat(run("prerm", "upgrade", "0.1.0-1")).isZero();
+        assertThat(Files.exists(log) ? Files.readAllLines(log) : List.<String>of()).doesNotContain(link);
+        assertThat(run("prerm", "remove")).isZero();
+        assertThat(Files.readAllLines(log)).contains(link);
     }
 
     @Test
@@ -114,10 +138,25 @@ class MaintainerScriptsTest {
     }
 
     private int run(String script, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("sh", SCRIPTS.resolve(script).toString()));
+        return run(SCRIPTS.resolve(script), bin + ":/usr/bin:/bin", args);
+    }
+
+    /** The script as on a machine where systemd runs: a copy that looks for /run/systemd/system in a directory of ours. */
+    private int runUnderSystemd(String script, String path, String... args) throws Exception {
+        Path running = Files.createDirectories(dir.resolve("run-systemd-system"));
+        String text = Files.readString(SCRIPTS.resolve(script));
+        assertThat(text).contains("[ -d /run/systemd/system ]");
+        Path copy = dir.resolve(script);
+        Files.writeString(copy, text.replace("[ -d /run/systemd/system ]", "[ -d '" + running + "' ]"));
+        return run(copy, path, args);
+    }
+
+    private int run(Path script, String path, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("/bin/sh", script.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(script + ".out").toFile());
-        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(script.getFileName() + ".out").toFile());
+        pb.environment().put("PATH", path);
         Process p = pb.start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();
