@@ -58,7 +58,7 @@ class ObservationStoreTest {
             ClassifiedLease aMoved = lease("192.168.40.10", "f0:18:98:00:00:01", Tier.REGISTERED);
             ClassifiedLease c = lease("192.168.40.140", "f0:18:98:00:00:03", Tier.NEWLY_UNREGISTERED);
             ObservationStore.Recorded r = store.recordChanges(List.of(aMoved, c), List.of(a.lease().ip(), b.lease().ip()),
-                    t0.plusSeconds(2), false);
+                    t0.plusSeconds(2));
             assertThat(r.newDevices()).isEqualTo(1);
             assertThat(r.changes()).isEqualTo(2);
             ObservationStore.Snapshot s = store.lastSnapshot().orElseThrow();
@@ -66,8 +66,8 @@ class ObservationStoreTest {
             assertThat(s.rows()).extracting(row -> row.lease().ip().toString()).containsExactlyInAnyOrder("192.168.40.10", "192.168.40.140");
             assertThat(store.history(Mac.parse("f0:18:98:00:00:01"))).extracting(h -> h.ip() + " " + h.tier())
                     .containsExactly("192.168.40.130 newly-unregistered", "192.168.40.10 registered");
-            // Nothing changed, but it is time to move everyone's "last seen".
-            store.recordChanges(List.of(), List.of(), t0.plusSeconds(60), true);
+            // Nothing changed: everyone still in the list is seen again.
+            store.recordChanges(List.of(), List.of(), t0.plusSeconds(60));
             assertThat(store.device(Mac.parse("f0:18:98:00:00:03")).orElseThrow().lastSeen()).isEqualTo(t0.plusSeconds(60));
             assertThat(store.device(Mac.parse("f0:18:98:00:00:02")).orElseThrow().lastSeen())
                     .as("a device without a lease is not seen").isEqualTo(t0);
@@ -76,23 +76,53 @@ class ObservationStoreTest {
     }
 
     @Test
-    void withAResolutionUnchangedDevicesAreStampedAtMostThatOftenAndTheLastListStaysExact() {
+    void unchangedDevicesAreSeenAtEveryRefreshAndADeviceThatLeftKeepsItsLastSighting() {
         try (Database db = Database.open(dir.resolve("c.db"))) {
             ObservationStore store = new ObservationStore(db);
             Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
-            Duration minute = Duration.ofSeconds(60);
             ClassifiedLease a = lease("192.168.40.130", "f0:18:98:00:00:01", Tier.NEWLY_UNREGISTERED);
             ClassifiedLease b = lease("192.168.40.131", "f0:18:98:00:00:02", Tier.NEWLY_UNREGISTERED);
-            store.record(List.of(a, b), t0, minute);
-            store.record(List.of(a), t0.plusSeconds(10), minute);
-            assertThat(store.device(Mac.parse("f0:18:98:00:00:01")).orElseThrow().lastSeen()).isEqualTo(t0);
+            store.record(List.of(a, b), t0);
+            store.record(List.of(a), t0.plusSeconds(10));
+            assertThat(store.device(Mac.parse("f0:18:98:00:00:01")).orElseThrow().lastSeen()).isEqualTo(t0.plusSeconds(10));
             assertThat(store.lastSnapshot().orElseThrow().rows()).extracting(r -> r.lease().ip().toString())
                     .containsExactly("192.168.40.130");
-            store.record(List.of(a), t0.plusSeconds(60), minute);
+            store.record(List.of(a), t0.plusSeconds(60));
             ObservationStore.Device d = store.device(Mac.parse("f0:18:98:00:00:01")).orElseThrow();
             assertThat(d.lastSeen()).isEqualTo(t0.plusSeconds(60));
-            assertThat(d.timesSeen()).isEqualTo(2);
-            assertThat(store.device(Mac.parse("f0:18:98:00:00:02")).orElseThrow().lastSeen()).isEqualTo(t0);
+            assertThat(d.timesSeen()).isEqualTo(3);
+            assertThat(d.firstSeen()).isEqualTo(t0);
+            ObservationStore.Device gone = store.device(Mac.parse("f0:18:98:00:00:02")).orElseThrow();
+            assertThat(gone.lastSeen()).isEqualTo(t0);
+            assertThat(gone.timesSeen()).isEqualTo(1);
+            // It comes back: same first sighting, one more observation, no history row (nothing about its lease changed).
+            store.record(List.of(a, b), t0.plusSeconds(90));
+            ObservationStore.Device back = store.device(Mac.parse("f0:18:98:00:00:02")).orElseThrow();
+            assertThat(back.firstSeen()).isEqualTo(t0);
+            assertThat(back.lastSeen()).isEqualTo(t0.plusSeconds(90));
+            assertThat(back.timesSeen()).isEqualTo(2);
+            assertThat(store.history(Mac.parse("f0:18:98:00:00:02"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aHostnameChangeIsInTheDeviceHistory() {
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            ObservationStore store = new ObservationStore(db);
+            Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+            Mac mac = Mac.parse("f0:18:98:00:00:07");
+            Lease before = new Lease(Ipv4.parse("192.168.40.150"), mac, "anna-phone", 40, LeaseState.DEFAULT, 1000, 60);
+            Lease renamed = new Lease(Ipv4.parse("192.168.40.150"), mac, "Änna’s iPhone", 40, LeaseState.DEFAULT, 1030, 60);
+            store.record(List.of(new ClassifiedLease(before, Tier.NEWLY_UNREGISTERED, null)), t0);
+            store.record(List.of(new ClassifiedLease(renamed, Tier.NEWLY_UNREGISTERED, null)), t0.plusSeconds(30));
+            assertThat(store.history(mac)).extracting(ObservationStore.HistoryEntry::hostname).containsExactly("anna-phone", "Änna’s iPhone");
+            assertThat(store.device(mac).orElseThrow().lastHostname()).isEqualTo("Änna’s iPhone");
+            // A renewal alone (cltt moves) changes the stored list, not the device.
+            Lease renewed = new Lease(Ipv4.parse("192.168.40.150"), mac, "Änna’s iPhone", 40, LeaseState.DEFAULT, 1060, 60);
+            assertThat(store.record(List.of(new ClassifiedLease(renewed, Tier.NEWLY_UNREGISTERED, null)), t0.plusSeconds(60)).changes())
+                    .isZero();
+            assertThat(store.history(mac)).hasSize(2);
+            assertThat(store.lastSnapshot().orElseThrow().rows().get(0).lease().cltt()).isEqualTo(1060);
         }
     }
 
