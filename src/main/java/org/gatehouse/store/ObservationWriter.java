@@ -213,7 +213,11 @@ final class ObservationWriter {
 
     private void writeSnapshot(List<ClassifiedLease> upserts, Collection<String> gone) throws SQLException {
         try (PreparedStatement ins = c.prepareStatement(
-                "INSERT OR REPLACE INTO lease_snapshot (ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                // An upsert, not INSERT OR REPLACE: a changed row is rewritten in place, not deleted and inserted.
+                """
+                INSERT INTO lease_snapshot (ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (ip) DO UPDATE SET mac = excluded.mac, hostname = excluded.hostname, subnet_id = excluded.subnet_id,
+                  state = excluded.state, cltt = excluded.cltt, valid_lft = excluded.valid_lft, tier = excluded.tier""");
              PreparedStatement del = c.prepareStatement("DELETE FROM lease_snapshot WHERE ip = ?")) {
             for (String ip : gone) {
                 del.setString(1, ip);
@@ -252,21 +256,43 @@ final class ObservationWriter {
         return out;
     }
 
-    /** Current leases read back from the stored list (after {@link #writeSnapshot}): for partial updates. */
+    /**
+     * Current leases read back from the stored list (after {@link #writeSnapshot}): for partial
+     * updates. The list has no index by MAC (it would cost every full recording more than it
+     * saves here): a few hundred MACs per scan, or one scan filtered here for many.
+     */
     Map<String, ClassifiedLease> currentFromSnapshot(Set<String> macs) throws SQLException {
         Map<String, ClassifiedLease> out = new HashMap<>();
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier FROM lease_snapshot WHERE mac = ?")) {
-            for (String mac : macs) {
-                q.setString(1, mac);
+        String select = "SELECT ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier FROM lease_snapshot";
+        if (macs.size() > SCAN_ABOVE) {
+            try (var s = c.createStatement(); ResultSet rs = s.executeQuery(select + " WHERE mac IS NOT NULL")) {
+                while (rs.next()) {
+                    if (macs.contains(rs.getString(2))) {
+                        out.merge(rs.getString(2), snapshotRow(rs), ObservationWriter::newer);
+                    }
+                }
+            }
+            return out;
+        }
+        List<String> all = List.copyOf(macs);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            try (PreparedStatement q = c.prepareStatement(select + " WHERE mac IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    q.setString(i + 1, chunk.get(i));
+                }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        out.merge(mac, snapshotRow(rs), (a, b) -> CURRENT.compare(a, b) >= 0 ? a : b);
+                        out.merge(rs.getString(2), snapshotRow(rs), ObservationWriter::newer);
                     }
                 }
             }
         }
         return out;
+    }
+
+    private static ClassifiedLease newer(ClassifiedLease a, ClassifiedLease b) {
+        return CURRENT.compare(a, b) >= 0 ? a : b;
     }
 
     /** One stored list row (columns ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) as a lease. */
@@ -284,7 +310,7 @@ final class ObservationWriter {
             if (cl.lease().mac() != null) {
                 String mac = cl.lease().mac().toString();
                 if (macs.contains(mac)) {
-                    out.merge(mac, cl, (a, b) -> CURRENT.compare(a, b) >= 0 ? a : b);
+                    out.merge(mac, cl, ObservationWriter::newer);
                 }
             }
         }

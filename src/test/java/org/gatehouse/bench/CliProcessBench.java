@@ -26,35 +26,46 @@ final class CliProcessBench {
         System.out.println();
         System.out.printf(Locale.ROOT, "== Whole process: leases list --format json at %,d leases (median of %d)%n", count, REPEATS);
         try (LocalKea kea = ScaleKea.start(new KeaJson(), ScaleKea.leases(count, Instant.now(), 42))) {
+            socat(kea); // warm-up: Kea's first answer and the page cache
+            List<Path> warmDbs = new ArrayList<>();
+            for (int n = 0; n < jars.size(); n++) {
+                warmDbs.add(dir.resolve("warm-" + n + ".db"));
+                cli(jars.get(n), kea, warmDbs.get(n)); // records the list once: the warm runs find it unchanged
+            }
+            // Round robin, so that load from other processes on the machine falls on every figure alike.
             List<Double> socat = new ArrayList<>();
-            for (int i = 0; i <= REPEATS; i++) {
-                long s = System.nanoTime();
-                Process p = new ProcessBuilder("sh", "-c", "printf '%s' '{\"command\":\"lease4-get-all\"}' | socat -t 300 -T 300 - UNIX-CONNECT:"
-                        + kea.socket()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                if (p.waitFor() != 0) {
-                    throw new IllegalStateException("socat failed");
-                }
-                if (i > 0) {
-                    socat.add(CacheBench.ms(s));
+            List<List<Double>> fresh = new ArrayList<>();
+            List<List<Double>> warm = new ArrayList<>();
+            jars.forEach(j -> {
+                fresh.add(new ArrayList<>());
+                warm.add(new ArrayList<>());
+            });
+            for (int i = 0; i < REPEATS; i++) {
+                socat.add(socat(kea));
+                for (int n = 0; n < jars.size(); n++) {
+                    fresh.get(n).add(cli(jars.get(n), kea, dir.resolve("fresh-" + n + "-" + i + ".db")));
+                    warm.get(n).add(cli(jars.get(n), kea, warmDbs.get(n)));
                 }
             }
             double base = median(socat);
             System.out.printf(Locale.ROOT, "   %-58s %8.0f ms%n", "baseline: socat + lease4-get-all", base);
-            int n = 0;
-            for (Path jar : jars) {
-                List<Double> fresh = new ArrayList<>();
-                List<Double> warm = new ArrayList<>();
-                Path warmDb = dir.resolve("warm-" + n + ".db");
-                cli(jar, kea, warmDb); // records the list once: the warm runs find it unchanged
-                for (int i = 0; i < REPEATS; i++) {
-                    fresh.add(cli(jar, kea, dir.resolve("fresh-" + n + "-" + i + ".db")));
-                    warm.add(cli(jar, kea, warmDb));
-                }
-                n++;
-                System.out.printf(Locale.ROOT, "   %-58s %8.0f ms  %5.2fx socat%n", jar + ", fresh cache", median(fresh), median(fresh) / base);
-                System.out.printf(Locale.ROOT, "   %-58s %8.0f ms  %5.2fx socat%n", jar + ", warm cache", median(warm), median(warm) / base);
+            for (int n = 0; n < jars.size(); n++) {
+                System.out.printf(Locale.ROOT, "   %-58s %8.0f ms  %5.2fx socat%n", jars.get(n) + ", fresh cache", median(fresh.get(n)),
+                        median(fresh.get(n)) / base);
+                System.out.printf(Locale.ROOT, "   %-58s %8.0f ms  %5.2fx socat%n", jars.get(n) + ", warm cache", median(warm.get(n)),
+                        median(warm.get(n)) / base);
             }
         }
+    }
+
+    private static double socat(LocalKea kea) throws Exception {
+        long s = System.nanoTime();
+        Process p = new ProcessBuilder("sh", "-c", "printf '%s' '{\"command\":\"lease4-get-all\"}' | socat -t 300 -T 300 - UNIX-CONNECT:"
+                + kea.socket()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("socat failed");
+        }
+        return CacheBench.ms(s);
     }
 
     private static double cli(Path jar, LocalKea kea, Path db) throws Exception {

@@ -127,6 +127,41 @@ class ObservationStoreTest {
     }
 
     @Test
+    void aSchema6CacheKeepsItsSightingsThroughMigration7() throws Exception {
+        Path file = dir.resolve("v6.db");
+        Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            Database.migrate(c, 6);
+            // As schema 6 left it: 01 in the last list (stamped a minute late, 3 sightings), 02 gone since t0.
+            s.execute("INSERT INTO device (mac, first_seen, last_seen, last_ip, last_state, last_tier, times_seen) VALUES"
+                    + " ('f0:18:98:00:00:01', " + t0.toEpochMilli() + ", " + t0.plusSeconds(60).toEpochMilli()
+                    + ", '192.168.40.130', 'default', 'newly-unregistered', 3),"
+                    + " ('f0:18:98:00:00:02', " + t0.toEpochMilli() + ", " + t0.toEpochMilli() + ", '192.168.40.131', 'default', 'newly-unregistered', 1)");
+            s.execute("INSERT INTO lease_snapshot (ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) VALUES"
+                    + " ('192.168.40.130', 'f0:18:98:00:00:01', 'host', 40, 0, 1000, 60, 'newly-unregistered')");
+            s.execute("INSERT INTO meta (key, value) VALUES ('snapshot_at', '" + t0.plusSeconds(90).toEpochMilli() + "')");
+        }
+        try (Database db = Database.open(file)) {
+            ObservationStore store = new ObservationStore(db);
+            ObservationStore.Device present = store.device(Mac.parse("f0:18:98:00:00:01")).orElseThrow();
+            assertThat(present.firstSeen()).isEqualTo(t0);
+            assertThat(present.lastSeen()).as("in the last list: seen when it was taken").isEqualTo(t0.plusSeconds(90));
+            assertThat(present.timesSeen()).isEqualTo(3);
+            ObservationStore.Device gone = store.device(Mac.parse("f0:18:98:00:00:02")).orElseThrow();
+            assertThat(gone.lastSeen()).isEqualTo(t0);
+            assertThat(gone.timesSeen()).isEqualTo(1);
+            assertThat(store.lastSnapshot().orElseThrow().at()).isEqualTo(t0.plusSeconds(90));
+            // The same list again, then without 01: one more sighting, then its last one is kept.
+            store.record(List.of(lease("192.168.40.130", "f0:18:98:00:00:01", Tier.NEWLY_UNREGISTERED)), t0.plusSeconds(120));
+            store.record(List.of(), t0.plusSeconds(180));
+            ObservationStore.Device left = store.device(Mac.parse("f0:18:98:00:00:01")).orElseThrow();
+            assertThat(left.lastSeen()).isEqualTo(t0.plusSeconds(120));
+            assertThat(left.timesSeen()).isEqualTo(4);
+            assertThat(left.firstSeen()).isEqualTo(t0);
+        }
+    }
+
+    @Test
     void lastSnapshotSurvivesReopening() {
         Path file = dir.resolve("c.db");
         Instant at = Instant.parse("2026-11-27T10:00:00Z");

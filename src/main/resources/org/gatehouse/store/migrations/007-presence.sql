@@ -19,4 +19,3 @@ DELETE FROM meta WHERE key = 'snapshot_at';
 ALTER TABLE device ADD COLUMN present_from INTEGER;
 UPDATE device SET present_from = 1, times_seen = times_seen - 1
 WHERE mac IN (SELECT mac FROM lease_snapshot WHERE mac IS NOT NULL);
-CREATE INDEX lease_snapshot_by_mac ON lease_snapshot (mac);
