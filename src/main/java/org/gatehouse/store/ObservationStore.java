@@ -158,7 +158,7 @@ public final class ObservationStore {
 
     private static Device device(Mac mac, ResultSet rs) throws SQLException {
         return new Device(mac, Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5),
-                Tier.parse(rs.getString(6)), rs.getInt(7));
+                StoredValues.tier(rs.getString(6)), rs.getInt(7));
     }
 
     public Optional<Device> device(Mac mac) {
@@ -183,7 +183,7 @@ public final class ObservationStore {
             try (var s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT d.mac, " + DEVICE_COLUMNS)) {
                 while (rs.next()) {
-                    Mac mac = Mac.parse(rs.getString(1));
+                    Mac mac = StoredValues.mac(rs.getString(1));
                     out.put(mac, device(mac, rs));
                 }
             }

@@ -298,9 +298,9 @@ final class ObservationWriter {
     /** One stored list row (columns ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) as a lease. */
     static ClassifiedLease snapshotRow(ResultSet rs) throws SQLException {
         String mac = rs.getString(2);
-        Lease l = new Lease(Ipv4.parse(rs.getString(1)), mac == null ? null : Mac.parse(mac), rs.getString(3), rs.getLong(4),
+        Lease l = new Lease(StoredValues.ip(rs.getString(1)), mac == null ? null : StoredValues.mac(mac), rs.getString(3), rs.getLong(4),
                 LeaseState.ofCode(rs.getInt(5)), rs.getLong(6), rs.getLong(7));
-        return new ClassifiedLease(l, Tier.parse(rs.getString(8)), null);
+        return new ClassifiedLease(l, StoredValues.tier(rs.getString(8)), null);
     }
 
     /** Current leases from a whole list: for each MAC in {@code macs}, its {@link #CURRENT} lease. */
