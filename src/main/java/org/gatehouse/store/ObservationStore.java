@@ -57,7 +57,7 @@ public final class ObservationStore {
                 w.finish(digest);
                 return new Recorded(0, 0, leases.size());
             }
-            Map<String, SnapshotRow> stored = new HashMap<>();
+            Map<String, SnapshotRow> stored = new HashMap<>(leases.size() * 2);
             try (var s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier FROM lease_snapshot")) {
                 while (rs.next()) {
@@ -65,15 +65,17 @@ public final class ObservationStore {
                             rs.getLong(6), rs.getLong(7), rs.getString(8)));
                 }
             }
-            List<ClassifiedLease> upserts = new ArrayList<>();
+            List<ObservationWriter.Row> rows = new ArrayList<>(leases.size());
+            List<ObservationWriter.Row> upserts = new ArrayList<>();
             Set<String> left = new HashSet<>();
             for (ClassifiedLease cl : leases) {
-                SnapshotRow row = SnapshotRow.of(cl);
-                SnapshotRow old = stored.remove(cl.lease().ip().toString());
-                if (row.equals(old)) {
+                ObservationWriter.Row r = ObservationWriter.Row.of(cl);
+                rows.add(r);
+                SnapshotRow old = stored.isEmpty() ? null : stored.remove(r.ip());
+                if (old != null && SnapshotRow.of(r).equals(old)) {
                     continue;
                 }
-                upserts.add(cl);
+                upserts.add(r);
                 if (old != null && old.mac() != null) {
                     left.add(old.mac());
                 }
@@ -83,7 +85,7 @@ public final class ObservationStore {
                     left.add(old.mac());
                 }
             }
-            Recorded r = w.apply(upserts, stored.keySet(), left, macs -> ObservationWriter.currentIn(leases, macs));
+            Recorded r = w.apply(upserts, stored.keySet(), left, macs -> ObservationWriter.currentIn(rows, macs));
             w.finish(digest);
             return new Recorded(r.newDevices(), r.changes(), leases.size());
         });
@@ -91,10 +93,9 @@ public final class ObservationStore {
 
     /** The snapshot table's row for one lease, for comparing without rewriting. */
     private record SnapshotRow(String mac, String hostname, long subnetId, int state, long cltt, long validLft, String tier) {
-        static SnapshotRow of(ClassifiedLease cl) {
-            Lease l = cl.lease();
-            return new SnapshotRow(l.mac() == null ? null : l.mac().toString(), l.hostname(), l.subnetId(), l.state().code(), l.cltt(),
-                    l.validLifetime(), cl.tier().label());
+        static SnapshotRow of(ObservationWriter.Row r) {
+            Lease l = r.cl().lease();
+            return new SnapshotRow(r.mac(), l.hostname(), l.subnetId(), l.state().code(), l.cltt(), l.validLifetime(), r.cl().tier().label());
         }
     }
 
@@ -113,10 +114,11 @@ public final class ObservationStore {
                 return new Recorded(0, 0, 0);
             }
             List<String> goneIps = gone.stream().map(Ipv4::toString).toList();
+            List<ObservationWriter.Row> rows = upserts.stream().map(ObservationWriter.Row::of).toList();
             List<String> touched = new ArrayList<>(goneIps);
-            upserts.forEach(cl -> touched.add(cl.lease().ip().toString()));
+            rows.forEach(r -> touched.add(r.ip()));
             Set<String> left = w.macsAt(touched);
-            Recorded r = w.apply(upserts, goneIps, left, w::currentFromSnapshot);
+            Recorded r = w.apply(rows, goneIps, left, w::currentFromSnapshot);
             w.finish(null); // the stored list no longer matches a digest we know
             return r;
         });

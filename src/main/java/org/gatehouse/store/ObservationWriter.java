@@ -5,9 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +36,14 @@ final class ObservationWriter {
     /** A device's current lease, when it holds several: the most recently taken, then the highest address. */
     static final Comparator<ClassifiedLease> CURRENT = Comparator.comparingLong((ClassifiedLease cl) -> cl.lease().cltt())
             .thenComparing(cl -> cl.lease().ip());
+
+    /** A lease with its address and MAC spelled once, as the tables store them (MAC null: no device). */
+    record Row(ClassifiedLease cl, String ip, String mac) {
+        static Row of(ClassifiedLease cl) {
+            Lease l = cl.lease();
+            return new Row(cl, l.ip().toString(), l.mac() == null ? null : l.mac().toString());
+        }
+    }
 
     /** The newest recorded list: when, how many lists so far, its digest (null when unknown). */
     record Refresh(long at, long number, String digest) {
@@ -89,18 +100,20 @@ final class ObservationWriter {
      * concerned up to date: the MACs of the upserts and {@code leftMacs} (who held a replaced or
      * deleted row). {@code current} gives their lease after the change.
      */
-    ObservationStore.Recorded apply(List<ClassifiedLease> upserts, Collection<String> gone, Set<String> leftMacs,
+    ObservationStore.Recorded apply(List<Row> upserts, Collection<String> gone, Set<String> leftMacs,
                                     CurrentLeases current) throws SQLException {
         writeSnapshot(upserts, gone);
-        Set<String> affected = new TreeSet<>(leftMacs); // MAC order: the device key grows in place
-        for (ClassifiedLease cl : upserts) {
-            if (cl.lease().mac() != null) {
-                affected.add(cl.lease().mac().toString());
+        Set<String> affected = new HashSet<>(leftMacs);
+        for (Row r : upserts) {
+            if (r.mac() != null) {
+                affected.add(r.mac());
             }
         }
         if (affected.isEmpty()) {
             return new ObservationStore.Recorded(0, 0, upserts.size());
         }
+        List<String> inOrder = new ArrayList<>(affected);
+        Collections.sort(inOrder); // MAC order: the device key grows in place
         Map<String, ClassifiedLease> now = current.of(affected);
         Map<String, Known> known = known(affected);
         int fresh = 0;
@@ -114,7 +127,7 @@ final class ObservationWriter {
                      + " present_from = NULL WHERE mac = ? AND present_from IS NOT NULL");
              PreparedStatement history = c.prepareStatement(
                      "INSERT INTO lease_history (mac, at, ip, subnet_id, state, tier, hostname, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (String mac : affected) {
+            for (String mac : inOrder) {
                 ClassifiedLease cl = now.get(mac);
                 Known before = known.get(mac);
                 if (cl == null) {
@@ -180,7 +193,7 @@ final class ObservationWriter {
     }
 
     private Map<String, Known> known(Set<String> macs) throws SQLException {
-        Map<String, Known> out = new HashMap<>();
+        Map<String, Known> out = new HashMap<>(macs.size() * 2);
         String columns = "SELECT mac, last_ip, last_subnet, last_hostname, last_state, last_tier, present_from FROM device";
         if (macs.size() > SCAN_ABOVE) {
             try (var s = c.createStatement(); ResultSet rs = s.executeQuery(columns)) {
@@ -211,7 +224,7 @@ final class ObservationWriter {
         return new Known(rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), present);
     }
 
-    private void writeSnapshot(List<ClassifiedLease> upserts, Collection<String> gone) throws SQLException {
+    private void writeSnapshot(List<Row> upserts, Collection<String> gone) throws SQLException {
         try (PreparedStatement ins = c.prepareStatement(
                 // An upsert, not INSERT OR REPLACE: a changed row is rewritten in place, not deleted and inserted.
                 """
@@ -224,16 +237,16 @@ final class ObservationWriter {
                 del.addBatch();
             }
             del.executeBatch();
-            for (ClassifiedLease cl : upserts) {
-                Lease l = cl.lease();
-                ins.setString(1, l.ip().toString());
-                ins.setString(2, l.mac() == null ? null : l.mac().toString());
+            for (Row r : upserts) {
+                Lease l = r.cl().lease();
+                ins.setString(1, r.ip());
+                ins.setString(2, r.mac());
                 ins.setString(3, l.hostname());
                 ins.setLong(4, l.subnetId());
                 ins.setInt(5, l.state().code());
                 ins.setLong(6, l.cltt());
                 ins.setLong(7, l.validLifetime());
-                ins.setString(8, cl.tier().label());
+                ins.setString(8, r.cl().tier().label());
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -304,14 +317,12 @@ final class ObservationWriter {
     }
 
     /** Current leases from a whole list: for each MAC in {@code macs}, its {@link #CURRENT} lease. */
-    static Map<String, ClassifiedLease> currentIn(List<ClassifiedLease> leases, Set<String> macs) {
-        Map<String, ClassifiedLease> out = new HashMap<>();
-        for (ClassifiedLease cl : leases) {
-            if (cl.lease().mac() != null) {
-                String mac = cl.lease().mac().toString();
-                if (macs.contains(mac)) {
-                    out.merge(mac, cl, ObservationWriter::newer);
-                }
+    static Map<String, ClassifiedLease> currentIn(List<Row> rows, Set<String> macs) {
+        Map<String, ClassifiedLease> out = new HashMap<>(macs.size() * 2);
+        boolean all = macs.size() * 2 >= rows.size(); // a new cache or list: no need to ask
+        for (Row r : rows) {
+            if (r.mac() != null && (all || macs.contains(r.mac()))) {
+                out.merge(r.mac(), r.cl(), ObservationWriter::newer);
             }
         }
         return out;
