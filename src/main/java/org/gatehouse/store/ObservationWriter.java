@@ -180,7 +180,9 @@ final class ObservationWriter {
 
     /** A history row is due when the address, state, tier or hostname changed. */
     private static boolean sameLease(Known a, Known b) {
-        return a.ip().equals(b.ip()) && a.state().equals(b.state()) && a.tier().equals(b.tier()) && Objects.equals(a.hostname(), b.hostname());
+        // Objects.equals: rows from older schemas may lack a state or tier.
+        return Objects.equals(a.ip(), b.ip()) && Objects.equals(a.state(), b.state()) && Objects.equals(a.tier(), b.tier())
+                && Objects.equals(a.hostname(), b.hostname());
     }
 
     /** Binds ip, subnet, hostname, state, tier from parameter {@code from} on. */

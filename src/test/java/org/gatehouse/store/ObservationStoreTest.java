@@ -162,6 +162,26 @@ class ObservationStoreTest {
     }
 
     @Test
+    void aDeviceRowFromTheFirstSchemaWithoutStateIsSeenAgain() {
+        try (Database db = Database.open(dir.resolve("old-row.db"))) {
+            db.write(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO device (mac, first_seen, last_seen, last_ip, last_tier) VALUES ('f0:18:98:00:00:01', 1, 2,"
+                            + " '192.168.40.130', 'newly-unregistered')");
+                }
+                return null;
+            });
+            ObservationStore store = new ObservationStore(db);
+            Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+            assertThat(store.record(List.of(lease("192.168.40.130", "f0:18:98:00:00:01", Tier.NEWLY_UNREGISTERED)), t0).changes())
+                    .as("its state is now known: one history row").isEqualTo(1);
+            ObservationStore.Device d = store.device(Mac.parse("f0:18:98:00:00:01")).orElseThrow();
+            assertThat(d.firstSeen()).isEqualTo(Instant.ofEpochMilli(1));
+            assertThat(d.lastSeen()).isEqualTo(t0);
+        }
+    }
+
+    @Test
     void lastSnapshotSurvivesReopening() {
         Path file = dir.resolve("c.db");
         Instant at = Instant.parse("2026-11-27T10:00:00Z");
