@@ -117,7 +117,7 @@ public final class LeaseService {
         }
         Map<Mac, Seen> times = seen;
         if (recorded == null) {
-            observations.record(classified, at, touchInterval);
+            observations.record(classified, at);
             lastTouch = at;
             if (times != null) {
                 classified.forEach(cl -> saw(times, cl, at));
@@ -136,7 +136,7 @@ public final class LeaseService {
                 }
             }
             boolean touch = !Duration.between(lastTouch, at).minus(touchInterval).isNegative();
-            observations.recordChanges(upserts, gone, at, touch);
+            observations.recordChanges(upserts, gone, at);
             if (touch) {
                 lastTouch = at;
             }

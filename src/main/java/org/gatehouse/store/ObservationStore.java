@@ -6,20 +6,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.gatehouse.model.ClassifiedLease;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
-import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.Tier;
 
 /**
  * What Gatehouse saw in Kea: per device the first and last time, and a history row whenever its
- * address, state or tier changed. Also the last full lease list, for offline screens.
+ * address, state, tier or hostname changed. Also the last full lease list, for offline screens.
+ * A device present in the newest list was last seen at that list's time: that time is stored once
+ * ({@code lease_refresh}) and joined in at read time, so recording an unchanged list writes one row.
  */
 public final class ObservationStore {
     private final Database db;
@@ -37,145 +39,63 @@ public final class ObservationStore {
     public record HistoryEntry(Instant at, String ip, long subnetId, String state, Tier tier, String hostname, Instant expires) {
     }
 
-    private record Seen(String ip, String state, String tier) {
-    }
-
     /** Counts of what one observation changed in the cache. */
     public record Recorded(int newDevices, int changes, int seen) {
     }
 
-    /** Records one full lease list in one transaction; every device in it gets {@code last_seen = at}. */
+    /**
+     * Records one full lease list in one transaction, writing only what differs from the stored
+     * list: an identical list (same digest) writes one row, the newest refresh time. Devices are
+     * written when new, when their current lease's address, state, tier or hostname changed
+     * (with a history row), and when they appear in or leave the list.
+     */
     public Recorded record(List<ClassifiedLease> leases, Instant at) {
-        return record(leases, at, java.time.Duration.ZERO);
-    }
-
-    /**
-     * Records one full lease list in one transaction. Devices whose address, state and tier did
-     * not change get {@code last_seen = at} only when their last sighting is at least
-     * {@code resolution} old: with a resolution of a minute, commands run in a row do not rewrite
-     * 50,000 device rows each.
-     */
-    public Recorded record(List<ClassifiedLease> leases, Instant at, java.time.Duration resolution) {
-        long now = at.toEpochMilli();
-        long touchBefore = now - resolution.toMillis();
-        // In MAC order: the device key and the history index then grow at the end instead of at random places.
-        List<ClassifiedLease> byMac = new ArrayList<>(leases.size());
-        for (ClassifiedLease cl : leases) {
-            if (cl.lease().mac() != null) {
-                byMac.add(cl);
-            }
-        }
-        byMac.sort(java.util.Comparator.comparing((ClassifiedLease cl) -> cl.lease().mac()));
+        String digest = LeaseListDigest.of(leases); // outside the write lock
         return db.write(c -> {
-            Map<String, Seen> known = new HashMap<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT mac, last_ip, last_state, last_tier FROM device");
-                 ResultSet rs = q.executeQuery()) {
+            ObservationWriter w = ObservationWriter.begin(c, at);
+            if (digest.equals(w.previousDigest())) {
+                w.finish(digest);
+                return new Recorded(0, 0, leases.size());
+            }
+            Map<String, SnapshotRow> stored = new HashMap<>(leases.size() * 2);
+            try (var s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier FROM lease_snapshot")) {
                 while (rs.next()) {
-                    known.put(rs.getString(1), new Seen(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    stored.put(rs.getString(1), new SnapshotRow(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
+                            rs.getLong(6), rs.getLong(7), rs.getString(8)));
                 }
             }
-            int fresh = 0;
-            int changes = 0;
-            try (PreparedStatement upsert = c.prepareStatement("""
-                    INSERT INTO device (mac, first_seen, last_seen, last_ip, last_subnet, last_hostname, last_state, last_tier)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(mac) DO UPDATE SET last_seen = excluded.last_seen, last_ip = excluded.last_ip,
-                      last_subnet = excluded.last_subnet, last_hostname = excluded.last_hostname,
-                      last_state = excluded.last_state, last_tier = excluded.last_tier, times_seen = times_seen + 1""");
-                 PreparedStatement history = c.prepareStatement(
-                         "INSERT INTO lease_history (mac, at, ip, subnet_id, state, tier, hostname, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (ClassifiedLease cl : byMac) {
-                    Lease l = cl.lease();
-                    String mac = l.mac().toString();
-                    Seen before = known.get(mac);
-                    Seen now2 = new Seen(l.ip().toString(), l.state().label(), cl.tier().label());
-                    if (before != null && before.equals(now2)) {
-                        // Unchanged: only "last seen" moves, for all such devices at once below.
-                        continue;
-                    }
-                    bindDevice(upsert, mac, l, now2, now);
-                    upsert.addBatch();
-                    if (before == null) {
-                        fresh++;
-                    }
-                    if (!Objects.equals(before, now2)) {
-                        changes++;
-                        bindHistory(history, mac, l, now2, now);
-                        history.addBatch();
-                    }
-                    known.put(mac, now2);
+            List<ObservationWriter.Row> rows = new ArrayList<>(leases.size());
+            List<ObservationWriter.Row> upserts = new ArrayList<>();
+            Set<String> left = new HashSet<>();
+            for (ClassifiedLease cl : leases) {
+                ObservationWriter.Row r = ObservationWriter.Row.of(cl);
+                rows.add(r);
+                SnapshotRow old = stored.isEmpty() ? null : stored.remove(r.ip());
+                if (old != null && SnapshotRow.of(r).equals(old)) {
+                    continue;
                 }
-                upsert.executeBatch();
-                history.executeBatch();
+                upserts.add(r);
+                if (old != null && old.mac() != null) {
+                    left.add(old.mac());
+                }
             }
-            replaceSnapshot(c, leases, now);
-            touchSnapshotDevices(c, now, touchBefore);
-            return new Recorded(fresh, changes, leases.size());
+            for (SnapshotRow old : stored.values()) {
+                if (old.mac() != null) {
+                    left.add(old.mac());
+                }
+            }
+            Recorded r = w.apply(upserts, stored.keySet(), left, macs -> ObservationWriter.currentIn(rows, macs));
+            w.finish(digest);
+            return new Recorded(r.newDevices(), r.changes(), leases.size());
         });
-    }
-
-    /**
-     * Every device in the last lease list whose last sighting is older than {@code at} (and not
-     * newer than {@code before}) was seen again: one statement, not one per device.
-     */
-    private static void touchSnapshotDevices(java.sql.Connection c, long at, long before) throws SQLException {
-        try (PreparedStatement touch = c.prepareStatement("UPDATE device SET last_seen = ?, times_seen = times_seen + 1"
-                + " WHERE last_seen < ? AND last_seen <= ? AND mac IN (SELECT mac FROM lease_snapshot WHERE mac IS NOT NULL)")) {
-            touch.setLong(1, at);
-            touch.setLong(2, at);
-            touch.setLong(3, before);
-            touch.executeUpdate();
-        }
     }
 
     /** The snapshot table's row for one lease, for comparing without rewriting. */
     private record SnapshotRow(String mac, String hostname, long subnetId, int state, long cltt, long validLft, String tier) {
-        static SnapshotRow of(ClassifiedLease cl) {
-            Lease l = cl.lease();
-            return new SnapshotRow(l.mac() == null ? null : l.mac().toString(), l.hostname(), l.subnetId(), l.state().code(), l.cltt(),
-                    l.validLifetime(), cl.tier().label());
-        }
-    }
-
-    /** Makes the last lease list equal to {@code leases}, writing only the rows that differ. */
-    private static void replaceSnapshot(java.sql.Connection c, List<ClassifiedLease> leases, long at) throws SQLException {
-        Map<String, SnapshotRow> stored = new HashMap<>();
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier FROM lease_snapshot")) {
-            while (rs.next()) {
-                stored.put(rs.getString(1), new SnapshotRow(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
-                        rs.getLong(6), rs.getLong(7), rs.getString(8)));
-            }
-        }
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT OR REPLACE INTO lease_snapshot (ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement del = c.prepareStatement("DELETE FROM lease_snapshot WHERE ip = ?")) {
-            for (ClassifiedLease cl : leases) {
-                String ip = cl.lease().ip().toString();
-                SnapshotRow row = SnapshotRow.of(cl);
-                if (row.equals(stored.remove(ip))) {
-                    continue;
-                }
-                ins.setString(1, ip);
-                ins.setString(2, row.mac());
-                ins.setString(3, row.hostname());
-                ins.setLong(4, row.subnetId());
-                ins.setInt(5, row.state());
-                ins.setLong(6, row.cltt());
-                ins.setLong(7, row.validLft());
-                ins.setString(8, row.tier());
-                ins.addBatch();
-            }
-            ins.executeBatch();
-            for (String ip : stored.keySet()) {
-                del.setString(1, ip);
-                del.addBatch();
-            }
-            del.executeBatch();
-        }
-        try (PreparedStatement meta = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot_at', ?)")) {
-            meta.setString(1, Long.toString(at));
-            meta.executeUpdate();
+        static SnapshotRow of(ObservationWriter.Row r) {
+            Lease l = r.cl().lease();
+            return new SnapshotRow(r.mac(), l.hostname(), l.subnetId(), l.state().code(), l.cltt(), l.validLifetime(), r.cl().tier().label());
         }
     }
 
@@ -183,127 +103,43 @@ public final class ObservationStore {
      * Records what changed since the last {@link #record} or {@code recordChanges} of this lease
      * list, in one transaction: {@code upserts} are leases that are new or differ, {@code gone}
      * the addresses whose lease disappeared. Devices and history are updated as {@link #record}
-     * does for the upserted leases; with {@code touchAll}, every device in the (now current) last
-     * lease list also gets {@code last_seen = at}. A live screen calls this every refresh and
-     * touches all devices only now and then, so that a quiet 50,000-lease site writes almost nothing.
+     * does; every device still in the list is seen at {@code at} without its row being written.
+     * A live screen calls this every refresh.
      */
-    public Recorded recordChanges(List<ClassifiedLease> upserts, List<Ipv4> gone, Instant at, boolean touchAll) {
-        long now = at.toEpochMilli();
+    public Recorded recordChanges(List<ClassifiedLease> upserts, List<Ipv4> gone, Instant at) {
         return db.write(c -> {
-            int fresh = 0;
-            int changes = 0;
-            try (PreparedStatement known = c.prepareStatement("SELECT last_ip, last_state, last_tier FROM device WHERE mac = ?");
-                 PreparedStatement upsert = c.prepareStatement("""
-                    INSERT INTO device (mac, first_seen, last_seen, last_ip, last_subnet, last_hostname, last_state, last_tier)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(mac) DO UPDATE SET last_seen = excluded.last_seen, last_ip = excluded.last_ip,
-                      last_subnet = excluded.last_subnet, last_hostname = excluded.last_hostname,
-                      last_state = excluded.last_state, last_tier = excluded.last_tier, times_seen = times_seen + 1""");
-                 PreparedStatement history = c.prepareStatement(
-                         "INSERT INTO lease_history (mac, at, ip, subnet_id, state, tier, hostname, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM lease_snapshot WHERE ip = ?");
-                 PreparedStatement snapshot = c.prepareStatement(
-                         "INSERT OR REPLACE INTO lease_snapshot (ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Ipv4 ip : gone) {
-                    delete.setString(1, ip.toString());
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-                Map<String, Seen> seenNow = new HashMap<>();
-                for (ClassifiedLease cl : upserts) {
-                    Lease l = cl.lease();
-                    snapshot.setString(1, l.ip().toString());
-                    snapshot.setString(2, l.mac() == null ? null : l.mac().toString());
-                    snapshot.setString(3, l.hostname());
-                    snapshot.setLong(4, l.subnetId());
-                    snapshot.setInt(5, l.state().code());
-                    snapshot.setLong(6, l.cltt());
-                    snapshot.setLong(7, l.validLifetime());
-                    snapshot.setString(8, cl.tier().label());
-                    snapshot.addBatch();
-                    if (l.mac() == null) {
-                        continue;
-                    }
-                    String mac = l.mac().toString();
-                    Seen before = seenNow.get(mac);
-                    if (before == null) {
-                        known.setString(1, mac);
-                        try (ResultSet rs = known.executeQuery()) {
-                            before = rs.next() ? new Seen(rs.getString(1), rs.getString(2), rs.getString(3)) : null;
-                        }
-                    }
-                    Seen now2 = new Seen(l.ip().toString(), l.state().label(), cl.tier().label());
-                    bindDevice(upsert, mac, l, now2, now);
-                    upsert.executeUpdate();
-                    if (before == null) {
-                        fresh++;
-                    }
-                    if (!Objects.equals(before, now2)) {
-                        changes++;
-                        bindHistory(history, mac, l, now2, now);
-                        history.addBatch();
-                    }
-                    seenNow.put(mac, now2);
-                }
-                snapshot.executeBatch();
-                history.executeBatch();
+            ObservationWriter w = ObservationWriter.begin(c, at);
+            if (upserts.isEmpty() && gone.isEmpty()) {
+                w.finish(w.previousDigest());
+                return new Recorded(0, 0, 0);
             }
-            if (touchAll) {
-                touchSnapshotDevices(c, now, now);
-            }
-            try (PreparedStatement meta = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot_at', ?)")) {
-                meta.setString(1, Long.toString(now));
-                meta.executeUpdate();
-            }
-            return new Recorded(fresh, changes, upserts.size());
+            List<String> goneIps = gone.stream().map(Ipv4::toString).toList();
+            List<ObservationWriter.Row> rows = upserts.stream().map(ObservationWriter.Row::of).toList();
+            List<String> touched = new ArrayList<>(goneIps);
+            rows.forEach(r -> touched.add(r.ip()));
+            Set<String> left = w.macsAt(touched);
+            Recorded r = w.apply(rows, goneIps, left, w::currentFromSnapshot);
+            w.finish(null); // the stored list no longer matches a digest we know
+            return r;
         });
-    }
-
-    /** Binds one device row (insert or update of first/last seen and its current lease). */
-    private static void bindDevice(PreparedStatement upsert, String mac, Lease l, Seen seen, long now) throws SQLException {
-        upsert.setString(1, mac);
-        upsert.setLong(2, now);
-        upsert.setLong(3, now);
-        upsert.setString(4, seen.ip());
-        upsert.setLong(5, l.subnetId());
-        upsert.setString(6, l.hostname());
-        upsert.setString(7, seen.state());
-        upsert.setString(8, seen.tier());
-    }
-
-    /** Binds one history row: the device's address, state or tier changed (or it is new). */
-    private static void bindHistory(PreparedStatement history, String mac, Lease l, Seen seen, long now) throws SQLException {
-        history.setString(1, mac);
-        history.setLong(2, now);
-        history.setString(3, seen.ip());
-        history.setLong(4, l.subnetId());
-        history.setString(5, seen.state());
-        history.setString(6, seen.tier());
-        history.setString(7, l.hostname());
-        history.setLong(8, l.expires().toEpochMilli());
     }
 
     /** The last lease list recorded, with the time it was seen; empty if none was ever recorded. */
     public Optional<Snapshot> lastSnapshot() {
         return db.read(c -> {
-            Instant at;
-            try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'snapshot_at'")) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                at = Instant.ofEpochMilli(Long.parseLong(rs.getString(1)));
+            ObservationWriter.Refresh refresh = ObservationWriter.refresh(c);
+            if (refresh == null) {
+                return Optional.empty();
             }
             List<Snapshot.Row> rows = new ArrayList<>();
             try (var s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT ip, mac, hostname, subnet_id, state, cltt, valid_lft, tier FROM lease_snapshot")) {
                 while (rs.next()) {
-                    String mac = rs.getString(2);
-                    Lease l = new Lease(Ipv4.parse(rs.getString(1)), mac == null ? null : Mac.parse(mac), rs.getString(3),
-                            rs.getLong(4), LeaseState.ofCode(rs.getInt(5)), rs.getLong(6), rs.getLong(7));
-                    rows.add(new Snapshot.Row(l, Tier.parse(rs.getString(8))));
+                    ClassifiedLease cl = ObservationWriter.snapshotRow(rs);
+                    rows.add(new Snapshot.Row(cl.lease(), cl.tier()));
                 }
             }
-            return Optional.of(new Snapshot(at, rows));
+            return Optional.of(new Snapshot(Instant.ofEpochMilli(refresh.at()), rows));
         });
     }
 
@@ -313,17 +149,30 @@ public final class ObservationStore {
         }
     }
 
+    /**
+     * A device's columns after its MAC, with last seen and times seen completed from the newest
+     * refresh while the device is in it (its presence interval is open).
+     */
+    private static final String DEVICE_COLUMNS = """
+            d.first_seen, CASE WHEN d.present_from IS NULL THEN d.last_seen ELSE r.at END, d.last_ip, d.last_hostname, d.last_tier,
+            d.times_seen + CASE WHEN d.present_from IS NULL THEN 0 ELSE r.number - d.present_from + 1 END
+            FROM device d LEFT JOIN lease_refresh r ON r.id = 1""";
+
+    private static Device device(Mac mac, ResultSet rs) throws SQLException {
+        return new Device(mac, Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5),
+                StoredValues.tier(rs.getString(6)), rs.getInt(7));
+    }
+
     public Optional<Device> device(Mac mac) {
         return db.read(c -> {
             try (PreparedStatement q = c.prepareStatement(
-                    "SELECT first_seen, last_seen, last_ip, last_hostname, last_tier, times_seen FROM device WHERE mac = ?")) {
+                    "SELECT d.mac, " + DEVICE_COLUMNS + " WHERE d.mac = ?")) {
                 q.setString(1, mac.toString());
                 try (ResultSet rs = q.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Device(mac, Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2)),
-                            rs.getString(3), rs.getString(4), Tier.parse(rs.getString(5)), rs.getInt(6)));
+                    return Optional.of(device(mac, rs));
                 }
             }
         });
@@ -334,11 +183,10 @@ public final class ObservationStore {
         return db.read(c -> {
             Map<Mac, Device> out = new HashMap<>();
             try (var s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT mac, first_seen, last_seen, last_ip, last_hostname, last_tier, times_seen FROM device")) {
+                    "SELECT d.mac, " + DEVICE_COLUMNS)) {
                 while (rs.next()) {
-                    Mac mac = Mac.parse(rs.getString(1));
-                    out.put(mac, new Device(mac, Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)),
-                            rs.getString(4), rs.getString(5), Tier.parse(rs.getString(6)), rs.getInt(7)));
+                    Mac mac = StoredValues.mac(rs.getString(1));
+                    out.put(mac, device(mac, rs));
                 }
             }
             return out;

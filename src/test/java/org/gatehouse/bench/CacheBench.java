@@ -32,9 +32,12 @@ import org.gatehouse.store.ObservationStore;
  * <li>audit query by MAC over 1,000,000 rows (goal &lt; 50 ms): Gatehouse's {@code ActionLog.query}
  *     against the same SQL in a bare JDBC loop, in the sqlite3 CLI, and without the index;</li>
  * <li>50,000 lease observations in one refresh (goal &lt; 500 ms, one transaction):
- *     {@code ObservationStore.record} against a bare JDBC batch insert of the same rows.</li>
+ *     {@code ObservationStore.record} against a bare JDBC batch insert of the same rows;</li>
+ * <li>{@code process [jar...]}: whole-process {@code leases list --format json} at 50,000 leases on
+ *     a real kea-dhcp4, with a fresh cache and with a warm one (the same list recorded before),
+ *     against {@code socat} + {@code lease4-get-all} to the same Kea (issue 13: goal &lt;= 2x).</li>
  * </ol>
- * Run: {@code packaging/bench.sh [audit|observations]} (or any classpath with test classes, main class this one).
+ * Run: {@code packaging/bench.sh [audit|observations|process [jar...]]} (or any classpath with test classes, main class this one).
  */
 public final class CacheBench {
     static final int AUDIT_ROWS = 1_000_000;
@@ -56,6 +59,10 @@ public final class CacheBench {
         }
         if (only.isEmpty() || only.contains("observations")) {
             observations(dir.resolve("obs.db"));
+        }
+        if (only.contains("process")) {
+            List<Path> jars = only.stream().filter(a -> a.endsWith(".jar")).map(Path::of).toList();
+            CliProcessBench.run(dir, jars.isEmpty() ? List.of(Path.of("target/gatehouse.jar")) : jars, LEASES);
         }
         try (var files = Files.walk(dir)) {
             files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());

@@ -59,8 +59,20 @@ class CrashSafetyTest {
             for (int i : acknowledged) {
                 assertThat(present).as("acknowledged action item-%d", i).contains("item-" + i);
             }
-            // The last lease batch is all or nothing: the snapshot holds a whole list.
-            assertThat(new ObservationStore(db).lastSnapshot().orElseThrow().rows()).hasSize(2000);
+            // The last lease batch is all or nothing: the snapshot holds a whole list (one batch's hostnames),
+            // and every device agrees with it: seen at its time, under its hostname, in every acknowledged batch.
+            ObservationStore obs = new ObservationStore(db);
+            ObservationStore.Snapshot snap = obs.lastSnapshot().orElseThrow();
+            assertThat(snap.rows()).hasSize(2000);
+            Set<String> hosts = new HashSet<>();
+            snap.rows().forEach(r -> hosts.add(r.lease().hostname()));
+            assertThat(hosts).hasSize(1);
+            int acknowledgedBatches = batches;
+            assertThat(obs.devices().values()).hasSize(2000).allSatisfy(d -> {
+                assertThat(d.lastSeen()).isEqualTo(snap.at());
+                assertThat(d.lastHostname()).isEqualTo(hosts.iterator().next());
+                assertThat(d.timesSeen()).isGreaterThanOrEqualTo(acknowledgedBatches);
+            });
         }
     }
 }
