@@ -22,10 +22,17 @@ final class BoundedReply {
     static final String PROPERTY = "gatehouse.kea.maxReplyBytes";
     static final long DEFAULT_MAX = 64L * 1024 * 1024;
     private static final int BLOCK = 1024 * 1024;
+    /**
+     * Blocks start small and double up to half a MiB: a 150 kB page of leases (a console reads a
+     * hundred of them per refresh) then costs no 1 MiB array, which the JVM would have to place
+     * as a "humongous" object of its own.
+     */
+    private static final int FIRST_BLOCK = 16 * 1024;
+    private static final int LARGEST_BLOCK = BLOCK / 2;
 
     private final long max;
     private final List<byte[]> blocks = new ArrayList<>();
-    private int used = BLOCK;
+    private int used;
     private long size;
 
     BoundedReply() {
@@ -59,11 +66,11 @@ final class BoundedReply {
             throw tooLarge();
         }
         while (len > 0) {
-            if (used == BLOCK) {
-                blocks.add(new byte[BLOCK]);
+            if (blocks.isEmpty() || used == blocks.get(blocks.size() - 1).length) {
+                blocks.add(new byte[blocks.isEmpty() ? FIRST_BLOCK : Math.min(LARGEST_BLOCK, 2 * blocks.get(blocks.size() - 1).length)]);
                 used = 0;
             }
-            int n = Math.min(len, BLOCK - used);
+            int n = Math.min(len, blocks.get(blocks.size() - 1).length - used);
             System.arraycopy(bytes, off, blocks.get(blocks.size() - 1), used, n);
             used += n;
             off += n;
