@@ -130,7 +130,7 @@ public final class UnixSocketTransport implements KeaTransport {
     }
 
     private String readDocument(SocketChannel ch, Selector selector, long deadline) throws IOException {
-        BoundedReply received = new BoundedReply();
+        BoundedReply received = BoundedReply.onThreadBuffer();
         JsonDocumentScanner scanner = new JsonDocumentScanner();
         ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
         while (true) {
