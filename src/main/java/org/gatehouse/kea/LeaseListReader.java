@@ -20,9 +20,9 @@ import org.gatehouse.model.Mac;
  * lease and refresh (the heap the JVM keeps committed follows that churn).
  *
  * <p>Only the plain shape is read here: result 0 (or 3, "empty"), leases as an array of objects
- * with string addresses and integer numbers, nothing to un-escape ({@link KeaText}). Anything
- * else returns null and goes through the tree reader, which gives the same leases or the same
- * error as before.
+ * with string addresses and integer numbers; hostnames are un-escaped as the tree reader does
+ * ({@link KeaText}). Anything else returns null and goes through the tree reader, which gives the
+ * same leases or the same error as before.
  */
 final class LeaseListReader {
     private final JsonFactory factory;
@@ -45,9 +45,11 @@ final class LeaseListReader {
 
     /** The leases of {@code reply}, or null when it is not the plain shape (then read it as a tree). */
     List<Lease> read(String reply) {
-        if (reply == null || KeaText.needsDecoding(reply)) {
+        if (reply == null) {
             return null;
         }
+        // Kea escapes every byte of non-ASCII text on its own (KeaText): then hostnames are decoded one by one.
+        boolean decode = KeaText.needsDecoding(reply);
         Known prev = known;
         try (JsonParser p = factory.createParser(reply)) {
             JsonToken t = p.nextToken();
@@ -58,7 +60,7 @@ final class LeaseListReader {
             if (t != JsonToken.START_OBJECT) {
                 return null;
             }
-            List<Lease> leases = answer(p, prev);
+            List<Lease> leases = answer(p, prev, decode);
             if (leases == null) {
                 return null;
             }
@@ -78,7 +80,7 @@ final class LeaseListReader {
     }
 
     /** The top-level answer object, from just after its start; null unless it is a plain success. */
-    private List<Lease> answer(JsonParser p, Known prev) throws IOException {
+    private List<Lease> answer(JsonParser p, Known prev, boolean decode) throws IOException {
         int result = -1;
         List<Lease> leases = new ArrayList<>();
         boolean sawResult = false;
@@ -98,7 +100,7 @@ final class LeaseListReader {
                 }
                 sawArguments = true;
                 if (v == JsonToken.START_OBJECT) {
-                    leases = arguments(p, prev);
+                    leases = arguments(p, prev, decode);
                     if (leases == null) {
                         return null;
                     }
@@ -115,10 +117,10 @@ final class LeaseListReader {
         return result == KeaResponse.SUCCESS ? leases : null;
     }
 
-    private List<Lease> arguments(JsonParser p, Known prev) throws IOException {
+    private List<Lease> arguments(JsonParser p, Known prev, boolean decode) throws IOException {
         List<Lease> out = new ArrayList<>();
         boolean sawLeases = false;
-        LeaseFields f = new LeaseFields();
+        LeaseFields f = new LeaseFields(decode);
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
@@ -172,6 +174,7 @@ final class LeaseListReader {
 
     /** One lease object's fields as read; the hostname's characters are kept until the address is known. */
     private static final class LeaseFields {
+        private final boolean decode;
         private long ip;
         private long mac;
         private String otherMac;
@@ -181,6 +184,10 @@ final class LeaseListReader {
         private int state;
         private long cltt;
         private long validLifetime;
+
+        LeaseFields(boolean decode) {
+            this.decode = decode;
+        }
 
         /** Reads one lease object from just after its start; false when a field is not in the plain form. */
         boolean read(JsonParser p) throws IOException {
@@ -262,7 +269,13 @@ final class LeaseListReader {
             Lease old = prev.get(ip);
             Mac m = otherMac != null ? KeaJson.mac(otherMac) : mac < 0 ? null
                     : old != null && old.mac() != null && old.mac().value() == mac ? old.mac() : new Mac(mac);
-            String h = old != null && sameText(old.hostname()) ? old.hostname() : new String(host, 0, hostLength);
+            String h;
+            if (decode) {
+                h = KeaText.decode(new String(host, 0, hostLength));
+                h = old != null && old.hostname().equals(h) ? old.hostname() : h;
+            } else {
+                h = old != null && sameText(old.hostname()) ? old.hostname() : new String(host, 0, hostLength);
+            }
             LeaseState s = LeaseState.ofCode(state);
             if (old != null && java.util.Objects.equals(old.mac(), m) && old.hostname() == h && old.subnetId() == subnetId
                     && old.state() == s && old.cltt() == cltt && old.validLifetime() == validLifetime) {

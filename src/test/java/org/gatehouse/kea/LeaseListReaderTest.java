@@ -51,6 +51,9 @@ class LeaseListReaderTest {
         List<Lease> leases = kea.client().allLeases(7);
         assertThat(leases).extracting(Lease::hostname).contains("jürgens-iphone", "王的手机");
         assertThat(leases).containsExactlyInAnyOrderElementsOf(kea.client().execute(new KeaCommands.Lease4GetAll()));
+        // Unchanged, they are the same objects on the next walk too.
+        Lease jurgens = leases.stream().filter(l -> l.hostname().startsWith("jürgens")).findFirst().orElseThrow();
+        assertThat(kea.client().allLeases(7)).anySatisfy(l -> assertThat(l).isSameAs(jurgens));
     }
 
     @Test
