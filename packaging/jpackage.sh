@@ -36,7 +36,7 @@ set -- --name gatehouse --app-version "$version" \
     --icon packaging/icons/gatehouse-256.png
 # The launcher's heap options (./gatehouse, README "Performance"), one --java-options each.
 for o in -Xms32m -Xmx384m -XX:MaxGCPauseMillis=10 -XX:GCTimeRatio=4 -XX:G1HeapRegionSize=2m -XX:-G1UseAdaptiveIHOP \
-    -XX:InitiatingHeapOccupancyPercent=25 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10; do
+    -XX:InitiatingHeapOccupancyPercent=25 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:TrimNativeHeapInterval=5000; do
     set -- "$@" --java-options "$o"
 done
 jpackage "$@" --type app-image

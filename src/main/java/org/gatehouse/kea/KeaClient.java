@@ -34,11 +34,13 @@ public final class KeaClient implements AutoCloseable {
     private final Duration timeout;
     private volatile Capabilities capabilities;
     private final KeaWriteLock writeLock;
+    private final LeaseListReader leaseReader;
 
     public KeaClient(KeaTransport transport, KeaJson json, Duration timeout) {
         this.transport = transport;
         this.json = json;
         this.timeout = timeout;
+        this.leaseReader = new LeaseListReader(json.mapper().getFactory());
         // Waiting covers a queue of other writers (24 approves at once take a few seconds) and a
         // holder that died: its lock is taken over at most ~40 s later (KeaWriteLock.TTL_SECONDS + 10).
         Duration wait = timeout.multipliedBy(3).compareTo(Duration.ofSeconds(45)) > 0 ? timeout.multipliedBy(3) : Duration.ofSeconds(45);
@@ -65,15 +67,19 @@ public final class KeaClient implements AutoCloseable {
      * or error type), never the request body (config-set carries other tools' secrets).
      */
     public <R> R execute(KeaCommand<R> command) {
-        return execute(command, false);
+        return execute(command, false, null);
     }
 
-    /** As {@link #execute(KeaCommand)}; {@code onePageOfMany} logs success at DEBUG (a summary line follows). */
-    private <R> R execute(KeaCommand<R> command, boolean onePageOfMany) {
+    /**
+     * As {@link #execute(KeaCommand)}; {@code onePageOfMany} logs success at DEBUG (a summary line
+     * follows); {@code quick}, when not null, reads the answer first and may return null (then
+     * the command decodes it as usual).
+     */
+    private <R> R execute(KeaCommand<R> command, boolean onePageOfMany, java.util.function.Function<String, R> quick) {
         long start = System.nanoTime();
         String name = SafeText.escapeForTerminal(command.name());
         try {
-            R value = exchange(command);
+            R value = exchange(command, quick);
             if (onePageOfMany) {
                 LOG.debug("kea {} at {}: ok in {} ms", name, loggedEndpoint(), millisSince(start));
             } else {
@@ -90,7 +96,7 @@ public final class KeaClient implements AutoCloseable {
         }
     }
 
-    private <R> R exchange(KeaCommand<R> command) {
+    private <R> R exchange(KeaCommand<R> command, java.util.function.Function<String, R> quick) {
         ObjectNode request = json.object().put("command", command.name());
         if (transport.wantsService()) {
             request.putArray("service").add("dhcp4");
@@ -103,6 +109,10 @@ public final class KeaClient implements AutoCloseable {
         LOG.debug("kea {}: request of {} bytes", SafeText.escapeForTerminal(command.name()), body.length());
         String reply = transport.exchange(body, timeout);
         LOG.debug("kea {}: reply of {} bytes", SafeText.escapeForTerminal(command.name()), reply == null ? 0 : reply.length());
+        R quickly = quick == null ? null : quick.apply(reply);
+        if (quickly != null) {
+            return quickly;
+        }
         KeaResponse response = decode(command.name(), reply);
         return switch (response.result()) {
             case KeaResponse.SUCCESS, KeaResponse.EMPTY -> command.decode(response, json);
@@ -186,7 +196,7 @@ public final class KeaClient implements AutoCloseable {
             throw new KeaUnsupported("lease4-get-all", "the lease_cmds hook is not loaded in this Kea");
         }
         if (!caps.leasePaging()) {
-            return withoutLock(execute(new KeaCommands.Lease4GetAll()));
+            return remembered(withoutLock(execute(new KeaCommands.Lease4GetAll(), false, leaseReader::read)));
         }
         // One INFO line for the whole walk: a console refreshing 50,000 leases would log 100 lines each time.
         long start = System.nanoTime();
@@ -194,17 +204,23 @@ public final class KeaClient implements AutoCloseable {
         Ipv4 from = null;
         int pages = 0;
         while (true) {
-            List<Lease> page = execute(new KeaCommands.Lease4GetPage(from, pageSize), true);
+            List<Lease> page = execute(new KeaCommands.Lease4GetPage(from, pageSize), true, leaseReader::read);
             pages++;
             all.addAll(page);
             if (page.size() < pageSize) {
-                List<Lease> leases = withoutLock(all);
+                List<Lease> leases = remembered(withoutLock(all));
                 LOG.info("kea lease4-get-page at {}: ok, {} pages, {} leases in {} ms", loggedEndpoint(), pages, leases.size(),
                         millisSince(start));
                 return leases;
             }
             from = page.get(page.size() - 1).ip();
         }
+    }
+
+    /** The next walk hands back these very objects for the leases that did not change. */
+    private List<Lease> remembered(List<Lease> walk) {
+        leaseReader.remember(walk);
+        return walk;
     }
 
     /** Gatehouse's write lock is a lease on a network address, not a device: lists leave it out. */

@@ -141,6 +141,16 @@ public final class KeaText {
      * {@link KeaJson#writeForKea} sends back as the escape that makes Kea store that byte again.
      * (Kea writes object keys as raw bytes, and another tool may have stored Latin-1.)
      */
+    /** As {@link #bytesToText(byte[])} for the first {@code length} bytes (a reused buffer). */
+    static String bytesToText(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return bytesToText(java.util.Arrays.copyOf(bytes, length));
+            }
+        }
+        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
     public static String bytesToText(byte[] bytes) {
         int i = 0;
         while (i < bytes.length && bytes[i] >= 0) {

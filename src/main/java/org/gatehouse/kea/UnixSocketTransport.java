@@ -130,9 +130,9 @@ public final class UnixSocketTransport implements KeaTransport {
     }
 
     private String readDocument(SocketChannel ch, Selector selector, long deadline) throws IOException {
-        BoundedReply received = new BoundedReply();
+        BoundedReply received = BoundedReply.onThreadBuffer();
         JsonDocumentScanner scanner = new JsonDocumentScanner();
-        ByteBuffer buf = ByteBuffer.allocate(256 * 1024);
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
         while (true) {
             await(selector, deadline, received.size() == 0 ? "waiting for an answer" : "reading the answer");
             int n = ch.read(buf);

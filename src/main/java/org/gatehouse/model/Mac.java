@@ -19,30 +19,49 @@ public record Mac(long value) implements Comparable<Mac> {
             throw new BadInput("MAC", "missing");
         }
         String trimmed = text.trim();
-        String hex = normalisedHex(trimmed);
-        if (hex == null) {
+        long value = valueOf(trimmed);
+        if (value < 0) {
             throw new BadInput("MAC", "'" + printable(trimmed) + "' is not a MAC address"
                     + " (use aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff)");
         }
-        return new Mac(Long.parseLong(hex, 16));
+        return new Mac(value);
     }
 
     /** True when {@code text} is one of the accepted spellings. */
     public static boolean isValid(String text) {
-        return text != null && normalisedHex(text.trim()) != null;
+        return text != null && valueOf(text.trim()) >= 0;
     }
 
-    private static String normalisedHex(String s) {
-        if (s.matches("(?i)[0-9a-f]{12}")) {
-            return s;
+    /**
+     * The 48 bits of an accepted spelling, or -1: twelve hex digits, bare, in pairs joined by all
+     * ':' or all '-', or in fours joined by all '.' or all '-'. No regular expressions: the cache
+     * reads 50,000 MACs per refresh.
+     */
+    private static long valueOf(String s) {
+        int pair = s.length() == 17 ? 2 : s.length() == 14 ? 4 : s.length() == 12 ? 12 : -1;
+        if (pair < 0) {
+            return -1;
         }
-        if (s.matches("(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}") || s.matches("(?i)[0-9a-f]{2}(-[0-9a-f]{2}){5}")) {
-            return s.replaceAll("[:-]", "");
+        char sep = pair == 12 ? 0 : s.charAt(pair);
+        if (pair == 2 ? sep != ':' && sep != '-' : pair == 4 && sep != '.' && sep != '-') {
+            return -1;
         }
-        if (s.matches("(?i)[0-9a-f]{4}([.-][0-9a-f]{4}){2}") && (s.indexOf('.') < 0 || s.indexOf('-') < 0)) {
-            return s.replaceAll("[.-]", "");
+        long value = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (pair < 12 && i % (pair + 1) == pair) {
+                if (c != sep) {
+                    return -1;
+                }
+                continue;
+            }
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) {
+                return -1;
+            }
+            value = (value << 4) | d;
         }
-        return null;
+        return value;
     }
 
     /** Shortened, control characters removed, so that an error message cannot smuggle anything. */

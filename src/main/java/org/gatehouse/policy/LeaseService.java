@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gatehouse.kea.KeaClient;
@@ -20,6 +25,7 @@ import org.gatehouse.model.ClassifiedLease;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.Tier;
 import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.ObservationStore;
 
@@ -44,6 +50,7 @@ public final class LeaseService {
     private Map<Ipv4, ClassifiedLease> recorded;
     private Instant lastTouch = Instant.EPOCH;
     private volatile Map<Mac, Seen> seen;
+    private volatile Classified lastClassified = Classified.NONE;
 
     public LeaseService(KeaClient kea, ObservationStore observations, ActionLog actions, OuiRegistry oui, Clock clock) {
         this(kea, observations, actions, oui, clock, KeaClient.DEFAULT_PAGE_SIZE, DEFAULT_TOUCH_INTERVAL);
@@ -111,10 +118,6 @@ public final class LeaseService {
     }
 
     private synchronized void record(List<ClassifiedLease> classified, Instant at) {
-        Map<Ipv4, ClassifiedLease> now = new HashMap<>(classified.size() * 2);
-        for (ClassifiedLease cl : classified) {
-            now.put(cl.lease().ip(), cl);
-        }
         Map<Mac, Seen> times = seen;
         if (recorded == null) {
             observations.record(classified, at);
@@ -122,29 +125,45 @@ public final class LeaseService {
             if (times != null) {
                 classified.forEach(cl -> saw(times, cl, at));
             }
-        } else {
-            List<ClassifiedLease> upserts = new ArrayList<>();
-            for (ClassifiedLease cl : classified) {
-                if (!cl.equals(recorded.get(cl.lease().ip()))) {
-                    upserts.add(cl);
-                }
+            recorded = new HashMap<>(classified.size() * 2);
+            classified.forEach(cl -> recorded.put(cl.lease().ip(), cl));
+            return;
+        }
+        // Changed in place: a new 50,000-entry map per refresh is garbage that lives just long enough to be costly.
+        List<ClassifiedLease> upserts = new ArrayList<>();
+        int present = 0;
+        boolean ascending = true;
+        long lastIp = -1;
+        for (ClassifiedLease cl : classified) {
+            ClassifiedLease before = recorded.get(cl.lease().ip());
+            present += before == null ? 0 : 1;
+            if (before != cl && !cl.equals(before)) {
+                upserts.add(cl);
             }
-            List<Ipv4> gone = new ArrayList<>();
+            ascending &= cl.lease().ip().value() > lastIp;
+            lastIp = cl.lease().ip().value();
+        }
+        List<Ipv4> gone = new ArrayList<>();
+        // A paged walk lists each address once, in order: then nothing is gone when every recorded address was listed.
+        if (!ascending || present != recorded.size()) {
+            Set<Ipv4> now = new HashSet<>(classified.size() * 2);
+            classified.forEach(cl -> now.add(cl.lease().ip()));
             for (Ipv4 ip : recorded.keySet()) {
-                if (!now.containsKey(ip)) {
+                if (!now.contains(ip)) {
                     gone.add(ip);
                 }
             }
-            boolean touch = !Duration.between(lastTouch, at).minus(touchInterval).isNegative();
-            observations.recordChanges(upserts, gone, at);
-            if (touch) {
-                lastTouch = at;
-            }
-            if (times != null) {
-                (touch ? classified : upserts).forEach(cl -> saw(times, cl, at));
-            }
         }
-        recorded = now;
+        boolean touch = !Duration.between(lastTouch, at).minus(touchInterval).isNegative();
+        observations.recordChanges(upserts, gone, at);
+        if (touch) {
+            lastTouch = at;
+        }
+        if (times != null) {
+            (touch ? classified : upserts).forEach(cl -> saw(times, cl, at));
+        }
+        gone.forEach(recorded::remove);
+        upserts.forEach(cl -> recorded.put(cl.lease().ip(), cl));
     }
 
     private static void saw(Map<Mac, Seen> times, ClassifiedLease cl, Instant at) {
@@ -181,13 +200,64 @@ public final class LeaseService {
         return m;
     }
 
+    /**
+     * Each lease with its tier and vendor. A lease object seen in the last classification (Kea's
+     * reader hands back the same object while a lease is unchanged) keeps its ClassifiedLease when
+     * tier and vendor are the same: a live screen's refresh then allocates only for what changed.
+     */
     public List<ClassifiedLease> classify(KeaConfig config, List<Lease> leases) {
+        Classified prev = lastClassified;
+        List<ClassifiedLease> out = classify(config, leases, prev);
+        if (prev.differs(out)) {
+            lastClassified = Classified.of(out);
+        }
+        return out;
+    }
+
+    private List<ClassifiedLease> classify(KeaConfig config, List<Lease> leases, Classified prev) {
         TierClassifier tiers = new TierClassifier(config);
         List<ClassifiedLease> out = new ArrayList<>(leases.size());
         for (Lease l : leases) {
-            out.add(new ClassifiedLease(l, tiers.classify(l), oui.vendor(l.mac())));
+            Tier tier = tiers.classify(l);
+            String vendor = oui.vendor(l.mac());
+            ClassifiedLease before = prev.get(l.ip().value());
+            boolean same = before != null && before.lease() == l && before.tier() == tier && Objects.equals(before.vendor(), vendor);
+            out.add(same ? before : new ClassifiedLease(l, tier, vendor));
         }
         return out;
+    }
+
+    /** The last full classification, by address (sorted for a binary search). */
+    private record Classified(long[] ips, ClassifiedLease[] leases) {
+        static final Classified NONE = new Classified(new long[0], new ClassifiedLease[0]);
+
+        static Classified of(List<ClassifiedLease> list) {
+            ClassifiedLease[] a = list.toArray(new ClassifiedLease[0]);
+            Arrays.sort(a, Comparator.comparingLong(cl -> cl.lease().ip().value()));
+            long[] ips = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                ips[i] = a[i].lease().ip().value();
+            }
+            return new Classified(ips, a);
+        }
+
+        ClassifiedLease get(long ip) {
+            int at = Arrays.binarySearch(ips, ip);
+            return at >= 0 ? leases[at] : null;
+        }
+
+        /** False when {@code list} holds exactly these objects (nothing to remember anew). */
+        boolean differs(List<ClassifiedLease> list) {
+            if (list.size() != leases.length) {
+                return true;
+            }
+            for (ClassifiedLease cl : list) {
+                if (get(cl.lease().ip().value()) != cl) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The last list recorded in the cache, for opening "as of T" when Kea is down. */
@@ -206,7 +276,8 @@ public final class LeaseService {
             found = kea.execute(new KeaCommands.Lease4GetByHwAddress(Mac.parse(ipOrMac)));
         }
         found = found.stream().filter(l -> !KeaWriteLock.isLockLease(l)).toList(); // Kea's write lock is no device
-        return new LeaseSnapshot(clock.instant(), true, classify(config, found), ReservedMacs.from(config), subnetLabels(config));
+        return new LeaseSnapshot(clock.instant(), true, classify(config, found, Classified.NONE), ReservedMacs.from(config),
+                subnetLabels(config));
     }
 
     /** {@code shown} (leases of {@code snap}) as export rows: reserved from Kea's configuration, first/last seen from the cache. */

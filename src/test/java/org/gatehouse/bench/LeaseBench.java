@@ -191,6 +191,7 @@ public final class LeaseBench {
             stalls.add(probe.stop());
             applies.add(fx(vm::lastApplyNanos) / 1e6);
         }
+        System.out.printf(Locale.ROOT, "  (load average %s)%n", loadAverage());
         row("refresh with 1% changed: total (fetch..table updated)", median(totals), "ms", null, null);
         row("refresh with 1% changed: applying the diff on the FX thread", median(applies), "ms", 16.0, "of the 16 ms frame");
         row("refresh with 1% changed: FX-thread CPU time, apply + redraw (*)", median(refreshCpu), "ms", 16.0, "of the 16 ms frame");
@@ -231,6 +232,7 @@ public final class LeaseBench {
             });
             await(() -> fx(vm::idle));
         }
+        System.out.printf(Locale.ROOT, "  (load average %s)%n", loadAverage());
         row("search keystroke over all rows: typed..table shows result", median(keys), "ms", 50.0, "of the 50 ms goal");
         row("search keystroke: applying the result on the FX thread", median(keyApplies), "ms", 16.0, "of the 16 ms frame");
         row("search keystroke: FX-thread CPU time, apply + redraw (*)", median(keyCpu), "ms", 16.0, "of the 16 ms frame");
@@ -374,7 +376,7 @@ public final class LeaseBench {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
