@@ -46,5 +46,13 @@ for o in -Xms32m -Xmx384m -XX:MaxGCPauseMillis=10 -XX:GCTimeRatio=4 -XX:G1HeapRe
     set -- "$@" --java-options "$o"
 done
 jpackage "$@" --type app-image
-[ "$type" = deb ] && sh packaging/deb.sh
+if [ "$type" = deb ]; then
+    sh packaging/deb.sh
+    # As installed (deb.sh strips native code; dpkg keeps the files' times): the JVM still maps the
+    # runtime's archive; -Xshare:on fails where the default, -Xshare:auto, would silently go without.
+    rm -rf target/deb-check && dpkg-deb -x target/dist/gatehouse_*.deb target/deb-check
+    HOME=/tmp JAVA_TOOL_OPTIONS=-Xshare:on target/deb-check/opt/gatehouse/bin/gatehouse --version >/dev/null \
+        || { echo "jpackage.sh: the packaged runtime does not map its CDS archive" >&2; exit 1; }
+    rm -rf target/deb-check
+fi
 ls -la target/dist

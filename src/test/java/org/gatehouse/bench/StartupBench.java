@@ -73,10 +73,20 @@ public final class StartupBench {
                 System.out.printf(Locale.ROOT, "%s: %s%n", f.name(), cdsUse(f, work));
             }
             System.out.println();
-            version(forms, work);
-            leases(forms, count, work);
-            StartupWindow.report(forms, work);
-            deb(repo);
+            // -Dbench.only=version,leases: some sections (e.g. for a checkout whose console logs no first frame).
+            List<String> only = List.of(System.getProperty("bench.only", "version,leases,window,deb").split(","));
+            if (only.contains("version")) {
+                version(forms, work);
+            }
+            if (only.contains("leases")) {
+                leases(forms, count, work);
+            }
+            if (only.contains("window")) {
+                StartupWindow.report(forms, work);
+            }
+            if (only.contains("deb")) {
+                deb(repo);
+            }
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
