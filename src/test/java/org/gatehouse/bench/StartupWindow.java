@@ -49,10 +49,11 @@ final class StartupWindow {
     }
 
     private static List<Frame> firstFrames(StartupBench.Form f, List<String> args, String display, Path work) throws Exception {
-        firstFrame(f, args, display, work.resolve("window-warmup-" + args.size()));
+        // Each run a new user (home, state, log) of its own.
+        firstFrame(f, args, display, Files.createTempDirectory(work, "window-"));
         List<Frame> frames = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            frames.add(firstFrame(f, args, display, work.resolve("window-" + args.size() + "-" + i)));
+            frames.add(firstFrame(f, args, display, Files.createTempDirectory(work, "window-")));
         }
         return frames;
     }
