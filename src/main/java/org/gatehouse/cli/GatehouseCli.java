@@ -61,8 +61,16 @@ public final class GatehouseCli implements Runnable {
             PrintWriter err, Startup startup) {
         CommandLine cl = create(backend, env, out, err, startup, root -> CommandTree.addFor(root, args));
         // A usage error prints the usage of the command at fault (the top one lists every command) and suggestions from
-        // all of them: nothing has run yet, so the whole tree answers instead.
-        cl.setParameterExceptionHandler((ex, again) -> create(backend, env, out, err, startup).execute(again));
+        // all of them: when parsing failed, nothing has run yet, and the whole tree answers instead.
+        boolean[] parsed = {false};
+        CommandLine.IExecutionStrategy run = cl.getExecutionStrategy();
+        cl.setExecutionStrategy(parseResult -> {
+            parsed[0] = true;
+            return run.execute(parseResult);
+        });
+        CommandLine.IParameterExceptionHandler usual = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, again) -> parsed[0] ? usual.handleParseException(ex, again)
+                : create(backend, env, out, err, startup).execute(again));
         return cl;
     }
 
