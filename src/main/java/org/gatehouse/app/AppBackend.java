@@ -8,13 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.ConnectionOptions;
-import org.gatehouse.kea.GuestSiteConfig;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaEndpoint;
 import org.gatehouse.kea.KeaJson;
 import org.gatehouse.ui.task.TaskExecutor;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.policy.KeaServers;
 import org.gatehouse.policy.NamedReservations;
@@ -24,7 +24,6 @@ import org.gatehouse.kea.SiteSettings;
 import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.SiteAging;
 import org.gatehouse.policy.AuditService;
-import org.gatehouse.policy.AuditTools;
 import org.gatehouse.policy.CacheService;
 import org.gatehouse.policy.ConfigService;
 import org.gatehouse.policy.DecisionService;
@@ -55,21 +54,45 @@ import org.gatehouse.store.ObservationStore;
 import org.gatehouse.store.PendingLeaseDeletes;
 import org.gatehouse.store.ServiceLock;
 import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.ConsoleLauncher;
-import org.gatehouse.ui.task.FxTaskExecutor;
+import org.gatehouse.ui.connect.ConsoleSetup;
+import org.gatehouse.ui.connect.ProfileBook;
+import org.gatehouse.ui.dialog.DialogService;
+import org.gatehouse.policy.ConsoleLayout;
 
 /** Wires every object once per connection (constructor injection, no singletons). */
 public final class AppBackend implements Backend {
-    private final KeaJson json;
+    /** Built on first use: Jackson's ObjectMapper costs a few hundred classes, which --version and --help never need. */
+    private final Supplier<KeaJson> json;
     private final OuiRegistry oui;
     private final Clock clock;
     private final PrintStream console;
 
     public AppBackend(KeaJson json, OuiRegistry oui, Clock clock, PrintStream console) {
-        this.json = json;
+        this(() -> json, oui, clock, console);
+    }
+
+    /** {@code json} is called once, when a command first needs it. */
+    public AppBackend(Supplier<KeaJson> json, OuiRegistry oui, Clock clock, PrintStream console) {
+        this.json = memoized(json);
         this.oui = oui;
         this.clock = clock;
         this.console = console;
+    }
+
+    private KeaJson json() {
+        return json.get();
+    }
+
+    private static Supplier<KeaJson> memoized(Supplier<KeaJson> make) {
+        KeaJson[] made = new KeaJson[1];
+        return () -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = make.get();
+                }
+                return made[0];
+            }
+        };
     }
 
     @Override
@@ -153,7 +176,7 @@ public final class AppBackend implements Backend {
         ObservationStore observations = new ObservationStore(db);
         ActionLog actions = new ActionLog(db, user, host);
         return new LocalParts(actions, observations, new AuditService(actions, observations),
-                new ConfigService(kea, new ConfigSnapshotStore(db), actions, json, clock),
+                new ConfigService(kea, new ConfigSnapshotStore(db), actions, json(), clock),
                 new OfflineQueue(new OfflineActionStore(db, actions, user, host), clock),
                 new CacheService(db, new CacheMaintenance(db), actions, clock), poolHistory(db, clock, thresholds));
     }
@@ -186,8 +209,8 @@ public final class AppBackend implements Backend {
         StatusService status = new StatusService(kea);
         SwitchService switches = switchService(options, db, actions);
         ConfigSnapshotStore snapshots = new ConfigSnapshotStore(db);
-        Reservations keaReservations = Reservations.forKea(kea, json,
-                (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config)));
+        Reservations keaReservations = Reservations.forKea(kea, json(),
+                (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json().write(config)));
         Reservations reservations = name == null ? keaReservations : new NamedReservations(keaReservations, name);
         String user = System.getProperty("user.name");
         // The switch half of deny: a configured switch CLI blocks denied devices, so they lose the network at once.
@@ -199,7 +222,7 @@ public final class AppBackend implements Backend {
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
                 user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()), pools);
         SiteAging siteAging = new SiteAging(new SiteSettings(kea,
-                (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json.write(config))), actions, clock);
+                (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json().write(config))), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
         replayers.putAll(Replayers.decisions(kea, reservations, decisions.flow()));
         replayers.putAll(Replayers.reservationEdits(kea, reservations, decisions.editor()));
@@ -333,7 +356,7 @@ public final class AppBackend implements Backend {
     }
 
     KeaClient keaClient(ConnectionOptions o, ConnectionOptions.KeaServer server) {
-        return KeaTransports.client(json, o, server);
+        return KeaTransports.client(json(), o, server);
     }
 
     private static String hostname() {
@@ -344,87 +367,48 @@ public final class AppBackend implements Backend {
         }
     }
 
+    /** The console's wiring lives apart, so that the command line never loads a class of JavaFX or of the console. */
+    private ConsoleWiring consoleWiring() {
+        return new ConsoleWiring(this, json(), clock, console);
+    }
+
     @Override
     public void gui(ConnectionOptions options) {
-        try (FxTaskExecutor tasks = new FxTaskExecutor()) {
-            ConsoleStart start = new ConsoleStart(this, options, System::getenv);
-            if (start.switchOnly()) {
-                // No Kea and no profile, but a switch: the Switch screen and the Audit screen (from the cache) still work.
-                try (SwitchSession sw = connectSwitch(options); Local local = local(options)) {
-                    new ConsoleLauncher().showAndWait(ConsoleContext.builder(tasks, clock).refreshSeconds(2).switches(sw.switches())
-                            .audit(new AuditTools(local.audit(), local.configs(), local.offline(), local.cache(), Map.of())).build());
-                }
-                return;
-            }
-            start.run(tasks);
-        }
+        consoleWiring().gui(options);
     }
 
     ConsoleContext context(ConnectionOptions options, Session s, TaskExecutor tasks) {
-        String title = KeaEndpoint.parse(options.kea()).toString();
-        if (s.servers().several()) {
-            // the console's screens act on the first server only (yet): say so where the connection is shown
-            title += " and " + (s.servers().all().size() - 1) + " more server(s); the console acts on this one only, the command line on all";
-        }
-        return context(title, options.refreshSeconds(), s, tasks);
+        return consoleWiring().context(options, s, tasks);
     }
 
-    /** @param title what the window title and the status bar call the site (a profile's name and its Kea) */
     ConsoleContext context(String title, int refreshSeconds, Session s, TaskExecutor tasks) {
-        return context(title, refreshSeconds, s, tasks, s.pools());
+        return consoleWiring().context(title, refreshSeconds, s, tasks, s.pools());
     }
 
-    /** @param pools the Pools screen's service (a profile's own thresholds) */
     ConsoleContext context(String title, int refreshSeconds, Session s, TaskExecutor tasks, PoolService pools) {
-        ConsoleContext.Builder b = ConsoleContext.builder(tasks, clock).refreshSeconds(refreshSeconds)
-                .switches(s.switches()).audit(new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
-        if (s.leases() != null) {
-            b.kea(title, s.leases(), s.status()).pools(pools);
-        }
-        if (s.decisions() != null && s.queue() != null) {
-            b.deciding(s.decisions(), s.queue(), s.aging());
-        }
-        if (s.servers().several()) {
-            b.servers(() -> ServersStatus.of(s.servers(), s.offline()));
-        }
-        return b.build();
+        return consoleWiring().context(title, refreshSeconds, s, tasks, pools);
     }
 
-    /**
-     * What the console frame is built from: profiles, the probe, how sites open, the layout file
-     * and the local sockets to offer. {@code dialogs} null: the console's own.
-     */
-    org.gatehouse.ui.connect.ConsoleSetup consoleSetup(ConnectionOptions base, TaskExecutor tasks, org.gatehouse.ui.connect.ProfileBook profiles,
-                                                      org.gatehouse.policy.ConsoleLayout layout,
-                                                      java.util.function.Supplier<java.util.List<Path>> localSockets,
-                                                      org.gatehouse.ui.dialog.DialogService dialogs) {
-        return consoleSetup(base, tasks, profiles, sites(profiles, base), layout, localSockets, dialogs);
+    ConsoleSetup consoleSetup(ConnectionOptions base, TaskExecutor tasks, ProfileBook profiles, ConsoleLayout layout,
+                              Supplier<List<Path>> localSockets, DialogService dialogs) {
+        return consoleWiring().consoleSetup(base, tasks, profiles, layout, localSockets, dialogs);
     }
 
-    org.gatehouse.ui.connect.ConsoleSetup consoleSetup(ConnectionOptions base, TaskExecutor tasks, org.gatehouse.ui.connect.ProfileBook profiles,
-                                                      ConsoleSites sites, org.gatehouse.policy.ConsoleLayout layout,
-                                                      java.util.function.Supplier<java.util.List<Path>> localSockets,
-                                                      org.gatehouse.ui.dialog.DialogService dialogs) {
-        return new org.gatehouse.ui.connect.ConsoleSetup(tasks, clock, profiles, sites,
-                new org.gatehouse.policy.ConnectionProbe(new KeaTargetConnector(json)), new org.gatehouse.policy.SwitchProbe(new SwitchTargetConnector()),
-                layout, localSockets, base.knownHosts(), dialogs);
+    ConsoleSetup consoleSetup(ConnectionOptions base, TaskExecutor tasks, ProfileBook profiles, ConsoleSites sites, ConsoleLayout layout,
+                              Supplier<List<Path>> localSockets, DialogService dialogs) {
+        return consoleWiring().consoleSetup(base, tasks, profiles, sites, layout, localSockets, dialogs);
     }
 
-    ConsoleSites sites(org.gatehouse.ui.connect.ProfileBook profiles, ConnectionOptions base) {
-        return new ConsoleSites(this, profiles, new KeaTargetConnector(json), base, name -> base,
-                () -> new DemoRun(json, clock, console, this));
+    ConsoleSites sites(ProfileBook profiles, ConnectionOptions base) {
+        return consoleWiring().sites(profiles, base);
     }
 
-    /** The console on the user's own profiles: their switch and SNMP settings and secrets come from the profile store. */
-    ConsoleSites sites(Profiles store, org.gatehouse.ui.connect.ProfileBook profiles, ConnectionOptions base) {
-        return new ConsoleSites(this, profiles, new KeaTargetConnector(json), base, name -> {
-            org.gatehouse.policy.Profile p = store.require(name);
-            return ConnectionOptions.of(p, slot -> store.secret(p, slot));
-        }, () -> new DemoRun(json, clock, console, this));
+    ConsoleSites sites(Profiles store, ProfileBook profiles, ConnectionOptions base) {
+        return consoleWiring().sites(store, profiles, base);
     }
 
     @Override
     public void demo(ConnectionOptions options, boolean openGui, int keepSeconds) {
-        new DemoRun(json, clock, console, this).run(options, openGui, keepSeconds);
+        new DemoRun(json(), clock, console, this).run(options, openGui, keepSeconds);
     }
 }

@@ -17,10 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        AppBackend backend = new AppBackend(new KeaJson(), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC(), System.out);
+        AppBackend backend = new AppBackend(KeaJson::new, new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), Clock.systemUTC(), System.out);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = GatehouseCli.create(backend, System::getenv, out, err, (command, debug) -> startLogging(command, debug, err))
+        int code = GatehouseCli.forArguments(args, backend, System::getenv, out, err, (command, debug) -> startLogging(command, debug, err))
                 .execute(args);
         System.exit(code);
     }

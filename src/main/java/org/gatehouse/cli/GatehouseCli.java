@@ -14,12 +14,7 @@ import picocli.CommandLine.Mixin;
  * {@code gatehouse: error: <what>: <why>} and the contract's exit codes.
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Approve and deny guest devices on ISC Kea DHCPv4; watch leases and pools.",
-        subcommands = {StatusCommand.class, LeasesCommand.class, SwitchCommand.class, GuiCommand.class, DemoCommand.class,
-                QueueCommand.class, DecisionCommands.Approve.class, DecisionCommands.Deny.class, DecisionCommands.Unregister.class,
-                ReservationsCommand.class, PoolsCommand.class, AnomaliesCommand.class, ReportCommand.class, SyncCommand.class, SiteCommand.class,
-                AuditCommand.class, DbCommand.class, SnapshotCommand.class, OfflineCommand.class, ProfileCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Approve and deny guest devices on ISC Kea DHCPv4; watch leases and pools.")
 public final class GatehouseCli implements Runnable {
 
     @Mixin
@@ -47,7 +42,7 @@ public final class GatehouseCli implements Runnable {
         void starting(String command, boolean debug);
     }
 
-    /** Builds the command line with its commands wired to {@code backend}. */
+    /** Builds the command line, every command of {@link CommandTree#TOP_LEVEL}, wired to {@code backend}. */
     public static CommandLine create(Backend backend, ConnectionOptions.Environment env, PrintWriter out, PrintWriter err) {
         return create(backend, env, out, err, (command, debug) -> { });
     }
@@ -55,7 +50,34 @@ public final class GatehouseCli implements Runnable {
     /** As above; {@code startup} runs once the arguments are parsed, before the command (not for help or version). */
     public static CommandLine create(Backend backend, ConnectionOptions.Environment env, PrintWriter out, PrintWriter err,
             Startup startup) {
+        return create(backend, env, out, err, startup, CommandTree::addAll);
+    }
+
+    /**
+     * The command line for running {@code args} once: only the command they name is built (see
+     * {@link CommandTree}); {@code execute(args)} answers as {@link #create} would.
+     */
+    public static CommandLine forArguments(String[] args, Backend backend, ConnectionOptions.Environment env, PrintWriter out,
+            PrintWriter err, Startup startup) {
+        CommandLine cl = create(backend, env, out, err, startup, root -> CommandTree.addFor(root, args));
+        // A usage error prints the usage of the command at fault (the top one lists every command) and suggestions from
+        // all of them: when parsing failed, nothing has run yet, and the whole tree answers instead.
+        boolean[] parsed = {false};
+        CommandLine.IExecutionStrategy run = cl.getExecutionStrategy();
+        cl.setExecutionStrategy(parseResult -> {
+            parsed[0] = true;
+            return run.execute(parseResult);
+        });
+        CommandLine.IParameterExceptionHandler usual = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, again) -> parsed[0] ? usual.handleParseException(ex, again)
+                : create(backend, env, out, err, startup).execute(again));
+        return cl;
+    }
+
+    private static CommandLine create(Backend backend, ConnectionOptions.Environment env, PrintWriter out, PrintWriter err,
+            Startup startup, java.util.function.Consumer<CommandLine> commands) {
         CommandLine cl = new CommandLine(GatehouseCli.class, new Factory(backend, env));
+        commands.accept(cl); // before the settings below: picocli passes them on to the subcommands it has
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

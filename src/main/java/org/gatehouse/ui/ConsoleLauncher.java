@@ -27,7 +27,8 @@ public final class ConsoleLauncher {
                     window.dispose();
                     closed.countDown();
                 });
-            stage.show();
+                FirstFrames.log(stage);
+                stage.show();
             });
         } catch (RuntimeException | LinkageError e) {
             throw new DisplayUnavailable(e);
@@ -65,6 +66,7 @@ public final class ConsoleLauncher {
                 if (problem != null) {
                     frame[0].warn("Profiles could not be read", problem);
                 }
+                FirstFrames.log(stage);
                 stage.show();
             });
         } catch (RuntimeException | LinkageError e) {

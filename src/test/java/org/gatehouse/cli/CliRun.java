@@ -28,7 +28,8 @@ public record CliRun(int exit, String out, String err) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         AppBackend backend = new AppBackend(new KeaJson(), new OuiRegistry(OuiRegistry.DEBIAN_OUI_CSV), clock,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
-        int code = GatehouseCli.create(backend, env::get, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = GatehouseCli.forArguments(args, backend, env::get, new PrintWriter(out, true), new PrintWriter(err, true), (command, debug) -> { })
+                .execute(args);
         return new CliRun(code, out.toString() + console.toString(StandardCharsets.UTF_8), err.toString());
     }
 
