@@ -3,12 +3,8 @@ package org.gatehouse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.gatehouse.kea.ConfigCommands;
 import org.gatehouse.kea.ConfigEdits;
-import org.gatehouse.kea.LocalKea;
 import org.gatehouse.model.ConfigSecrets;
 import org.gatehouse.model.Mac;
+import org.gatehouse.testing.HaPeerPasswords;
 import org.gatehouse.testing.KeaServer;
 import org.gatehouse.testing.SecretScan;
 import org.junit.jupiter.api.Tag;
@@ -38,34 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SnapshotSecretsCliTest {
     private static final String ASCII_SECRET = "Gh-ha-Secret-7Qz";
     private static final String UNICODE_SECRET = "pässwörd-ü€";
-    private static final String PEERS = "/hooks-libraries/2/parameters/high-availability/0/peers";
+    private static final String PEERS = HaPeerPasswords.PEERS;
 
     @RegisterExtension
-    static KeaServer kea = new KeaServer(SnapshotSecretsCliTest::withHaPeerPasswords);
+    static KeaServer kea = new KeaServer(c -> HaPeerPasswords.add(c, ASCII_SECRET, UNICODE_SECRET));
 
     @TempDir
     Path dir;
-
-    /** The HA hook (no partner running: Kea 2.2 keeps its configuration all the same), passwords on both peers. */
-    private static void withHaPeerPasswords(ObjectNode config) {
-        ObjectNode ha = ((ArrayNode) config.get("Dhcp4").get("hooks-libraries")).addObject()
-                .put("library", LocalKea.hooksDir().resolve("libdhcp_ha.so").toString())
-                .putObject("parameters").putArray("high-availability").addObject();
-        ha.put("this-server-name", "server1").put("mode", "hot-standby").put("heartbeat-delay", 10000).put("max-unacked-clients", 0);
-        ArrayNode peers = ha.putArray("peers");
-        peers.addObject().put("name", "server1").put("url", "http://127.0.0.1:" + freeLoopbackPort() + "/").put("role", "primary")
-                .put("basic-auth-user", "ha").put("basic-auth-password", ASCII_SECRET);
-        peers.addObject().put("name", "server2").put("url", "http://127.0.0.1:" + freeLoopbackPort() + "/").put("role", "standby")
-                .put("basic-auth-user", "ha").put("basic-auth-password", UNICODE_SECRET);
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private JsonNode running() {
         return kea.client().config().raw().path("Dhcp4");
