@@ -53,8 +53,7 @@ final class SnapshotCommand {
         return h == null ? "" : h.substring(0, Math.min(12, h.length()));
     }
 
-    @Command(name = "show", description = "The Dhcp4 configuration of snapshot ID, keys sorted, passwords and secrets shown as "
-            + "******** (they are never stored) (offline).")
+    @Command(name = "show", description = "The Dhcp4 configuration of snapshot ID, keys sorted, secrets as ******** (offline).")
     static final class Show extends ConnectedCommand {
         @Parameters(paramLabel = "ID")
         long id;
