@@ -53,7 +53,7 @@ final class SnapshotCommand {
         return h == null ? "" : h.substring(0, Math.min(12, h.length()));
     }
 
-    @Command(name = "show", description = "The Dhcp4 configuration of snapshot ID, keys sorted (offline).")
+    @Command(name = "show", description = "The Dhcp4 configuration of snapshot ID, keys sorted, secrets as ******** (offline).")
     static final class Show extends ConnectedCommand {
         @Parameters(paramLabel = "ID")
         long id;
@@ -164,7 +164,8 @@ final class SnapshotCommand {
     }
 
     @Command(name = "restore", description = "Write snapshot ID back to Kea (config-test, config-set, config-write), unless the running "
-            + "configuration changed since --basis (default: now); exit 4 on such a conflict. With Kea unreachable, --queue "
+            + "configuration changed since --basis (default: now); exit 4 on such a conflict. Passwords and secrets keep the "
+            + "running configuration's values; exit 2 if it has none for one. With Kea unreachable, --queue "
             + "queues it for `offline replay` instead.")
     static final class Restore extends ConnectedCommand {
         @Parameters(paramLabel = "ID")

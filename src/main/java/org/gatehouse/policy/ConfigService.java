@@ -12,6 +12,7 @@ import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.KeaRefused;
 import org.gatehouse.kea.KeaUnreachable;
 import org.gatehouse.model.BadInput;
+import org.gatehouse.model.ConfigSecrets;
 import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.ConfigSnapshotStore;
 
@@ -22,6 +23,11 @@ import org.gatehouse.store.ConfigSnapshotStore;
  * canonically hashed); then snapshot of what is being replaced, config-test, config-set, and
  * config-write to the file Kea was started with (never config-set alone). Listing and comparing
  * work offline, from the cache.
+ *
+ * <p>Secrets ({@link ConfigSecrets}): snapshots are stored blanked, and every tree this service
+ * hands out (snapshot, running, diff) is blanked too, so screens and commands never see one. A
+ * restore puts the real values back from the running configuration at the same place, and
+ * refuses, writing nothing, when the running configuration has no counterpart for one.
  */
 public final class ConfigService {
     private final KeaClient kea;
@@ -68,10 +74,13 @@ public final class ConfigService {
         return new Based(dhcp4, fingerprint(dhcp4), s.hash());
     }
 
-    /** The running configuration, read now. */
+    /** The running configuration, read now, its secrets blanked. */
     public Based current() {
-        JsonNode args = requireKea().config().raw();
-        JsonNode dhcp4 = args.path("Dhcp4");
+        return running(requireKea().config().raw());
+    }
+
+    private static Based running(JsonNode args) {
+        JsonNode dhcp4 = ConfigSecrets.redacted(args.path("Dhcp4"));
         return new Based(dhcp4, fingerprint(dhcp4), args.hasNonNull("hash") ? args.get("hash").asText() : null);
     }
 
@@ -123,30 +132,57 @@ public final class ConfigService {
 
     private Restored applyLocked(KeaClient k, long id, String basis, String origin) {
         Based target = snapshot(id);
-        Based now = current();
-        k.writeLock().confirmTarget(now.dhcp4());
+        JsonNode runningArgs = k.config().raw();
+        JsonNode runningDhcp4 = runningArgs.path("Dhcp4");
+        Based now = running(runningArgs);
+        k.writeLock().confirmTarget(runningDhcp4);
         if (basis != null && !basis.equals(now.fingerprint())) {
             throw new KeaConflict("config-restore", "the configuration changed since it was read (based on " + shortFp(basis)
                     + ", now " + shortFp(now.fingerprint()) + "); nothing was written");
         }
+        JsonNode write = withRunningSecrets(id, target.dhcp4(), runningDhcp4);
+        List<String> secrets = ConfigSecrets.values(write);
         long saved = snapshots.save(clock.instant(), k.endpoint(), now.keaHash(), "before restore of snapshot #" + id
-                + (origin == null ? "" : " (" + origin + ")"), json.write(k.config().raw()));
-        k.execute(new ConfigCommands.ConfigTest(target.dhcp4()));
-        k.writeLock().checkHeld();
-        k.execute(new ConfigCommands.ConfigSet(target.dhcp4()));
+                + (origin == null ? "" : " (" + origin + ")"), json.write(runningArgs));
         ConfigCommands.Written written;
         try {
-            written = k.execute(new ConfigCommands.ConfigWrite());
+            k.execute(new ConfigCommands.ConfigTest(write));
+            k.writeLock().checkHeld();
+            k.execute(new ConfigCommands.ConfigSet(write));
+            try {
+                written = k.execute(new ConfigCommands.ConfigWrite());
+            } catch (KeaRefused e) {
+                throw new KeaRefused("config-write", e.result(), e.keaText()
+                        + " (the running configuration was changed but not saved to its file; restore snapshot #" + saved + " to undo)");
+            }
         } catch (KeaRefused e) {
-            throw new KeaRefused("config-write", e.result(), e.keaText()
-                    + " (the running configuration was changed but not saved to its file; restore snapshot #" + saved + " to undo)");
+            // Kea's reason may quote what it was sent; the secrets it was sent never reach a message, log or audit row.
+            throw new KeaRefused(e.command(), e.result(), ConfigSecrets.scrub(e.keaText(), secrets));
         }
         return new Restored(id, saved, now.fingerprint(), current().fingerprint(), written.filename());
     }
 
-    /** A fingerprint of the Dhcp4 tree independent of key order, comparable across Kea versions. */
+    /**
+     * The snapshot's tree with the secrets it had blanked taken from the running configuration;
+     * refused (exit 2, nothing written) when the running one has nothing at such a place.
+     */
+    private static JsonNode withRunningSecrets(long id, JsonNode snapshot, JsonNode runningDhcp4) {
+        try {
+            return ConfigSecrets.restored(snapshot, runningDhcp4);
+        } catch (ConfigSecrets.Unrecoverable e) {
+            throw new BadInput("snapshot", "snapshot #" + id + " had secrets that Gatehouse does not store, and the running "
+                    + "configuration has none at the same place to keep: Dhcp4." + String.join(", Dhcp4.", e.paths())
+                    + "; nothing was written (set them in Kea first, or restore by hand)");
+        }
+    }
+
+    /**
+     * A fingerprint of the Dhcp4 tree independent of key order, comparable across Kea versions;
+     * taken with secrets blanked, so that a stored snapshot and the running configuration compare,
+     * and no hash of a password is printed.
+     */
     public static String fingerprint(JsonNode dhcp4) {
-        return ConfigSnapshotStore.sha256(ConfigDiff.canonical(dhcp4).toString());
+        return ConfigSnapshotStore.sha256(ConfigDiff.canonical(ConfigSecrets.redacted(dhcp4)).toString());
     }
 
     static String shortFp(String fp) {
@@ -162,7 +198,10 @@ public final class ConfigService {
             }
             return d;
         } catch (JsonProcessingException e) {
-            throw new BadInput("snapshot", what + " is not valid JSON: " + e.getOriginalMessage());
+            // not Jackson's message: it quotes the text it stopped at, which may be a secret
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new BadInput("snapshot", what + " is not valid JSON" + where);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.gatehouse.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,12 +14,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.gatehouse.model.ConfigSecrets;
 
 /**
  * Copies of the Kea configuration taken before every write, so that any change can be
- * compared and undone offline.
+ * compared and undone offline. Secret values (see {@link ConfigSecrets}) are blanked before a copy
+ * is stored, so the cache never holds them; rows stored by older versions are blanked when read.
  */
 public final class ConfigSnapshotStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
 
     public ConfigSnapshotStore(Database db) {
@@ -27,9 +33,13 @@ public final class ConfigSnapshotStore {
     public record Snapshot(long id, Instant at, String endpoint, String hash, String reason, String config) {
     }
 
-    /** Stores a copy and returns its id. {@code hash} may be null: then the JSON's SHA-256 is stored. */
+    /**
+     * Stores a copy, its secrets blanked, and returns its id. {@code hash} may be null: then the
+     * blanked JSON's SHA-256 is stored.
+     */
     public long save(Instant at, String endpoint, String hash, String reason, String configJson) {
-        String h = hash != null ? hash : sha256(configJson);
+        String stored = redacted(configJson);
+        String h = hash != null ? hash : sha256(stored);
         return db.write(c -> {
             try (PreparedStatement ins = c.prepareStatement(
                     "INSERT INTO config_snapshot (at, endpoint, hash, reason, config) VALUES (?, ?, ?, ?, ?)",
@@ -38,7 +48,7 @@ public final class ConfigSnapshotStore {
                 ins.setString(2, endpoint);
                 ins.setString(3, h);
                 ins.setString(4, reason);
-                ins.setString(5, configJson);
+                ins.setString(5, stored);
                 ins.executeUpdate();
                 try (ResultSet keys = ins.getGeneratedKeys()) {
                     keys.next();
@@ -76,10 +86,28 @@ public final class ConfigSnapshotStore {
                         return Optional.empty();
                     }
                     return Optional.of(new Snapshot(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                            rs.getString(4), rs.getString(5), redactedIfNeeded(rs.getString(6))));
                 }
             }
         });
+    }
+
+    private static String redacted(String configJson) {
+        try {
+            return JSON.writeValueAsString(ConfigSecrets.redacted(JSON.readTree(configJson)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a configuration snapshot must be JSON", e);
+        }
+    }
+
+    /** Rows written before secrets were blanked on save: blanked on the way out; anything else as stored. */
+    private static String redactedIfNeeded(String stored) {
+        try {
+            JsonNode tree = JSON.readTree(stored);
+            return ConfigSecrets.holdsSecrets(tree) ? JSON.writeValueAsString(ConfigSecrets.redacted(tree)) : stored;
+        } catch (JsonProcessingException e) {
+            return stored; // not JSON: the reader reports it, and a bad row holds no parsed secret to blank
+        }
     }
 
     public static String sha256(String text) {

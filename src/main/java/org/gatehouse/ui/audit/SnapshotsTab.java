@@ -166,7 +166,8 @@ final class SnapshotsTab {
     private void confirmRestore() {
         if (dialogs.confirm("Restore", "Restore the compared snapshot", "Write this snapshot to Kea (config-test, config-set, config-write)? "
                 + "It is refused if the running configuration changed since you compared. The configuration being replaced is kept "
-                + "as a snapshot.")) {
+                + "as a snapshot. Passwords and secrets (shown as ********, never stored) keep the values the running "
+                + "configuration has; if it has none for one, nothing is written.")) {
             vm.restore();
         }
     }
