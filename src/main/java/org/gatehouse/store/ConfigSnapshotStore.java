@@ -34,12 +34,15 @@ public final class ConfigSnapshotStore {
     }
 
     /**
-     * Stores a copy, its secrets blanked, and returns its id. {@code hash} may be null: then the
-     * blanked JSON's SHA-256 is stored.
+     * Stores a copy, its secrets blanked, and returns its id. {@code hash} (Kea's, or ours of the
+     * whole config) is kept only when nothing was blanked; otherwise, or when null, the blanked
+     * JSON's SHA-256 is stored.
      */
     public long save(Instant at, String endpoint, String hash, String reason, String configJson) {
         String stored = redacted(configJson);
-        String h = hash != null ? hash : sha256(stored);
+        // A hash of a config that held secrets (ours, or Kea's config-hash-get) lets a weak password
+        // be guessed offline: such a snapshot is known by the hash of what is stored.
+        String h = hash != null && stored.equals(configJson) ? hash : sha256(stored);
         return db.write(c -> {
             try (PreparedStatement ins = c.prepareStatement(
                     "INSERT INTO config_snapshot (at, endpoint, hash, reason, config) VALUES (?, ?, ?, ?, ?)",

@@ -41,6 +41,19 @@ class ConfigSnapshotSecretsTest {
     }
 
     @Test
+    void aHashTakenOverTheSecretsIsNotStored(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("s.db"))) {
+            ConfigSnapshotStore store = new ConfigSnapshotStore(db);
+            String overSecrets = ConfigSnapshotStore.sha256(CONFIG); // what Kea 2.2's path passes: SHA-256 of the unblanked config
+            long id = store.save(Instant.parse("2026-12-07T10:00:00Z"), "unix:/k.sock", overSecrets, "before approve", CONFIG);
+            ConfigSnapshotStore.Snapshot s = store.get(id).orElseThrow();
+            assertThat(s.hash()).isNotEqualTo(overSecrets).isEqualTo(ConfigSnapshotStore.sha256(s.config()));
+            long plain = store.save(Instant.parse("2026-12-07T10:00:00Z"), "unix:/k.sock", "kea-hash", "no secrets", "{\"Dhcp4\":{}}");
+            assertThat(store.get(plain).orElseThrow().hash()).as("Kea's own hash kept when nothing was blanked").isEqualTo("kea-hash");
+        }
+    }
+
+    @Test
     void aRowStoredBeforeRedactionIsBlankedWhenRead(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("s.db");
         try (Database db = Database.open(file)) {
