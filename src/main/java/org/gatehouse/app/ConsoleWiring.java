@@ -82,7 +82,7 @@ final class ConsoleWiring {
             b.deciding(s.decisions(), s.queue(), s.aging());
         }
         if (s.servers().several()) {
-            b.servers(() -> ServersStatus.of(s.servers(), s.offline()));
+            b.servers(ServersStatus.watching(s.servers(), s.offline(), clock));
         }
         return b.build();
     }

@@ -49,6 +49,19 @@ public final class PeerDrift {
         return new Report(findings, unreachable);
     }
 
+    /** Only the differences between the reachable peers (no scheme check), for the console's server panel. */
+    public static List<SiteCheck.Finding> differences(KeaServers servers) {
+        List<View> views = new ArrayList<>();
+        for (KeaServers.Server s : servers.all()) {
+            try {
+                views.add(new View(s.name(), s.kea().config(), s.reservations().list()));
+            } catch (KeaUnreachable e) {
+                // not compared: the status already warns that it is unreachable
+            }
+        }
+        return compare(views);
+    }
+
     /** Every difference between {@code reference} and each other view, as errors. */
     public static List<SiteCheck.Finding> compare(List<View> views) {
         List<SiteCheck.Finding> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.gatehouse.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gatehouse.model.SafeText;
 
 /**
  * {@code status} of several Kea servers: each one's reachability, version, capabilities and HA
@@ -19,14 +20,38 @@ public final class ServersStatus {
                                StatusService.HaSummary ha, int pending) {
     }
 
-    /** {@code exitCode}: 3 when a server is unreachable (1 when one answered wrongly), else 0; a pair that is unwell is a warning. */
-    public record Report(List<ServerStatus> servers, List<String> warnings, int exitCode, StatusService.Status first) {
+    /**
+     * {@code exitCode}: 3 when a server is unreachable (1 when one answered wrongly), else 0; a pair
+     * that is unwell is a warning. {@code drift}: each difference between the peers, one sanitised
+     * line each (the console's; {@code status} leaves it empty, {@code site check} names them).
+     */
+    public record Report(List<ServerStatus> servers, List<String> warnings, int exitCode, StatusService.Status first, List<String> drift) {
     }
 
     private ServersStatus() {
     }
 
     public static Report of(KeaServers servers, OfflineQueue offline) {
+        return of(servers, offline, List.of());
+    }
+
+    /**
+     * The console's supplier: the status read afresh at each call, the differences between the
+     * peers from {@code drift} (compared at most once a minute). Called on a background task.
+     */
+    public static java.util.function.Supplier<Report> watching(KeaServers servers, OfflineQueue offline, java.time.Clock clock) {
+        DriftWatch drift = DriftWatch.of(servers, clock);
+        return () -> {
+            Report r = of(servers, offline, drift.differences());
+            if (drift.failure() != null) {
+                r.warnings().add("servers not compared for differences: " + drift.failure());
+            }
+            return r;
+        };
+    }
+
+    /** {@code drift}: the differences between the peers, already sanitised. */
+    public static Report of(KeaServers servers, OfflineQueue offline, List<String> drift) {
         Map<String, Integer> pending = PeerQueue.pendingByServer(offline.pending());
         List<ServerStatus> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -50,7 +75,10 @@ public final class ServersStatus {
                         + " (applied when it is reachable: gatehouse sync --once or offline replay)");
             }
         }
-        return new Report(out, warnings, exit, first);
+        if (!drift.isEmpty()) {
+            warnings.add(differences(drift.size()));
+        }
+        return new Report(out, warnings, exit, first, drift.stream().map(SafeText::escapeForTerminal).toList());
     }
 
     /** The status bar's line: each server's role and state (or "unreachable"), then the first warning. */
@@ -64,6 +92,10 @@ public final class ServersStatus {
         String line = String.join(" · ", parts);
         if (!r.warnings().isEmpty()) {
             line += " — ⚠ " + r.warnings().get(0) + (r.warnings().size() > 1 ? " (+" + (r.warnings().size() - 1) + " more)" : "");
+        }
+        String drift = differences(r.drift().size());
+        if (!r.drift().isEmpty() && !r.warnings().get(0).equals(drift)) {
+            line += "; " + drift; // the count stays on the bar behind a pair's state warning
         }
         return line;
     }
@@ -91,6 +123,11 @@ public final class ServersStatus {
             }
         }
         r.warnings().forEach(w -> sb.append("⚠ ").append(w).append('\n'));
+        r.drift().forEach(d -> sb.append("  ≠ ").append(d).append('\n'));
         return sb.toString().strip();
+    }
+
+    private static String differences(int n) {
+        return n + (n == 1 ? " difference" : " differences") + " between servers (each in the server panel; gatehouse site check)";
     }
 }
