@@ -63,8 +63,8 @@ final class ConsoleWiring {
     ConsoleContext context(ConnectionOptions options, Backend.Session s, TaskExecutor tasks) {
         String title = KeaEndpoint.parse(options.kea()).toString();
         if (s.servers().several()) {
-            // decisions, edits and releases reach every server; bulk import is still the first server's alone
-            title += " and " + (s.servers().all().size() - 1) + " more server(s); reservation import acts on this one only";
+            // decisions, reservation edits and releases reach every server; aging's moves and bulk import are still the first server's alone
+            title += " and " + (s.servers().all().size() - 1) + " more server(s); aging and reservation import act on this one only";
         }
         return context(title, options.refreshSeconds(), s, tasks, s.pools());
     }

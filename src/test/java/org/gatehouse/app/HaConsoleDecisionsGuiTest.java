@@ -17,12 +17,17 @@ import javafx.scene.control.Label;
 import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.CliRun;
 import org.gatehouse.cli.ConnectionOptions;
+import org.gatehouse.kea.KeaClient;
+import org.gatehouse.kea.KeaCommands;
 import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.LocalKea;
+import org.gatehouse.model.Ipv4;
 import org.gatehouse.policy.OuiRegistry;
 import org.gatehouse.testing.ConsoleFixture;
 import org.gatehouse.testing.KeaHaPair;
+import org.gatehouse.ui.leases.LeaseRow;
 import org.gatehouse.ui.queue.QueueRow;
+import org.gatehouse.ui.reservations.ReservationsViewModel;
 import org.gatehouse.ui.shell.MainWindow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,7 +39,8 @@ import picocli.CommandLine;
 /**
  * Issue 16 in the console, on a real kea-dhcp4 2.2 hot-standby pair (two --kea): approving from
  * the Queue screen writes the reservation into both peers' running configuration (a failover
- * does not make the device a stranger again); with the standby stopped, the approve is applied
+ * does not make the device a stranger again), so do the Reservations screen's editor and the
+ * Leases screen's Release; with the standby stopped, the approve is applied
  * on the primary, the screen says which server missed it, and it waits in the offline queue for
  * that server.
  */
@@ -43,6 +49,7 @@ import picocli.CommandLine;
 class HaConsoleDecisionsGuiTest {
     private static final String FIRST = "02:00:00:16:0c:01";
     private static final String SECOND = "02:00:00:16:0c:02";
+    private static final String PRINTER = "02:00:00:16:0c:05";
 
     @RegisterExtension
     static ConsoleFixture console = new ConsoleFixture(null);
@@ -103,6 +110,36 @@ class HaConsoleDecisionsGuiTest {
                     assertThat(window.queue().messageProperty().get()).isEmpty();
                     assertThat(KeaHaPair.thisServerName(pair.running(pair.standby()))).isEqualTo("server2");
 
+                    // the Reservations screen's editor and the Leases screen's Release reach both peers too
+                    robot.clickOn("#nav-reservations");
+                    robot.interact(() -> window.reservations().save(new ReservationsViewModel.Input(PRINTER, "old-unregistered", "",
+                            "drucker-flur", "Drucker Flur ✓", 40L)));
+                    await("the edit is in both peers").atMost(Duration.ofSeconds(30))
+                            .failFast(() -> window.reservations().errorProperty().get())
+                            .untilAsserted(() -> {
+                                for (LocalKea k : List.of(pair.primary(), pair.standby())) {
+                                    assertThat(reservation(pair, k, PRINTER).path("user-context").path("gatehouse").path("note").asText())
+                                            .as("on " + k.endpoint()).isEqualTo("Drucker Flur ✓");
+                                }
+                            });
+                    pair.addLease(pair.primary(), "192.168.40.160", "02:00:00:16:0c:60", "beamer", now, 3600);
+                    pair.addLease(pair.standby(), "192.168.40.160", "02:00:00:16:0c:60", "beamer", now, 3600);
+                    robot.clickOn("#nav-leases");
+                    await("the lease is listed").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                        robot.interact(() -> window.leases().refresh());
+                        assertThat(window.leases().visibleRows()).extracting(LeaseRow::ip).contains("192.168.40.160");
+                    });
+                    robot.interact(() -> window.leases().release(window.leases().visibleRows().stream()
+                            .filter(r -> r.ip().equals("192.168.40.160")).findFirst().orElseThrow()));
+                    await("released on both peers").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                        for (LocalKea k : List.of(pair.primary(), pair.standby())) {
+                            try (KeaClient c = pair.client(k)) {
+                                assertThat(c.execute(new KeaCommands.Lease4Get(Ipv4.parse("192.168.40.160")))).as("on " + k.endpoint()).isEmpty();
+                            }
+                        }
+                    });
+                    assertThat(window.leases().noticeProperty().get()).isEqualTo("Released 192.168.40.160.");
+
                     // the standby stops: the console's approve is applied on the primary and owed to the standby, which it names
                     await("the pair settled after the writes").atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                             assertThat(bar()).isEqualTo("server1: primary, hot-standby · server2: standby, hot-standby"));
@@ -121,7 +158,8 @@ class HaConsoleDecisionsGuiTest {
                             assertThat(robot.lookup("#status-servers").queryAs(Label.class).getTooltip().getText())
                                     .contains("1 change pending for server2"));
                     assertThat(robot.lookup("#status-connection").queryAs(Label.class).getText())
-                            .contains("and 1 more server(s)").doesNotContain("the console acts on this one only");
+                            .contains("and 1 more server(s); aging and reservation import act on this one only")
+                            .doesNotContain("the console acts on this one only");
                 } finally {
                     console.close(window);
                 }
