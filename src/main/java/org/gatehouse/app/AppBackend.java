@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.policy.KeaServers;
 import org.gatehouse.policy.NamedReservations;
+import org.gatehouse.policy.PeerDecisions;
 import org.gatehouse.policy.PeerQueue;
 import org.gatehouse.policy.ServersStatus;
 import org.gatehouse.kea.SiteSettings;
@@ -229,6 +230,9 @@ public final class AppBackend implements Backend {
         KeaServers servers = several != null ? several
                 : new KeaServers(List.of(new KeaServers.Server(name == null ? "server1" : name, kea.endpoint(), kea, status, leases, decisions, reservations, replayers)));
         Map<String, OfflineQueue.Replayer> replaying = servers.several() ? PeerQueue.routing(servers) : replayers;
+        if (servers.several()) {
+            leases.releaseOnEvery(new PeerDecisions(servers, p.offline())); // the console's Release reaches every server
+        }
         return new Session() {
             @Override
             public KeaServers servers() {

@@ -58,16 +58,18 @@ final class ConsoleSites implements SiteOpener {
         ConnectionOptions siteOptions;
         try {
             siteOptions = switchOptions.apply(name);
-            s = backend.session(kea, db, siteOptions);
+            // a profile with peers: every server, so that the console's decisions reach each of them
+            s = moreServers(siteOptions) > 0 ? SeveralKea.connect(backend, siteOptions, siteOptions.keaServers(), kea, db)
+                    : backend.session(kea, db, siteOptions);
         } catch (RuntimeException e) {
             kea.close();
             db.close();
             throw e;
         }
         int more = moreServers(siteOptions);
-        // the console's screens act on the first server only (yet): say so where the connection is shown
-        String title = name + " — " + target.kea() + (more > 0 ? " and " + more + " more server(s); the console acts on this one only,"
-                + " the command line on all" : "");
+        // decisions, reservation edits and releases reach every server; aging's moves and bulk import are still the first server's alone
+        String title = name + " — " + target.kea() + (more > 0 ? " and " + more + " more server(s); aging and reservation import act on"
+                + " this one only" : "");
         return new OpenSite(title, backend.context(title, p.refreshSeconds(), s, tasks,
                 new org.gatehouse.policy.PoolService(kea, p.poolWarning(), p.poolCritical())), Optional.of(s.siteAging()),
                 Optional.of(s.cache()), s::close);

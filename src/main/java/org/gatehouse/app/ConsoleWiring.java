@@ -13,6 +13,7 @@ import org.gatehouse.kea.KeaJson;
 import org.gatehouse.policy.AuditTools;
 import org.gatehouse.policy.ConnectionProbe;
 import org.gatehouse.policy.ConsoleLayout;
+import org.gatehouse.policy.DecisionService;
 import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.Profile;
 import org.gatehouse.policy.Profiles;
@@ -62,8 +63,8 @@ final class ConsoleWiring {
     ConsoleContext context(ConnectionOptions options, Backend.Session s, TaskExecutor tasks) {
         String title = KeaEndpoint.parse(options.kea()).toString();
         if (s.servers().several()) {
-            // the console's screens act on the first server only (yet): say so where the connection is shown
-            title += " and " + (s.servers().all().size() - 1) + " more server(s); the console acts on this one only, the command line on all";
+            // decisions, reservation edits and releases reach every server; aging's moves and bulk import are still the first server's alone
+            title += " and " + (s.servers().all().size() - 1) + " more server(s); aging and reservation import act on this one only";
         }
         return context(title, options.refreshSeconds(), s, tasks, s.pools());
     }
@@ -79,7 +80,8 @@ final class ConsoleWiring {
             b.kea(title, s.leases(), s.status()).pools(pools);
         }
         if (s.decisions() != null && s.queue() != null) {
-            b.deciding(s.decisions(), s.queue(), s.aging());
+            // several servers: each decision and reservation edit goes to every server that serves the subnet, as on the command line
+            b.deciding(s.servers().several() ? DecisionService.onEvery(s.servers(), s.offline()) : s.decisions(), s.queue(), s.aging());
         }
         if (s.servers().several()) {
             b.servers(ServersStatus.watching(s.servers(), s.offline(), clock));

@@ -15,25 +15,43 @@ final class SeveralKea {
 
     /** A session on the first server whose {@link Backend.Session#servers()} are all of them (each with its own client and services). */
     static Backend.Session connect(AppBackend backend, ConnectionOptions options, List<ConnectionOptions.KeaServer> servers) {
-        List<KeaClient> clients = new ArrayList<>();
-        Database db = null;
+        KeaClient first = backend.keaClient(options, servers.get(0));
+        Database db;
         try {
-            for (ConnectionOptions.KeaServer k : servers) {
+            db = Database.open(options.db());
+        } catch (RuntimeException e) {
+            first.close();
+            throw e;
+        }
+        try {
+            return connect(backend, options, servers, first, db);
+        } catch (RuntimeException e) {
+            first.close();
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The same with the first server's client and the cache already open (a profile opened from the
+     * console); on failure only the clients opened here are closed, {@code first} and {@code db} are the caller's.
+     */
+    static Backend.Session connect(AppBackend backend, ConnectionOptions options, List<ConnectionOptions.KeaServer> servers,
+                                   KeaClient first, Database db) {
+        List<KeaClient> clients = new ArrayList<>(List.of(first));
+        try {
+            for (ConnectionOptions.KeaServer k : servers.subList(1, servers.size())) {
                 clients.add(backend.keaClient(options, k));
             }
-            db = Database.open(options.db());
             List<KeaServers.Server> all = new ArrayList<>();
             for (int i = 0; i < servers.size(); i++) {
                 Backend.Session s = backend.session(clients.get(i), db, options, servers.get(i).name(), null);
                 all.add(s.servers().first());
             }
             KeaServers several = new KeaServers(all);
-            return backend.session(clients.get(0), db, options, servers.get(0).name(), several);
+            return backend.session(first, db, options, servers.get(0).name(), several);
         } catch (RuntimeException e) {
-            clients.forEach(KeaClient::close);
-            if (db != null) {
-                db.close();
-            }
+            clients.subList(1, clients.size()).forEach(KeaClient::close);
             throw e;
         }
     }

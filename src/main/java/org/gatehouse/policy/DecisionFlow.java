@@ -26,7 +26,7 @@ import org.gatehouse.kea.KeaCommands;
  * block/unblock rows are written by the {@link MacBlocker}, a queued decision's by the
  * {@link OfflineQueue}).
  */
-public final class DecisionFlow {
+public class DecisionFlow {
     public static final String APPROVE = "approve";
     public static final String DENY = "deny";
 
@@ -84,6 +84,11 @@ public final class DecisionFlow {
         this.retries = retries;
         this.blocker = blocker;
         this.offline = offline;
+    }
+
+    /** The same flow's parts, for {@link PeerDecisionFlow} (which decides on every server instead). */
+    DecisionFlow(DecisionFlow same) {
+        this(same.w, same.retries, same.blocker, same.offline);
     }
 
     public String actor() {

@@ -7,10 +7,21 @@ import org.gatehouse.model.Mac;
 
 /**
  * What an approve, deny or unregister did, step by step, so that a half that failed is reported
- * as such: the reservation in Kea, the deletion of the old lease, the switch block.
+ * as such: the reservation in Kea, the deletion of the old lease, the switch block, and with
+ * several servers the peers that missed it.
  */
 public record DecisionReport(String action, Mac mac, long subnetId, ReservationWrite reservation,
-                             List<LeaseStep> leases, Step block) {
+                             List<LeaseStep> leases, Step block, Step peers) {
+
+    /** One server's decision: no partner to report on. */
+    public DecisionReport(String action, Mac mac, long subnetId, ReservationWrite reservation, List<LeaseStep> leases, Step block) {
+        this(action, mac, subnetId, reservation, leases, block, Step.notRequested());
+    }
+
+    /** This report with {@code peers}: what the other servers of several did (pending for one that missed it). */
+    public DecisionReport withPeers(Step peers) {
+        return new DecisionReport(action, mac, subnetId, reservation, leases, block, peers);
+    }
 
     public enum State { DONE, NOT_NEEDED, NOT_REQUESTED, PENDING, FAILED }
 
@@ -41,7 +52,7 @@ public record DecisionReport(String action, Mac mac, long subnetId, ReservationW
                 return l.step().error();
             }
         }
-        return block.error();
+        return block.error() != null ? block.error() : peers.error();
     }
 
     public boolean changedKea() {

@@ -25,6 +25,25 @@ public final class DecisionService {
         this.editor = new ReservationEditor(writes, blocker, offline);
     }
 
+    private DecisionService(DecisionFlow flow, ReservationEditor editor, PendingLeaseRetries retries) {
+        this.flow = flow;
+        this.editor = editor;
+        this.retries = retries;
+    }
+
+    /**
+     * The decision services of several servers, as the console uses them: every approve, deny,
+     * unregister, undo and reservation edit goes to each server that serves the subnet
+     * ({@link PeerDecisions}); what one server missed waits in the offline queue for it, and the
+     * outcome names it. What only reads (rules, the list, queued edits) is the first server's.
+     */
+    public static DecisionService onEvery(KeaServers servers, OfflineQueue offline) {
+        DecisionService first = servers.first().decisions();
+        PeerDecisions peers = new PeerDecisions(servers, offline);
+        return new DecisionService(new PeerDecisionFlow(first.flow(), peers), new PeerReservationEditor(first.editor(), peers),
+                first.retries());
+    }
+
     public DecisionFlow flow() {
         return flow;
     }

@@ -51,6 +51,8 @@ public final class LeaseService {
     private Instant lastTouch = Instant.EPOCH;
     private volatile Map<Mac, Seen> seen;
     private volatile Classified lastClassified = Classified.NONE;
+    /** Set when this session has several servers: {@link #release} then deletes on every one. */
+    private volatile PeerDecisions everyServer;
 
     public LeaseService(KeaClient kea, ObservationStore observations, ActionLog actions, OuiRegistry oui, Clock clock) {
         this(kea, observations, actions, oui, clock, KeaClient.DEFAULT_PAGE_SIZE, DEFAULT_TOUCH_INTERVAL);
@@ -294,8 +296,26 @@ public final class LeaseService {
         return DeviceHistory.of(mac, observations);
     }
 
+    /**
+     * With several servers (the session's own service): {@link #release} deletes the lease on every
+     * one of them (HA does not copy a lease4-del to the partner); one that missed it fails the
+     * call with {@link PeerPending} naming it, the deletion pending for it in the offline queue.
+     */
+    public void releaseOnEvery(PeerDecisions peers) {
+        this.everyServer = peers;
+    }
+
     /** Deletes the lease in Kea; false when Kea had no lease for that address. Logged either way. */
     public boolean release(Ipv4 ip) {
+        PeerDecisions peers = everyServer;
+        if (peers != null) {
+            PeerDecisions.FanOut<Boolean> f = peers.release(ip);
+            PeerPending.firstOrThrow(f);
+            if (!f.pendingSteps().isEmpty()) {
+                throw new PeerPending("Released " + ip + " only in part: " + f.problem());
+            }
+            return f.steps().stream().anyMatch(st -> Boolean.TRUE.equals(st.result()));
+        }
         Instant at = clock.instant();
         try {
             Optional<Lease> held = kea.execute(new KeaCommands.Lease4Get(ip));

@@ -10,6 +10,7 @@ import org.gatehouse.kea.KeaConfig;
 import org.gatehouse.kea.KeaException;
 import org.gatehouse.kea.KeaUnreachable;
 import org.gatehouse.model.GatehouseException;
+import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.Mac;
@@ -134,6 +135,35 @@ public final class PeerDecisions {
             @Override
             public OfflineQueue.Request owed(Long subnet) {
                 return Replayers.reservation(ReservationRequest.remove(mac, null, "unregister"), basis);
+            }
+
+            @Override
+            public boolean reloaded(DecisionReport r) {
+                return r.changedKea();
+            }
+        });
+    }
+
+    /**
+     * The queue's Undo on every server: each gets back {@code before} (the first server's
+     * reservations before the decision); a server that missed it is owed that state again.
+     */
+    public FanOut<DecisionReport> undo(Mac mac, List<HostReservation> before) {
+        String basis = basisOf(mac, null);
+        return fanOut(null, false, new PeerAct<>() {
+            @Override
+            public DecisionReport run(KeaServers.Server s, Long subnet) {
+                return s.decisions().flow().undo(mac, before);
+            }
+
+            @Override
+            public OfflineQueue.Request owed(Long subnet) {
+                if (before.isEmpty()) {
+                    return Replayers.reservation(ReservationRequest.remove(mac, null, "undo"), basis);
+                }
+                HostReservation b = before.get(0);
+                return Replayers.reservation(ReservationRequest.add(mac, b.clientClasses().get(0), b.ip(), b.hostname(),
+                        b.stamp() == null ? "undo" : b.stamp().note(), b.subnetId()), basis);
             }
 
             @Override

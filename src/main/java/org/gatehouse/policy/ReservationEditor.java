@@ -18,7 +18,7 @@ import org.gatehouse.model.ReservationEdit;
  * The reservation editor (any class, optional fixed address) and bulk import, for the Reservations
  * screen and {@code gatehouse reservations}. One audit row per act.
  */
-public final class ReservationEditor {
+public class ReservationEditor {
     private final ReservationWrites w;
     private final MacBlocker blocker;
     private final OfflineQueue offline;
@@ -27,6 +27,11 @@ public final class ReservationEditor {
         this.w = w;
         this.blocker = blocker;
         this.offline = offline;
+    }
+
+    /** The same editor's parts, for {@link PeerReservationEditor} (which edits every server instead). */
+    ReservationEditor(ReservationEditor same) {
+        this(same.w, same.blocker, same.offline);
     }
 
     /** An edit waiting in the offline queue for Kea. */

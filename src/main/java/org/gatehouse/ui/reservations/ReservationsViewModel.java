@@ -22,6 +22,7 @@ import org.gatehouse.model.Mac;
 import org.gatehouse.model.PrivateFiles;
 import org.gatehouse.policy.ReservationFiles;
 import org.gatehouse.policy.ReservationRules;
+import org.gatehouse.policy.PeerPending;
 import org.gatehouse.policy.ReservationEditor;
 import org.gatehouse.policy.ReservationRequest;
 import org.gatehouse.ui.FailureKind;
@@ -191,7 +192,9 @@ public final class ReservationsViewModel {
         }, r -> {
             loading.set(false);
             if (r.error() != null) {
-                say((r.done().isEmpty() ? "" : String.join("\n", r.done()) + "\n") + failed + text(r.error()), true);
+                // applied on some servers and pending for the one named: not "not saved"
+                String prefix = r.error() instanceof PeerPending ? "" : failed;
+                say((r.done().isEmpty() ? "" : String.join("\n", r.done()) + "\n") + prefix + text(r.error()), true);
             } else {
                 say(r.done().size() == 1 ? r.done().get(0) : r.done().isEmpty() ? "" : r.done().size() + " edits done", false);
             }
