@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.policy.KeaServers;
 import org.gatehouse.policy.NamedReservations;
+import org.gatehouse.policy.PeerBatchWrites;
 import org.gatehouse.policy.PeerDecisions;
 import org.gatehouse.policy.PeerQueue;
 import org.gatehouse.policy.ServersStatus;
@@ -232,6 +233,7 @@ public final class AppBackend implements Backend {
         Map<String, OfflineQueue.Replayer> replaying = servers.several() ? PeerQueue.routing(servers) : replayers;
         if (servers.several()) {
             leases.releaseOnEvery(new PeerDecisions(servers, p.offline())); // the console's Release reaches every server
+            aging.ageOnEvery(new PeerBatchWrites(servers, p.offline())); // so do aging's moves (sync and the console)
         }
         return new Session() {
             @Override

@@ -8,6 +8,7 @@ import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Mac;
 import org.gatehouse.policy.ReservationFiles;
+import org.gatehouse.policy.PeerBatchWrites;
 import org.gatehouse.policy.PeerDecisions;
 import org.gatehouse.policy.ReservationRequest;
 import org.gatehouse.policy.ReservationWrite;
@@ -167,6 +168,10 @@ final class ReservationsCommand {
             String text = ReservationFiles.read(file);
             List<ReservationFiles.Row> rows = ReservationFiles.parse(text, file.getFileName().toString());
             try (Backend.Session s = backend.connect(options())) {
+                if (s.servers().several()) {
+                    return several(this, "reservation-import", new PeerBatchWrites(s.servers(), s.offline())
+                            .importRows(rows, file.getFileName().toString()));
+                }
                 ReservationWrite r = s.decisions().editor().importRows(rows, file.getFileName().toString());
                 printer().line("imported " + rows.size() + " reservation(s): " + r.applied() + " written, "
                         + (rows.size() - r.applied()) + " already so" + (r.written() ? " (" + r.mechanism() + ", persisted)" : ""));

@@ -59,7 +59,7 @@ final class SyncCommand extends ConnectedCommand {
                         return 1;
                     }
                     print(run);
-                    return owed;
+                    return run.peersPending() != null && owed == 0 ? 3 : owed;
                 } finally {
                     aging.release();
                 }
@@ -129,6 +129,10 @@ final class SyncCommand extends ConnectedCommand {
             sb.append("; lease deletions still pending: ").append(run.pendingLeft());
         }
         printer().line(sb.toString());
+        if (run.peersPending() != null) {
+            err().println(Printer.errorLine("sync", "aging " + run.peersPending()));
+            err().flush();
+        }
         for (Anomalies.Anomaly a : run.anomalies()) {
             printer().line(run.at() + " anomaly " + a.kind() + (a.mac() == null ? "" : " " + a.mac())
                     + (a.subnetId() == null ? "" : " subnet " + a.subnetId()) + ": " + a.detail());

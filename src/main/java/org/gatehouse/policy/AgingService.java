@@ -37,6 +37,7 @@ public final class AgingService {
     private final Clock clock;
     private final String holder;
     private final PoolService pools;
+    private PeerBatchWrites peers;
 
     public AgingService(QueueService queue, DecisionService decisions, Reservations reservations, ServiceLock lock,
                         ActionLog actions, Clock clock, String holder) {
@@ -56,9 +57,18 @@ public final class AgingService {
         this.holder = holder;
     }
 
+    /** Several servers: what aging moves on the first server is written on every server that serves the subnet. */
+    public void ageOnEvery(PeerBatchWrites peers) {
+        this.peers = peers;
+    }
+
     /** One run's result; {@code heldBy} is set (and nothing done) when another service holds the lock. */
     public record Run(Instant at, String heldBy, int leases, int queued, List<Mac> moved, List<Mac> skipped, int pendingLeft,
-                      Duration oldAfter, List<Anomalies.Anomaly> anomalies) {
+                      Duration oldAfter, List<Anomalies.Anomaly> anomalies, String peersPending) {
+        Run(Instant at, String heldBy, int leases, int queued, List<Mac> moved, List<Mac> skipped, int pendingLeft,
+            Duration oldAfter, List<Anomalies.Anomaly> anomalies) {
+            this(at, heldBy, leases, queued, moved, skipped, pendingLeft, oldAfter, anomalies, null);
+        }
     }
 
     /** One pass with the site's aging age (Kea's configuration, {@code gatehouse site aging}), 30 min if unset. */
@@ -102,6 +112,7 @@ public final class AgingService {
         }
         List<Mac> moved = new ArrayList<>();
         List<Mac> skipped = new ArrayList<>();
+        List<ReservationEdit.Put> applied = new ArrayList<>();
         if (!edits.isEmpty()) {
             Reservations.Result r;
             try {
@@ -115,6 +126,7 @@ public final class AgingService {
             for (Reservations.Outcome o : r.outcomes()) {
                 if (o.status() == Reservations.Status.APPLIED) {
                     moved.add(o.edit().mac());
+                    applied.add((ReservationEdit.Put) o.edit());
                     actions.append(at, "age", o.edit().mac().toString(), "old-unregistered after " + format(oldAfter), "ok");
                 } else {
                     skipped.add(o.edit().mac());
@@ -123,7 +135,23 @@ public final class AgingService {
                 }
             }
         }
-        return new Run(at, null, snap.leases().size(), snap.entries().size(), moved, skipped, pendingLeft, oldAfter, anomalies);
+        String peersPending = applied.isEmpty() || peers == null ? null : onEveryServer(at, applied, oldAfter);
+        return new Run(at, null, snap.leases().size(), snap.entries().size(), moved, skipped, pendingLeft, oldAfter, anomalies, peersPending);
+    }
+
+    /** The moves on every other server that serves the subnet; a server that missed them is owed them (audited, and said). */
+    private String onEveryServer(Instant at, List<ReservationEdit.Put> applied, Duration oldAfter) {
+        PeerDecisions.FanOut<Reservations.Result> f = peers.age(applied, "before aging " + applied.size() + " device(s)");
+        if (f.pendingSteps().isEmpty()) {
+            return null;
+        }
+        for (PeerDecisions.Step<Reservations.Result> s : f.pendingSteps()) {
+            for (ReservationEdit.Put p : applied) {
+                actions.append(at, "age", p.mac().toString(), "old-unregistered after " + format(oldAfter),
+                        "pending for " + s.server() + ": " + s.detail());
+            }
+        }
+        return f.problem();
     }
 
     /** The pass's look at Kea as a pool sample (with the exact queue length); a failing cache write does not stop aging. */

@@ -40,7 +40,8 @@ public final class DecisionService {
     public static DecisionService onEvery(KeaServers servers, OfflineQueue offline) {
         DecisionService first = servers.first().decisions();
         PeerDecisions peers = new PeerDecisions(servers, offline);
-        return new DecisionService(new PeerDecisionFlow(first.flow(), peers), new PeerReservationEditor(first.editor(), peers),
+        return new DecisionService(new PeerDecisionFlow(first.flow(), peers), new PeerReservationEditor(first.editor(), peers,
+                new PeerBatchWrites(servers, offline)),
                 first.retries());
     }
 

@@ -83,10 +83,15 @@ public final class PeerDecisions {
     }
 
     /** What one server does, and what it is owed when it cannot do it now. */
-    private interface PeerAct<R> {
+    interface PeerAct<R> {
         R run(KeaServers.Server s, Long subnet);
 
         OfflineQueue.Request owed(Long subnet);
+
+        /** Everything a server that missed a batch (an import, an aging pass) is owed, one queued change each. */
+        default List<OfflineQueue.Request> owedAll(Long subnet) {
+            return List.of(owed(subnet));
+        }
 
         /** The subnet the change turned out to concern (approve finds it from the device's lease), or null. */
         default Long subnetOf(R result) {
@@ -247,7 +252,7 @@ public final class PeerDecisions {
         });
     }
 
-    private <R> FanOut<R> fanOut(Long givenSubnet, boolean queueIfNoneReachable, PeerAct<R> act) {
+    <R> FanOut<R> fanOut(Long givenSubnet, boolean queueIfNoneReachable, PeerAct<R> act) {
         boolean shared = sharedHostDatabase();
         List<Step<R>> steps = new ArrayList<>();
         List<KeaServers.Server> missed = new ArrayList<>();
@@ -290,7 +295,13 @@ public final class PeerDecisions {
             if (steps.get(i) == null) {
                 KeaServers.Server s = missed.get(m);
                 String reason = why.get(m++);
-                QueuedAction q = shared && anyDone ? null : offline.enqueue(PeerQueue.forServer(act.owed(subnet), s.endpoint()));
+                QueuedAction q = null;
+                if (!(shared && anyDone)) {
+                    for (OfflineQueue.Request owed : act.owedAll(subnet)) {
+                        QueuedAction one = offline.enqueue(PeerQueue.forServer(owed, s.endpoint()));
+                        q = q == null ? one : q;
+                    }
+                }
                 steps.set(i, new Step<>(s.name(), s.label(), PENDING, null, reason
                         + (q == null ? " (the reservation is in the shared host database)" : ""), 0, null, q));
             }
@@ -326,7 +337,7 @@ public final class PeerDecisions {
     }
 
     /** The MAC's reservations as the first reachable server has them: what a server that missed the edit is expected to have. */
-    private String basisOf(Mac mac, Long subnet) {
+    String basisOf(Mac mac, Long subnet) {
         for (KeaServers.Server s : servers.all()) {
             try {
                 return ReservationRequest.basis(mac, subnet, s.reservations().list());

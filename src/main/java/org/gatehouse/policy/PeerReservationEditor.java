@@ -7,15 +7,22 @@ import org.gatehouse.model.Mac;
  * The reservation editor of several servers, for the Reservations screen: add, edit and remove go
  * through {@link PeerDecisions} to every server that serves the subnet. A server that missed the
  * edit fails the call with {@link PeerPending}, whose message says where it was applied and that
- * it waits for that server. Reading (the list, the rules, queued edits) and bulk import stay the
- * first server's.
+ * it waits for that server. Bulk import goes to every server too. Reading (the list, the rules,
+ * queued edits) stays the first server's.
  */
 final class PeerReservationEditor extends ReservationEditor {
     private final PeerDecisions peers;
+    private final PeerBatchWrites batches;
 
-    PeerReservationEditor(ReservationEditor first, PeerDecisions peers) {
+    PeerReservationEditor(ReservationEditor first, PeerDecisions peers, PeerBatchWrites batches) {
         super(first);
         this.peers = peers;
+        this.batches = batches;
+    }
+
+    @Override
+    public ReservationWrite importRows(java.util.List<ReservationFiles.Row> rows, String source) {
+        return checked(batches.importRows(rows, source), "Imported " + source);
     }
 
     @Override
