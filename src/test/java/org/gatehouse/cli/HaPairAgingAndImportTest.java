@@ -22,11 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The aging pass and reservation import on a real kea-dhcp4 2.2 hot-standby pair (two --kea):
  * a device undecided for over 30 min whose lease both peers hold gets its old-unregistered
- * reservation on both ({@code sync --once}); a CSV import lands on both.
+ * reservation on both ({@code sync --once}); a CSV import lands on both; with the standby down
+ * the move is applied on the primary and owed to the standby (exit 3), which gets it from the
+ * {@code sync --once} after it is back.
  */
 @Tag("kea")
 class HaPairAgingAndImportTest {
     private static final String MAC = "02:00:00:16:0a:01";
+    private static final String LATE = "02:00:00:16:0a:02";
 
     @TempDir
     Path dir;
@@ -79,6 +82,27 @@ class HaPairAgingAndImportTest {
                     assertThat(KeaHaPair.reservation(dhcp4, MAC).path("client-classes").toString()).contains("old-unregistered");
                 }
             }
+
+            // the standby is down when a device ages: moved on the primary, owed to the standby (exit 3 naming it) until it is back
+            pair.addLease(pair.primary(), "192.168.40.151", LATE, "late", Instant.now().getEpochSecond(), 7200);
+            pair.standby().stop();
+            assertThat(gh(pair, clock, "sync", "--once").exit()).isZero();
+            clock.advance(Duration.ofMinutes(31));
+            CliRun half = gh(pair, clock, "sync", "--once");
+            assertThat(half.exit()).as(half.out() + half.err()).isEqualTo(3);
+            assertThat(half.out()).contains("moved to old-unregistered (undecided for 30m): " + LATE);
+            assertThat(half.err()).contains("server2 (" + pair.standby().endpoint() + ") unreachable").contains("pending as #")
+                    .contains("applied on server1");
+            assertThat(KeaHaPair.reservation(pair.running(pair.primary()), LATE).path("client-classes").toString()).contains("old-unregistered");
+            assertThat(gh(pair, clock, "status").out()).contains("1 change pending for server2");
+            pair.standby().restart(Duration.ofSeconds(20));
+            CliRun back = gh(pair, clock, "sync", "--once");
+            assertThat(back.exit()).as(back.out() + back.err()).isZero();
+            assertThat(back.out()).contains("owed to server2").contains(LATE + ": done");
+            for (JsonNode dhcp4 : List.of(pair.running(pair.standby()), pair.file(pair.standby()))) {
+                assertThat(KeaHaPair.reservation(dhcp4, LATE).path("client-classes").toString()).contains("old-unregistered");
+            }
+            assertThat(gh(pair, clock, "status").out()).doesNotContain("pending for server2");
         }
     }
 }
