@@ -63,8 +63,8 @@ final class ConsoleWiring {
     ConsoleContext context(ConnectionOptions options, Backend.Session s, TaskExecutor tasks) {
         String title = KeaEndpoint.parse(options.kea()).toString();
         if (s.servers().several()) {
-            // decisions, reservation edits and releases reach every server; aging's moves and bulk import are still the first server's alone
-            title += " and " + (s.servers().all().size() - 1) + " more server(s); aging and reservation import act on this one only";
+            // decisions, reservation edits, imports, releases and aging's moves reach every server; what is read (screens, aging's leases) is the first's
+            title += " and " + (s.servers().all().size() - 1) + " more server(s); the screens and aging read this one only";
         }
         return context(title, options.refreshSeconds(), s, tasks, s.pools());
     }
