@@ -43,6 +43,26 @@ class FxTaskExecutorTest {
         }
     }
 
+    /** A task finishing as the window closes may start a follow-up refresh: it is dropped, not thrown on the FX thread. */
+    @Test
+    void workStartedAfterCloseIsDroppedNotThrown() {
+        FxTaskExecutor tasks = new FxTaskExecutor();
+        tasks.close();
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean succeeded = new java.util.concurrent.atomic.AtomicBoolean();
+        BackgroundTask<String> task = BackgroundTask.wrap(() -> {
+            ran.set(true);
+            return "ran";
+        }).onSuccess(r -> succeeded.set(true));
+        TaskHandle handle = tasks.execute(task);
+        assertThat(handle.isCancelled()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !task.runningProperty().get() && handle.isDone());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ran).isFalse();
+        assertThat(succeeded).isFalse();
+        assertThat(task.runningProperty().get()).isFalse();
+    }
+
     @Test
     void oneLanePerNameSoSwitchWorkIsSerialised() {
         try (FxTaskExecutor tasks = new FxTaskExecutor()) {

@@ -3,6 +3,7 @@ package org.gatehouse.ui.task;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The bookkeeping every executor shares: runs the work on {@code work}, delivers the outcome on
@@ -36,7 +37,7 @@ final class TaskEngine {
                 return handle.isCancelled();
             }
         };
-        work.execute(() -> {
+        Runnable run = () -> {
             T result = null;
             Throwable failure = null;
             if (!handle.isCancelled()) {
@@ -49,7 +50,15 @@ final class TaskEngine {
             T r = result;
             Throwable f = failure;
             deliver.execute(() -> finish(task, handle, r, f));
-        });
+        };
+        try {
+            work.execute(run);
+        } catch (RejectedExecutionException closed) {
+            // The window closed while an outcome was being delivered (which may start a follow-up
+            // refresh): the work is dropped, not thrown at the FX thread.
+            handle.cancel();
+            deliver.execute(() -> finish(task, handle, null, null));
+        }
         return handle;
     }
 
