@@ -1,6 +1,7 @@
 package org.gatehouse.ui;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.gatehouse.policy.ConsoleLayout;
@@ -16,30 +17,16 @@ import org.gatehouse.ui.shell.MainWindow;
 public final class ConsoleLauncher {
 
     public void showAndWait(ConsoleContext context) {
-        CountDownLatch closed = new CountDownLatch(1);
-        Platform.setImplicitExit(false);
-        try {
-            Platform.startup(() -> {
-                Stage stage = new Stage();
-                MainWindow window = new MainWindow(context);
-                window.install(stage);
-                stage.setOnHidden(e -> {
-                    window.dispose();
-                    closed.countDown();
-                });
-                FirstFrames.log(stage);
-                stage.show();
+        showUntilHidden(closed -> {
+            Stage stage = new Stage();
+            MainWindow window = new MainWindow(context);
+            window.install(stage);
+            stage.setOnHidden(e -> {
+                window.dispose();
+                closed.countDown();
             });
-        } catch (RuntimeException | LinkageError e) {
-            throw new DisplayUnavailable(e);
-        }
-        try {
-            closed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            Platform.exit();
-        }
+            return stage;
+        });
     }
 
     /**
@@ -50,22 +37,38 @@ public final class ConsoleLauncher {
      */
     public void showAndWait(ConsoleSetup setup, SiteOpener.OpenSite opened, String profile, String problem) {
         ConsoleLayout.Layout layout = setup.layout().load();
-        CountDownLatch closed = new CountDownLatch(1);
         ConsoleLayout.Layout[] last = new ConsoleLayout.Layout[] {layout};
         ConsoleFrame[] frame = new ConsoleFrame[1];
+        showUntilHidden(closed -> {
+            Stage stage = new Stage();
+            frame[0] = new ConsoleFrame(stage, setup, layout);
+            stage.setOnHidden(e -> {
+                last[0] = frame[0].closing();
+                closed.countDown();
+            });
+            frame[0].start(opened, profile);
+            if (problem != null) {
+                frame[0].warn("Profiles could not be read", problem);
+            }
+            return stage;
+        });
+        setup.layout().save(last[0]);
+        SiteOpener.OpenSite site = frame[0] == null ? null : frame[0].openSite();
+        if (site != null) {
+            site.close().run();
+        }
+    }
+
+    /**
+     * Starts the toolkit, builds the stage on the FX thread ({@code build} counts the latch down when
+     * its window is hidden), shows it and blocks until then; the toolkit exits afterwards.
+     */
+    private static void showUntilHidden(Function<CountDownLatch, Stage> build) {
+        CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         try {
             Platform.startup(() -> {
-                Stage stage = new Stage();
-                frame[0] = new ConsoleFrame(stage, setup, layout);
-                stage.setOnHidden(e -> {
-                    last[0] = frame[0].closing();
-                    closed.countDown();
-                });
-                frame[0].start(opened, profile);
-                if (problem != null) {
-                    frame[0].warn("Profiles could not be read", problem);
-                }
+                Stage stage = build.apply(closed);
                 FirstFrames.log(stage);
                 stage.show();
             });
@@ -78,11 +81,6 @@ public final class ConsoleLauncher {
             Thread.currentThread().interrupt();
         } finally {
             Platform.exit();
-        }
-        setup.layout().save(last[0]);
-        SiteOpener.OpenSite site = frame[0] == null ? null : frame[0].openSite();
-        if (site != null) {
-            site.close().run();
         }
     }
 }
