@@ -8,9 +8,9 @@
 #                                                   (CDS_CONSOLE=no: the commands only, not the console)
 #   packaging/cds.sh image                          both for the app image of packaging/jpackage.sh, to
 #                                                   target/cds/gatehouse-image.jsa (not part of the image)
-#   packaging/cds.sh dump CLASSLIST GATEHOUSE...    archive those classes where GATEHOUSE's own
-#                                                   -XX:SharedArchiveFile points (or CDS_ARCHIVE, when
-#                                                   GATEHOUSE names none), then check the JVM maps it
+#   CDS_ARCHIVE=FILE packaging/cds.sh dump CLASSLIST GATEHOUSE...
+#                                                   archive those classes in FILE (GATEHOUSE must name
+#                                                   the same file, or none), then check the JVM maps it
 #
 # A static archive (-Xshare:dump with a class list) rather than JDK 17's dynamic one
 # (-XX:ArchiveClassesAtExit): picocli is compiled for Java 5, and JDK 17 leaves such classes out of a
@@ -118,8 +118,11 @@ train() {
 }
 
 dump() {
-    archive=""
-    [ -z "${CDS_ARCHIVE:-}" ] || archive=" -XX:SharedArchiveFile=$CDS_ARCHIVE"
+    # Always a named archive: -Xshare:dump without one rewrites the JDK's own default archive
+    # (lib/server/classes.jsa), which as root succeeds and leaves every Java program on the machine
+    # with Gatehouse's class path in its archive.
+    [ -n "${CDS_ARCHIVE:-}" ] || { echo "cds.sh: dump needs CDS_ARCHIVE (the archive to write)" >&2; exit 2; }
+    archive=" -XX:SharedArchiveFile=$CDS_ARCHIVE"
     [ -s "$list" ] || { echo "cds.sh: no class list $list (run: cds.sh train)" >&2; exit 1; }
     if ! env -u DISPLAY HOME="$tmp" JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$list$archive" "$@" --version \
         >"$tmp/dump.log" 2>&1; then
