@@ -58,6 +58,9 @@ class IndependentServersTest {
         if (!second.process().isRunning()) {
             second.restart();
         }
+        if (!building41.process().isRunning()) {
+            building41.restart();
+        }
     }
 
     private CliRun gh(String one, String two, String... args) {
@@ -176,6 +179,25 @@ class IndependentServersTest {
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("no server serves subnet 99").contains("nothing was written");
         assertThat(reservationClass(first, "02:00:00:16:1b:21")).isNull();
+    }
+
+    @Test
+    void aDecisionOwedToAServerThatWasDownAndDoesNotServeItsSubnetIsSkippedWhenItIsBack() throws IOException {
+        String mac = "02:00:00:16:1e:01";
+        building41.stop();
+        CliRun approve = gh(first.endpoint(), building41.endpoint(), "approve", mac, "--subnet", "40", "--note", "Empfang");
+        assertThat(approve.exit()).as(approve.out() + approve.err()).isEqualTo(3);
+        assertThat(approve.err()).contains("server2 (" + building41.endpoint() + ") unreachable").contains("applied on server1");
+        assertThat(reservationClass(first, mac)).isEqualTo("registered");
+
+        building41.restart();
+        CliRun sync = gh(first.endpoint(), building41.endpoint(), "sync", "--once");
+        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+        assertThat(sync.out()).contains("owed to server2").contains("skipped: server2 does not serve subnet 40; nothing written");
+        assertThat(reservationClass(building41, mac)).isNull();
+        CliRun status = gh(first.endpoint(), building41.endpoint(), "status");
+        assertThat(status.exit()).as(status.out() + status.err()).isZero();
+        assertThat(status.out()).doesNotContain("pending");
     }
 
     @Test
