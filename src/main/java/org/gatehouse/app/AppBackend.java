@@ -217,7 +217,7 @@ public final class AppBackend implements Backend {
         String user = System.getProperty("user.name");
         // The switch half of deny: a configured switch CLI blocks denied devices, so they lose the network at once.
         MacBlocker blocker = switches != null ? switches.asMacBlocker() : MacBlocker.NONE;
-        DecisionService decisions = new DecisionService(kea, reservations, actions, new PendingLeaseDeletes(db), blocker, p.offline(),
+        DecisionService decisions = new DecisionService(name, kea, reservations, actions, new PendingLeaseDeletes(db), blocker, p.offline(),
                 clock, user + "@" + hostname());
         QueueService queue = new QueueService(kea, leases, observations, reservations, clock);
         PoolService pools = new PoolService(kea, options.poolWarningPercent(), options.poolCriticalPercent(), p.poolHistory(), clock);
@@ -234,6 +234,7 @@ public final class AppBackend implements Backend {
         if (servers.several()) {
             leases.releaseOnEvery(new PeerDecisions(servers, p.offline())); // the console's Release reaches every server
             aging.ageOnEvery(new PeerBatchWrites(servers, p.offline())); // so do aging's moves (sync and the console)
+            decisions.retries().retryOnEvery(servers); // aging retries each owed lease deletion on its own server
         }
         return new Session() {
             @Override

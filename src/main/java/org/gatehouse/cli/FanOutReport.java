@@ -50,7 +50,7 @@ final class FanOutReport {
                                 + (s.detail().isEmpty() ? "" : "; " + s.detail()) + ")");
                         lines.subList(1, lines.size()).forEach(l -> p.line("  " + l));
                     }
-                    case PeerDecisions.SKIPPED -> p.line(s.label() + ": skipped, " + s.detail());
+                    case PeerDecisions.SKIPPED -> p.line("skipped: " + s.label() + " " + s.detail());
                     default -> p.line(s.label() + ": NOT applied, " + s.detail()
                             + (s.queued() == null ? "" : "; pending as #" + s.queued().id()));
                 }

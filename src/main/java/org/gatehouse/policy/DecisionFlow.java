@@ -101,8 +101,16 @@ public class DecisionFlow {
     }
 
     public DecisionReport decide(Decision d) {
-        return APPROVE.equals(d.kind()) ? approve(d.mac(), d.note(), d.hostname(), d.subnetId())
-                : deny(d.mac(), d.note(), d.block(), d.subnetId());
+        return decide(d, true);
+    }
+
+    /**
+     * {@code switchHalf} false: the Kea half only. Several servers take one decision, but the
+     * switch is one device: only the first server's part blocks (deny) or lifts a block (approve).
+     */
+    DecisionReport decide(Decision d, boolean switchHalf) {
+        return APPROVE.equals(d.kind()) ? approve(d.mac(), d.note(), d.hostname(), d.subnetId(), switchHalf)
+                : deny(d.mac(), d.note(), d.block(), d.subnetId(), switchHalf);
     }
 
     /**
@@ -145,6 +153,10 @@ public class DecisionFlow {
 
     /** Reserve into {@code registered}, then delete the device's unregistered lease so the address is free at once. */
     public DecisionReport approve(Mac mac, String note, String hostname, Long subnetId) {
+        return approve(mac, note, hostname, subnetId, true);
+    }
+
+    private DecisionReport approve(Mac mac, String note, String hostname, Long subnetId, boolean switchHalf) {
         String n = HostReservation.validNote(note);
         String h = HostReservation.validHostname(hostname);
         Instant at = w.clock.instant();
@@ -156,7 +168,8 @@ public class DecisionFlow {
                     new HostReservation.Stamp(w.actor, at, n));
             Reservations.Result result = w.write(APPROVE, mac, List.of(new ReservationEdit.Put(r)));
             List<DecisionReport.LeaseStep> steps = deleteUnregisteredLeases(mac, subnet, leases, at);
-            DecisionReport report = new DecisionReport(APPROVE, mac, subnet, ReservationWrite.of(result), steps, liftSwitchBlock(mac));
+            DecisionReport report = new DecisionReport(APPROVE, mac, subnet, ReservationWrite.of(result), steps,
+                    switchHalf ? liftSwitchBlock(mac) : DecisionReport.Step.notRequested());
             w.actions.append(at, APPROVE, mac.toString(), detail(n, subnet), summary(report));
             return report;
         });
@@ -168,6 +181,10 @@ public class DecisionFlow {
      * a switch is refused before anything is sent.
      */
     public DecisionReport deny(Mac mac, String note, boolean block, Long subnetId) {
+        return deny(mac, note, block, subnetId, true);
+    }
+
+    private DecisionReport deny(Mac mac, String note, boolean block, Long subnetId, boolean switchHalf) {
         String n = HostReservation.validNote(note);
         if (block && !blocker.configured()) {
             throw new BadInput("--block", "no switch is configured, so Gatehouse cannot block " + mac
@@ -186,7 +203,7 @@ public class DecisionFlow {
             throw e;
         }
         DecisionReport.Step blockStep = DecisionReport.Step.notRequested();
-        if (blocker.configured()) {
+        if (blocker.configured() && switchHalf) {
             // The blocker audits its own act (one switch-block row per block, whoever asked).
             blockStep = switchStep(() -> blocker.block(mac, n));
         }

@@ -19,8 +19,17 @@ public final class DecisionService {
 
     public DecisionService(KeaClient kea, Reservations reservations, ActionLog actions, PendingLeaseDeletes pending,
                            MacBlocker blocker, OfflineQueue offline, Clock clock, String actor) {
+        this(null, kea, reservations, actions, pending, blocker, offline, clock, actor);
+    }
+
+    /**
+     * @param server this server's name when it is one of several: the lease deletions it owes are
+     *               recorded as its own and retried on it alone; null for one server
+     */
+    public DecisionService(String server, KeaClient kea, Reservations reservations, ActionLog actions, PendingLeaseDeletes pending,
+                           MacBlocker blocker, OfflineQueue offline, Clock clock, String actor) {
         ReservationWrites writes = new ReservationWrites(kea, reservations, actions, clock, actor);
-        this.retries = new PendingLeaseRetries(kea, pending, actions, clock);
+        this.retries = new PendingLeaseRetries(server, kea, pending, actions, clock);
         this.flow = new DecisionFlow(writes, retries, blocker, offline);
         this.editor = new ReservationEditor(writes, blocker, offline);
     }

@@ -1,20 +1,27 @@
 package org.gatehouse.policy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.gatehouse.kea.KeaConfig;
+import org.gatehouse.kea.KeaException;
 import org.gatehouse.kea.KeaUnreachable;
+import org.gatehouse.model.BadInput;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Mac;
 import org.gatehouse.model.ReservationEdit;
+import org.gatehouse.model.SafeText;
 
 /**
  * Batches of reservations on every server, as {@link PeerDecisions} does one edit: a reservation
- * import and the aging pass's old-unregistered reservations. Each server gets the whole batch in
- * one write (one reload, then its HA state machine settles); a server that is down or refuses is
- * owed each reservation of the batch in the offline queue addressed to it, replayed by
- * {@code sync} with the usual conflict check when it is back.
+ * import and the aging pass's old-unregistered reservations. Each server gets the part of the
+ * batch it serves in one write (one reload, then its HA state machine settles), and a server that
+ * serves none of it is skipped; a server that is down or refuses is owed each reservation of the
+ * batch in the offline queue addressed to it, replayed by {@code sync} with the usual conflict
+ * check when it is back (one whose subnet it turns out not to serve is then skipped, see {@link PeerQueue}).
  */
 public final class PeerBatchWrites {
     private final KeaServers servers;
@@ -25,13 +32,31 @@ public final class PeerBatchWrites {
         this.peers = new PeerDecisions(servers, offline);
     }
 
-    /** {@code reservations import} on every server: each checks the whole file against its own configuration first. */
+    /**
+     * {@code reservations import} on every server: each gets the rows whose subnet (or fixed address)
+     * it serves and checks them against its own configuration first. A server that serves none is
+     * skipped, one that serves some says how many rows it left out; neither is owed anything. A row
+     * that no server serves is refused before anything is written (exit 2), as a row Kea has no
+     * subnet for is with one server; with a server down, such a row is owed to it.
+     */
     public PeerDecisions.FanOut<ReservationWrite> importRows(List<ReservationFiles.Row> rows, String source) {
+        Map<String, ServedRows> served = servedByEach(rows, source);
         List<HostReservation> before = firstReachableReservations();
-        return peers.fanOut(null, false, new PeerDecisions.PeerAct<>() {
+        return peers.fanOut(null, false, new PeerAct<>() {
+            @Override
+            public String skip(KeaServers.Server s, Long subnet) {
+                ServedRows mine = served.computeIfAbsent(s.name(), n -> ServedRows.of(rows, s.kea().config()));
+                return mine.served().isEmpty() ? "does not serve " + ServedRows.describe(mine.notServed()) : null;
+            }
+
             @Override
             public ReservationWrite run(KeaServers.Server s, Long subnet) {
-                return s.decisions().editor().importRows(rows, source);
+                return s.decisions().editor().importRows(served.get(s.name()).served(), source);
+            }
+
+            @Override
+            public String detail(KeaServers.Server s) {
+                return served.get(s.name()).skippedNote();
             }
 
             @Override
@@ -65,17 +90,25 @@ public final class PeerBatchWrites {
      * does not serve a device's subnet is left out of that device.
      */
     public PeerDecisions.FanOut<Reservations.Result> age(List<ReservationEdit.Put> applied, String reason) {
-        return peers.fanOut(null, false, new PeerDecisions.PeerAct<>() {
+        Map<String, List<ReservationEdit>> served = new HashMap<>();
+        return peers.fanOut(null, false, new PeerAct<>() {
             @Override
-            public Reservations.Result run(KeaServers.Server s, Long subnet) {
-                List<ReservationEdit> served = new ArrayList<>();
+            public String skip(KeaServers.Server s, Long subnet) {
+                KeaConfig config = s.kea().config();
+                List<ReservationEdit> mine = new ArrayList<>();
                 for (ReservationEdit.Put p : applied) {
-                    if (s.kea().config().subnets().stream().anyMatch(x -> x.id() == p.reservation().subnetId())) {
-                        served.add(p);
+                    if (config.subnets().stream().anyMatch(x -> x.id() == p.reservation().subnetId())) {
+                        mine.add(p);
                     }
                 }
-                return served.isEmpty() ? new Reservations.Result(List.of(), false, false, "")
-                        : s.reservations().apply(served, reason, Reservations.OnConflict.SKIP);
+                served.put(s.name(), mine);
+                return mine.isEmpty() ? "does not serve subnet " + String.join(", ", applied.stream()
+                        .map(p -> Long.toString(p.reservation().subnetId())).distinct().toList()) : null;
+            }
+
+            @Override
+            public Reservations.Result run(KeaServers.Server s, Long subnet) {
+                return s.reservations().apply(served.get(s.name()), reason, Reservations.OnConflict.SKIP);
             }
 
             @Override
@@ -97,6 +130,31 @@ public final class PeerBatchWrites {
                 return r.written();
             }
         });
+    }
+
+    /**
+     * The rows each reachable server serves. When every server answered, a row none of them serves
+     * is refused with the whole file: it would be written nowhere.
+     */
+    private Map<String, ServedRows> servedByEach(List<ReservationFiles.Row> rows, String source) {
+        Map<String, ServedRows> out = new HashMap<>();
+        for (KeaServers.Server s : servers.all()) {
+            try {
+                out.put(s.name(), ServedRows.of(rows, s.kea().config()));
+            } catch (KeaException e) {
+                // unreachable or refusing: the fan-out names it (and owes it the rows)
+            }
+        }
+        if (out.size() < servers.all().size()) {
+            return out;
+        }
+        List<String> nowhere = rows.stream().filter(r -> out.values().stream().noneMatch(v -> v.served().contains(r)))
+                .map(r -> r.label() + ": no server serves " + ServedRows.describe(List.of(r))).toList();
+        if (!nowhere.isEmpty()) {
+            throw new BadInput(source, nowhere.size() + " problem(s), nothing was written: " + String.join("; ", nowhere)
+                    + " (servers: " + String.join(", ", servers.all().stream().map(x -> SafeText.escapeForTerminal(x.name())).toList()) + ")");
+        }
+        return out;
     }
 
     private List<HostReservation> firstReachableReservations() {

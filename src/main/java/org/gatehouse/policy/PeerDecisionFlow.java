@@ -24,6 +24,12 @@ final class PeerDecisionFlow extends DecisionFlow {
         return report(peers.decide(d, false));
     }
 
+    /** Every server's part, the switch's once: what the fan-out does anyway. */
+    @Override
+    DecisionReport decide(Decision d, boolean switchHalf) {
+        return decide(d);
+    }
+
     @Override
     public DecisionReport approve(Mac mac, String note, String hostname, Long subnetId) {
         return decide(Decision.approve(mac, note, hostname, subnetId));

@@ -82,38 +82,31 @@ public final class PeerDecisions {
         this.settleTimeout = settleTimeout;
     }
 
-    /** What one server does, and what it is owed when it cannot do it now. */
-    interface PeerAct<R> {
-        R run(KeaServers.Server s, Long subnet);
-
-        OfflineQueue.Request owed(Long subnet);
-
-        /** Everything a server that missed a batch (an import, an aging pass) is owed, one queued change each. */
-        default List<OfflineQueue.Request> owedAll(Long subnet) {
-            return List.of(owed(subnet));
-        }
-
-        /** The subnet the change turned out to concern (approve finds it from the device's lease), or null. */
-        default Long subnetOf(R result) {
-            return null;
-        }
-
-        /** Whether the server's configuration was reloaded (then its HA pair needs to settle). */
-        boolean reloaded(R result);
-    }
-
-    /** Approve or deny on every server; with {@code queueIfNoneReachable}, all unreachable queues it for each. */
+    /**
+     * Approve or deny on every server; with {@code queueIfNoneReachable}, all unreachable queues it
+     * for each. The switch is one device: the first server whose Kea half is done also does the
+     * switch half (deny blocks, approve lifts a block), the others only their Kea half; of the
+     * entries owed to servers that missed it, only one carries the switch half, and only if no
+     * server did it.
+     */
     public FanOut<DecisionReport> decide(DecisionFlow.Decision d, boolean queueIfNoneReachable) {
         Long subnet = d.subnetId() != null ? d.subnetId() : subnetOfLease(d.mac());
+        boolean[] switchHalfTaken = {false};
         return fanOut(subnet, queueIfNoneReachable, new PeerAct<>() {
             @Override
             public DecisionReport run(KeaServers.Server s, Long subnet) {
-                return s.decisions().flow().decide(new DecisionFlow.Decision(d.kind(), d.mac(), d.note(), d.hostname(), subnet, d.block()));
+                DecisionReport r = s.decisions().flow().decide(
+                        new DecisionFlow.Decision(d.kind(), d.mac(), d.note(), d.hostname(), subnet, d.block()), !switchHalfTaken[0]);
+                switchHalfTaken[0] = true;
+                return r;
             }
 
             @Override
             public OfflineQueue.Request owed(Long subnet) {
-                return Replayers.decision(new DecisionFlow.Decision(d.kind(), d.mac(), d.note(), d.hostname(), subnet, d.block()));
+                OfflineQueue.Request q = Replayers.decision(new DecisionFlow.Decision(d.kind(), d.mac(), d.note(), d.hostname(), subnet,
+                        d.block()), switchHalfTaken[0]);
+                switchHalfTaken[0] = true;
+                return q;
             }
 
             @Override
@@ -263,15 +256,18 @@ public final class PeerDecisions {
         for (KeaServers.Server s : servers.all()) {
             long start = System.nanoTime();
             try {
-                if (subnet != null && !serves(s, subnet)) {
-                    steps.add(new Step<>(s.name(), s.label(), SKIPPED, null, "does not serve subnet " + subnet, 0, null, null));
+                String skip = act.skip(s, subnet);
+                if (skip != null) {
+                    steps.add(new Step<>(s.name(), s.label(), SKIPPED, null, skip, 0, null, null));
                     continue;
                 }
                 R result = act.run(s, subnet);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 subnet = subnet != null ? subnet : act.subnetOf(result);
                 HaSettle.Settled settled = act.reloaded(result) ? HaSettle.await(s.kea(), settleTimeout) : null;
-                steps.add(new Step<>(s.name(), s.label(), DONE, result, shared && anyDone ? "shared host database" : "", ms, settled, null));
+                String detail = String.join("; ", java.util.stream.Stream.of(shared && anyDone ? "shared host database" : "", act.detail(s))
+                        .filter(x -> !x.isEmpty()).toList());
+                steps.add(new Step<>(s.name(), s.label(), DONE, result, detail, ms, settled, null));
                 anyDone = true;
             } catch (KeaUnreachable e) {
                 firstUnreachable = firstUnreachable == null ? e : firstUnreachable;
@@ -331,7 +327,7 @@ public final class PeerDecisions {
         return null;
     }
 
-    private static boolean serves(KeaServers.Server s, long subnet) {
+    static boolean serves(KeaServers.Server s, long subnet) {
         KeaConfig c = s.kea().config();
         return c.subnets().stream().anyMatch(x -> x.id() == subnet);
     }

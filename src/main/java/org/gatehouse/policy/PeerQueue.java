@@ -87,6 +87,10 @@ public final class PeerQueue {
                     throw new OfflineQueue.NotHere("no replayer for '" + kind + "' on " + s.name());
                 }
                 try {
+                    String notServed = endpoint == null ? null : notServed(s, a);
+                    if (notServed != null) {
+                        return new OfflineQueue.Done(a.basis(), a.basis(), "skipped: " + s.name() + " " + notServed + "; nothing written");
+                    }
                     OfflineQueue.Done d = r.replay(a);
                     return new OfflineQueue.Done(d.before(), d.after(), "on " + s.name() + (d.detail() == null ? "" : ": " + d.detail()));
                 } catch (KeaUnreachable e) {
@@ -96,5 +100,29 @@ public final class PeerQueue {
             });
         }
         return out;
+    }
+
+    /**
+     * "does not serve subnet 41" when a queued reservation edit or decision names a subnet (or a
+     * fixed address) the server's configuration does not have: owed to it while it was down,
+     * before anyone could tell, but never its own. Null otherwise (replay it).
+     */
+    private static String notServed(KeaServers.Server s, QueuedAction a) {
+        Long subnet = null;
+        org.gatehouse.model.Ipv4 ip = null;
+        if (ReservationRequest.ADD.equals(a.kind()) || ReservationRequest.REMOVE.equals(a.kind())) {
+            ReservationRequest r = Replayers.reservationOf(a);
+            subnet = r.subnetId();
+            ip = r.ip();
+        } else if (Replayers.APPROVE.equals(a.kind()) || Replayers.DENY.equals(a.kind())) {
+            subnet = Replayers.decisionOf(a).subnetId();
+        }
+        if (subnet != null) {
+            return PeerDecisions.serves(s, subnet) ? null : "does not serve subnet " + subnet;
+        }
+        if (ip != null && SubnetRule.holding(s.kea().config(), ip).isEmpty()) {
+            return "does not serve address " + ip;
+        }
+        return null;
     }
 }

@@ -105,18 +105,27 @@ public final class Replayers {
         return new OfflineQueue.Done(now, r.basis(reservations.list()), done);
     }
 
-    /** The fields of a queued decision besides MAC and note, kept so that the replay decides exactly what was asked. */
+    /**
+     * The fields of a queued decision besides MAC and note, kept so that the replay decides exactly
+     * what was asked. {@code switchDone}: owed to one of several servers whose decision already
+     * blocked (or unblocked) on the switch, or whose other entry will: the replay is the Kea half only.
+     */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record DecisionFields(String hostname, Long subnetId, boolean block) {
+    record DecisionFields(String hostname, Long subnetId, boolean block, boolean switchDone) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A decision taken while Kea was unreachable, on a device the user saw undecided; every field is kept for the replay. */
     static OfflineQueue.Request decision(DecisionFlow.Decision d) {
+        return decision(d, false);
+    }
+
+    /** {@link #decision}; {@code switchDone}: its switch half is done elsewhere (another server's part of the same decision). */
+    static OfflineQueue.Request decision(DecisionFlow.Decision d, boolean switchDone) {
         String payload;
         try {
-            payload = JSON.writeValueAsString(new DecisionFields(d.hostname(), d.subnetId(), d.block()));
+            payload = JSON.writeValueAsString(new DecisionFields(d.hostname(), d.subnetId(), d.block(), switchDone));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -126,16 +135,20 @@ public final class Replayers {
     /** The decision a queued action stands for (a payload-less one, queued by an older Gatehouse, has MAC and note only). */
     static DecisionFlow.Decision decisionOf(QueuedAction a) {
         Mac mac = Mac.parse(a.target());
-        DecisionFields f = new DecisionFields("", null, false);
-        if (a.payload() != null && !a.payload().isBlank()) {
-            try {
-                f = JSON.readValue(a.payload(), DecisionFields.class);
-            } catch (JsonProcessingException e) {
-                throw new BadInput("queued action", "#" + a.id() + " has an unreadable payload: " + e.getOriginalMessage());
-            }
-        }
+        DecisionFields f = decisionFields(a);
         return APPROVE.equals(a.kind()) ? DecisionFlow.Decision.approve(mac, a.note(), f.hostname(), f.subnetId())
                 : DecisionFlow.Decision.deny(mac, a.note(), f.block(), f.subnetId());
+    }
+
+    private static DecisionFields decisionFields(QueuedAction a) {
+        if (a.payload() == null || a.payload().isBlank()) {
+            return new DecisionFields("", null, false, false);
+        }
+        try {
+            return JSON.readValue(a.payload(), DecisionFields.class);
+        } catch (JsonProcessingException e) {
+            throw new BadInput("queued action", "#" + a.id() + " has an unreadable payload: " + e.getOriginalMessage());
+        }
     }
 
     static OfflineQueue.Done decide(Reservations reservations, DecisionFlow flow, QueuedAction a, String wanted) {
@@ -148,7 +161,7 @@ public final class Replayers {
             throw new KeaConflict(a.kind(), mac + " is now " + now + " (someone decided meanwhile), not undecided as when "
                     + a.kind() + " was queued; nothing was written");
         }
-        return new OfflineQueue.Done(now, wanted, DecisionFlow.summary(flow.decide(d)));
+        return new OfflineQueue.Done(now, wanted, DecisionFlow.summary(flow.decide(d, !decisionFields(a).switchDone())));
     }
 
     /** The basis of a queued lease release: the MAC that held the address when the user decided ("none" if free). */

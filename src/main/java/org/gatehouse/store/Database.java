@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
     /** Migration files under {@code org/gatehouse/store/migrations/}, in order; never edit a released one. */
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-config-snapshots.sql",
             "003-audit-chain-offline-queue.sql", "004-decisions.sql", "005-switch.sql", "006-pool-history.sql",
-            "007-presence.sql");
+            "007-presence.sql", "008-pending-lease-server.sql");
 
     /** Steps that need Java (hashing), run right after the named file, in the same transaction. */
     private static final Map<String, SqlStep> AFTER = Map.of("003-audit-chain-offline-queue.sql", AuditChain::sealLegacyRows);
