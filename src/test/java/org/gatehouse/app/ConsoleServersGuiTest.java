@@ -153,8 +153,8 @@ class ConsoleServersGuiTest {
                 showLeases(window, "192.168.40.160", "192.168.40.161");
                 assertThat(window.leases().summaryProperty().get()).isEqualTo("2 leases");
                 assertThat(serversOf(window, "192.168.40.160")).isEqualTo("server1, server2");
-                assertThat(serversOf(window, "192.168.40.161")).isEqualTo("server1, server2 ⚠ differs");
-                Labeled flagged = cell("server1, server2 ⚠ differs");
+                assertThat(serversOf(window, "192.168.40.161")).isEqualTo("⚠ server1, server2 differ");
+                Labeled flagged = cell("⚠ server1, server2 differ");
                 assertThat(flagged.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("differs"));
                 assertThat(flagged.getTooltip().getText()).contains("server2 has MAC 02:00:00:16:1c:99 (not 02:00:00:16:1c:61)");
                 assertThat(cell("server1, server2").getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("differs"));

@@ -61,6 +61,7 @@ public final class HaServersScreenshot {
                     stage[0] = new Stage();
                     MainWindow window = new MainWindow(backend.context(options, session, tasks));
                     window.install(stage[0]);
+                    stage[0].setWidth(1440); // room for the Servers column's names
                     stage[0].show();
                 });
                 Thread.sleep(8000);

@@ -23,10 +23,7 @@ public enum LeaseColumn {
     LAST_SEEN("Last seen", 80, 78),
     RESERVED("Reserved", 82, 80),
     /** Only with several servers: which hold the lease, flagged when they differ. */
-    SERVERS("Servers", 150, 100);
-
-    /** What a row whose servers differ shows after their names. */
-    static final String DIFFERS = "⚠ differs";
+    SERVERS("Servers", 150, 96);
 
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH);
@@ -69,7 +66,8 @@ public enum LeaseColumn {
             case FIRST_SEEN -> time(seenOf(d, seen, true), now, zone);
             case LAST_SEEN -> time(seenOf(d, seen, false), now, zone);
             case RESERVED -> d.reserved() ? "yes" : "";
-            case SERVERS -> d.servers() == null ? "" : d.difference() == null ? d.servers() : d.servers() + " " + DIFFERS;
+            // the flag first: it stays in sight when a narrow column cuts the text
+            case SERVERS -> d.servers() == null ? "" : d.difference() == null ? d.servers() : "⚠ " + d.servers() + " differ";
         };
     }
 

@@ -189,7 +189,7 @@ class LeaseTableModelTest {
         assertThat(p.updated()).extracting(e -> e.row()).containsExactly(beamer);
         assertThat(m.apply(p)).isTrue();
         assertThat(m.rows().get(0)).isSameAs(beamer);
-        assertThat(LeaseColumn.SERVERS.text(beamer.data(), 0, Map.of(), java.time.ZoneOffset.UTC)).isEqualTo("server1, server2 ⚠ differs");
+        assertThat(LeaseColumn.SERVERS.text(beamer.data(), 0, Map.of(), java.time.ZoneOffset.UTC)).isEqualTo("⚠ server1, server2 differ");
         assertThat(beamer.data().difference()).contains("server2 has MAC");
         // one server: no holders, the column is not shown and reads empty
         assertThat(LeaseColumn.shown(false)).doesNotContain(LeaseColumn.SERVERS);
