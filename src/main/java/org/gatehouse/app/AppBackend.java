@@ -18,8 +18,6 @@ import java.util.function.Supplier;
 import org.gatehouse.kea.Reservations;
 import org.gatehouse.policy.KeaServers;
 import org.gatehouse.policy.NamedReservations;
-import org.gatehouse.policy.PeerBatchWrites;
-import org.gatehouse.policy.PeerDecisions;
 import org.gatehouse.policy.PeerQueue;
 import org.gatehouse.policy.ServersStatus;
 import org.gatehouse.kea.SiteSettings;
@@ -232,8 +230,7 @@ public final class AppBackend implements Backend {
                 : new KeaServers(List.of(new KeaServers.Server(name == null ? "server1" : name, kea.endpoint(), kea, status, leases, decisions, reservations, replayers)));
         Map<String, OfflineQueue.Replayer> replaying = servers.several() ? PeerQueue.routing(servers) : replayers;
         if (servers.several()) {
-            leases.releaseOnEvery(new PeerDecisions(servers, p.offline())); // the console's Release reaches every server
-            aging.ageOnEvery(new PeerBatchWrites(servers, p.offline())); // so do aging's moves (sync and the console)
+            SeveralKea.onEvery(servers, p.offline(), leases, queue, pools, aging);
             decisions.retries().retryOnEvery(servers); // aging retries each owed lease deletion on its own server
         }
         return new Session() {

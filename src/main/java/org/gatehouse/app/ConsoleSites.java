@@ -67,9 +67,8 @@ final class ConsoleSites implements SiteOpener {
             throw e;
         }
         int more = moreServers(siteOptions);
-        // decisions, reservation edits, imports, releases and aging's moves reach every server; what is read (screens, aging's leases) is the first's
-        String title = name + " — " + target.kea() + (more > 0 ? " and " + more + " more server(s); the screens and aging read"
-                + " this one only" : "");
+        // the screens read every server and decisions reach each (see ConsoleWiring)
+        String title = name + " — " + target.kea() + (more > 0 ? " and " + more + " more server(s)" : "");
         return new OpenSite(title, backend.context(title, p.refreshSeconds(), s, tasks,
                 new org.gatehouse.policy.PoolService(kea, p.poolWarning(), p.poolCritical())), Optional.of(s.siteAging()),
                 Optional.of(s.cache()), s::close);

@@ -63,8 +63,7 @@ final class ConsoleWiring {
     ConsoleContext context(ConnectionOptions options, Backend.Session s, TaskExecutor tasks) {
         String title = KeaEndpoint.parse(options.kea()).toString();
         if (s.servers().several()) {
-            // decisions, reservation edits, imports, releases and aging's moves reach every server; what is read (screens, aging's leases) is the first's
-            title += " and " + (s.servers().all().size() - 1) + " more server(s); the screens and aging read this one only";
+            title += " and " + (s.servers().all().size() - 1) + " more server(s)";
         }
         return context(title, options.refreshSeconds(), s, tasks, s.pools());
     }
@@ -78,6 +77,13 @@ final class ConsoleWiring {
                 .switches(s.switches()).audit(new AuditTools(s.audit(), s.configs(), s.offline(), s.cache(), s.replayers()));
         if (s.leases() != null) {
             b.kea(title, s.leases(), s.status()).pools(pools);
+            if (s.servers().several()) {
+                // the screens read every server: merged leases, every server's queue, pools and aging (decisions already reach each)
+                b.readEvery(s.servers());
+                if (pools != null) {
+                    pools.lookOnEvery(s.servers()); // a profile's own pool service too
+                }
+            }
         }
         if (s.decisions() != null && s.queue() != null) {
             // several servers: each decision and reservation edit goes to every server that serves the subnet, as on the command line

@@ -5,7 +5,14 @@ import java.util.List;
 import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.ConnectionOptions;
 import org.gatehouse.kea.KeaClient;
+import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.KeaServers;
+import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.OfflineQueue;
+import org.gatehouse.policy.PeerBatchWrites;
+import org.gatehouse.policy.PeerDecisions;
+import org.gatehouse.policy.PoolService;
+import org.gatehouse.policy.QueueService;
 import org.gatehouse.store.Database;
 
 /** Wiring for several Kea servers: a client and services per server, one cache for all. */
@@ -54,5 +61,18 @@ final class SeveralKea {
             clients.subList(1, clients.size()).forEach(KeaClient::close);
             throw e;
         }
+    }
+
+    /**
+     * The first server's session services on every server: Release and aging's moves reach each
+     * one; the queue (so aging too) and the pools read each one (the Leases screen and
+     * {@code leases list} read through MergedLeases).
+     */
+    static void onEvery(KeaServers servers, OfflineQueue offline, LeaseService leases, QueueService queue, PoolService pools,
+                        AgingService aging) {
+        leases.releaseOnEvery(new PeerDecisions(servers, offline)); // the console's Release reaches every server
+        aging.ageOnEvery(new PeerBatchWrites(servers, offline)); // so do aging's moves (sync and the console)
+        queue.readEvery(servers);
+        pools.lookOnEvery(servers);
     }
 }

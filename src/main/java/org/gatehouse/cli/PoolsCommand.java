@@ -52,16 +52,38 @@ final class PoolsCommand extends ConnectedCommand {
 
     private int current() {
         try (Backend.Session s = backend.connect(options())) {
-            List<PoolService.PoolUsage> pools = s.pools().pools();
+            PoolService.Look look = s.pools().look();
+            List<PoolService.PoolUsage> pools = look.pools();
             if (options().format() == OutputFormat.JSON) {
                 printer().json(pools);
             } else {
-                printer().rows(options().format(), List.of("SUBNET", "PREFIX", "TIER", "FIRST", "LAST", "SIZE", "USED", "FREE", "PERCENT", "LEVEL"),
-                        pools.stream().map(p -> List.of(Long.toString(p.subnetId()), p.subnet(), p.tier(), p.first(), p.last(),
-                                Long.toString(p.size()), Long.toString(p.used()), Long.toString(p.free()), String.format("%.1f", p.percent()),
-                                p.level())).toList());
+                List<String> headers = new java.util.ArrayList<>(List.of("SUBNET", "PREFIX", "TIER", "FIRST", "LAST", "SIZE", "USED", "FREE",
+                        "PERCENT", "LEVEL"));
+                boolean several = s.servers().several();
+                if (several) {
+                    headers.add("SERVERS"); // a pool two HA peers serve is one row naming both; independent servers' pools each name theirs
+                }
+                printer().rows(options().format(), headers, pools.stream().map(p -> {
+                    List<String> row = new java.util.ArrayList<>(List.of(Long.toString(p.subnetId()), p.subnet(), p.tier(), p.first(), p.last(),
+                            Long.toString(p.size()), Long.toString(p.used()), Long.toString(p.free()), String.format("%.1f", p.percent()),
+                            p.level()));
+                    if (several) {
+                        row.add(p.servers() == null ? "" : String.join(",", p.servers()));
+                    }
+                    return row;
+                }).toList());
             }
+            return missing(look.unreachable());
+        }
+    }
+
+    /** Several servers, one not read: named on stderr, exit 3 (its pools are missing), as {@code leases list} does. */
+    private int missing(List<String> unreachable) {
+        if (unreachable.isEmpty()) {
             return 0;
         }
+        err().println(Printer.errorLine("pools", String.join("; ", unreachable) + "; its pools are missing from this list"));
+        err().flush();
+        return 3;
     }
 }

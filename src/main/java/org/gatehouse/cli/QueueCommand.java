@@ -54,6 +54,12 @@ final class QueueCommand {
                                     e.vendor() == null ? "" : e.vendor(), e.tier().label(), e.firstSeen().toString(), age(e.inQueue(now)),
                                     Integer.toString(e.timesSeen()))).toList());
                 }
+                if (!snap.unreachable().isEmpty()) {
+                    // several servers, one not read: as leases list, named on stderr and exit 3 (its devices are missing)
+                    err().println(Printer.errorLine("queue", String.join("; ", snap.unreachable()) + "; its devices are missing from this list"));
+                    err().flush();
+                    return 3;
+                }
                 return 0;
             }
         }

@@ -38,6 +38,7 @@ public final class AgingService {
     private final String holder;
     private final PoolService pools;
     private PeerBatchWrites peers;
+    private AgingOnEvery everyServer;
 
     public AgingService(QueueService queue, DecisionService decisions, Reservations reservations, ServiceLock lock,
                         ActionLog actions, Clock clock, String holder) {
@@ -57,9 +58,19 @@ public final class AgingService {
         this.holder = holder;
     }
 
-    /** Several servers: what aging moves on the first server is written on every server that serves the subnet. */
+    /**
+     * Several servers: the queue (its {@link QueueService#readEvery}) holds every server's devices,
+     * and each move is written on every server that serves the device's subnet.
+     */
     public void ageOnEvery(PeerBatchWrites peers) {
         this.peers = peers;
+        this.everyServer = new AgingOnEvery(peers, actions);
+    }
+
+    /** Several servers: the site's aging age from the first server that answered and holds one (else the first that answered). */
+    static KeaConfig siteConfig(MergedLeases.Read read) {
+        return read.servers().stream().map(MergedLeases.ServerRead::config).filter(c -> SiteSettings.agingAge(c).isPresent())
+                .findFirst().orElse(read.servers().get(0).config());
     }
 
     /** One run's result; {@code heldBy} is set (and nothing done) when another service holds the lock. */
@@ -97,7 +108,7 @@ public final class AgingService {
         int pendingLeft = decisions.retries().retry().size();
         QueueService.Snapshot snap = queue.refresh();
         // The refresh has just read Kea's configuration: the site's age comes with it, at no extra call.
-        Duration oldAfter = requestedAge != null ? requestedAge : siteAge(reservations.lastConfig());
+        Duration oldAfter = requestedAge != null ? requestedAge : siteAge(snap.several() == null ? reservations.lastConfig() : siteConfig(snap.several()));
         List<Anomalies.Anomaly> anomalies = sample(snap);
         Instant cutoff = snap.asOf().minus(oldAfter);
         List<ReservationEdit> edits = new ArrayList<>();
@@ -113,6 +124,12 @@ public final class AgingService {
         List<Mac> moved = new ArrayList<>();
         List<Mac> skipped = new ArrayList<>();
         List<ReservationEdit.Put> applied = new ArrayList<>();
+        if (!edits.isEmpty() && peers != null && snap.several() != null) {
+            // several servers: each device's move goes straight to every server that serves its subnet (independent
+            // servers: only its own building's, which the first server may not be)
+            String pending = everyServer.age(edits, at, oldAfter, moved, skipped);
+            return new Run(at, null, snap.leases().size(), snap.entries().size(), moved, skipped, pendingLeft, oldAfter, anomalies, pending);
+        }
         if (!edits.isEmpty()) {
             Reservations.Result r;
             try {
@@ -156,6 +173,9 @@ public final class AgingService {
 
     /** The pass's look at Kea as a pool sample (with the exact queue length); a failing cache write does not stop aging. */
     private List<Anomalies.Anomaly> sample(QueueService.Snapshot snap) {
+        if (pools != null && snap.several() != null) {
+            return pools.observeEvery(snap.several(), snap.entries().size()).anomalies();
+        }
         KeaConfig config = reservations.lastConfig();
         if (pools == null || config == null) {
             return List.of();

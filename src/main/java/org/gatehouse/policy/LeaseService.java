@@ -107,11 +107,22 @@ public final class LeaseService {
         vendors.join();
         Instant at = clock.instant();
         List<ClassifiedLease> classified = classify(config, leases);
-        record(classified, at);
+        record(classified, at, true);
         return new LeaseSnapshot(at, true, classified, ReservedMacs.from(config), subnetLabels(config));
     }
 
-    private static Map<Long, String> subnetLabels(KeaConfig config) {
+    /**
+     * Several servers: records their merged list ({@link MergedLeases}) in the cache as this service
+     * records its own, so the screens, the queue and aging see one list. {@code complete} false (a
+     * server could not be read): no address counts as gone, its leases are only missing from this read.
+     */
+    Instant recordMerged(List<ClassifiedLease> merged, boolean complete) {
+        Instant at = clock.instant();
+        record(merged, at, complete);
+        return at;
+    }
+
+    static Map<Long, String> subnetLabels(KeaConfig config) {
         Map<Long, String> m = new LinkedHashMap<>();
         for (KeaConfig.Subnet s : config.subnets()) {
             m.put(s.id(), s.cidr());
@@ -119,8 +130,15 @@ public final class LeaseService {
         return Map.copyOf(m);
     }
 
-    private synchronized void record(List<ClassifiedLease> classified, Instant at) {
+    private synchronized void record(List<ClassifiedLease> classified, Instant at, boolean complete) {
         Map<Mac, Seen> times = seen;
+        if (recorded == null && !complete) {
+            observations.recordChanges(classified, List.of(), at); // the next complete read records the whole list
+            if (times != null) {
+                classified.forEach(cl -> saw(times, cl, at));
+            }
+            return;
+        }
         if (recorded == null) {
             observations.record(classified, at);
             lastTouch = at;
@@ -147,7 +165,7 @@ public final class LeaseService {
         }
         List<Ipv4> gone = new ArrayList<>();
         // A paged walk lists each address once, in order: then nothing is gone when every recorded address was listed.
-        if (!ascending || present != recorded.size()) {
+        if (complete && (!ascending || present != recorded.size())) {
             Set<Ipv4> now = new HashSet<>(classified.size() * 2);
             classified.forEach(cl -> now.add(cl.lease().ip()));
             for (Ipv4 ip : recorded.keySet()) {

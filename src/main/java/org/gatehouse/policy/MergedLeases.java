@@ -1,6 +1,7 @@
 package org.gatehouse.policy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,38 +30,78 @@ public final class MergedLeases {
     public record Result(List<Merged> leases, List<String> unreachable) {
     }
 
+    /** One server's part of a {@link Read}: its configuration and its leases, each classified by that configuration. */
+    public record ServerRead(KeaServers.Server server, KeaConfig config, List<ClassifiedLease> leases) {
+    }
+
+    /**
+     * One read of every server, merged and recorded in the cache as one list. {@code servers}: those
+     * that answered; {@code unreachable}: "server2 (…) unreachable: …" for each that did not.
+     */
+    public record Read(Instant at, List<Merged> leases, List<ServerRead> servers, List<String> unreachable) {
+        /** The merged rows' leases (each as the first server holding it has it). */
+        public List<ClassifiedLease> classified() {
+            List<ClassifiedLease> out = new ArrayList<>(leases.size());
+            leases.forEach(m -> out.add(m.lease()));
+            return out;
+        }
+
+        /** The merged list as one snapshot: reserved on any server that answered, subnet labels of each (the first to name an id wins). */
+        public LeaseService.LeaseSnapshot snapshot() {
+            Map<Long, String> subnets = new LinkedHashMap<>();
+            for (ServerRead r : servers) {
+                LeaseService.subnetLabels(r.config()).forEach(subnets::putIfAbsent);
+            }
+            return new LeaseService.LeaseSnapshot(at, true, classified(), ReservedMacs.from(servers.stream().map(ServerRead::config).toList()),
+                    Map.copyOf(subnets));
+        }
+    }
+
     private MergedLeases() {
     }
 
-    /** Reads every server (the first through its lease service, which records the cache's history) and merges. */
+    /** Reads every server and merges (the command line's {@code leases list}). */
     public static Result read(KeaServers servers, LeaseFilter filter) {
+        Read read = fetch(servers);
+        List<Merged> merged = read.leases();
+        if (!filter.isAll()) {
+            LeaseFilter.Compiled c = filter.compile();
+            merged = merged.stream().filter(m -> c.matches(m.lease(), LeaseFilter.Haystack.of(m.lease()))).toList();
+        }
+        return new Result(merged, read.unreachable());
+    }
+
+    /**
+     * Reads every server (configuration and leases, each classified by its own server's rules),
+     * merges them by address and records the merged list in the cache through the first server's
+     * lease service: the one list the Leases and Queue screens, {@code leases list} and aging all
+     * record, so no server's devices look gone when another's list is recorded. Throws when no
+     * server answers.
+     */
+    public static Read fetch(KeaServers servers) {
+        List<ServerRead> reads = new ArrayList<>();
         Map<String, List<ClassifiedLease>> perServer = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
         KeaUnreachable first = null;
         for (KeaServers.Server s : servers.all()) {
             try {
-                List<ClassifiedLease> leases;
-                if (perServer.isEmpty()) {
-                    leases = s.leases().refresh().leases();
-                } else {
-                    KeaConfig config = s.kea().config();
-                    leases = s.leases().classify(config, s.kea().allLeases());
-                }
+                KeaConfig config = s.kea().config();
+                List<ClassifiedLease> leases = s.leases().classify(config, s.kea().allLeases());
+                reads.add(new ServerRead(s, config, leases));
                 perServer.put(s.name(), leases);
             } catch (KeaUnreachable e) {
                 first = first == null ? e : first;
                 unreachable.add(s.label() + " unreachable: " + e.getMessage());
             }
         }
-        if (perServer.isEmpty()) {
+        if (reads.isEmpty()) {
             throw first;
         }
         List<Merged> merged = merge(perServer, TOLERANCE);
-        if (!filter.isAll()) {
-            LeaseFilter.Compiled c = filter.compile();
-            merged = merged.stream().filter(m -> c.matches(m.lease(), LeaseFilter.Haystack.of(m.lease()))).toList();
-        }
-        return new Result(merged, unreachable);
+        List<ClassifiedLease> classified = new ArrayList<>(merged.size());
+        merged.forEach(m -> classified.add(m.lease()));
+        Instant at = servers.first().leases().recordMerged(classified, unreachable.isEmpty());
+        return new Read(at, merged, List.copyOf(reads), List.copyOf(unreachable));
     }
 
     /** Merges per-server lists (server name → leases, in server order) by address, keeping the order of first appearance. */

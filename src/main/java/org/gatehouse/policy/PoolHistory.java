@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.gatehouse.kea.KeaConfig;
 import org.gatehouse.kea.KeaWriteLock;
+import org.gatehouse.model.ClassifiedLease;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.LeaseState;
 import org.gatehouse.model.Tier;
@@ -64,11 +65,28 @@ public final class PoolHistory {
             if (KeaWriteLock.isLockLease(l)) {
                 continue; // Gatehouse's own write lock is no device
             }
-            seen.add(new LeaseEvents.Seen(l.ip().toString(), l.mac() == null ? null : l.mac().toString(), l.subnetId(),
-                    tiers.classify(l).label(), l.cltt(), l.cltt() + l.validLifetime(), l.state().code()));
+            seen.add(seen(l, tiers.classify(l)));
         }
-        events.observe(seen, at);
         int queue = queueLength != null ? queueLength : queueLength(config, leases, tiers);
+        return recordSeen(seen, pools, queue, at);
+    }
+
+    /** Several servers: one look at all of them, each lease already classified by its own server's configuration. */
+    public List<Anomalies.Anomaly> record(List<ClassifiedLease> leases, List<PoolService.PoolUsage> pools, int queueLength, Instant at) {
+        List<LeaseEvents.Seen> seen = new ArrayList<>(leases.size());
+        for (ClassifiedLease cl : leases) {
+            seen.add(seen(cl.lease(), cl.tier()));
+        }
+        return recordSeen(seen, pools, queueLength, at);
+    }
+
+    private static LeaseEvents.Seen seen(Lease l, Tier tier) {
+        return new LeaseEvents.Seen(l.ip().toString(), l.mac() == null ? null : l.mac().toString(), l.subnetId(),
+                tier.label(), l.cltt(), l.cltt() + l.validLifetime(), l.state().code());
+    }
+
+    private List<Anomalies.Anomaly> recordSeen(List<LeaseEvents.Seen> seen, List<PoolService.PoolUsage> pools, int queue, Instant at) {
+        events.observe(seen, at);
         var before = samples.record(at, pools.stream()
                 .map(p -> new PoolSamples.PoolFigures(p.subnetId(), p.tier(), p.size(), p.used())).toList(), queue);
         List<Anomalies.Anomaly> found = anomalies.detect(at, before, pools);
@@ -127,7 +145,7 @@ public final class PoolHistory {
         return waiting.size();
     }
 
-    private static Set<String> decidedMacs(JsonNode dhcp4) {
+    static Set<String> decidedMacs(JsonNode dhcp4) {
         Set<String> out = new HashSet<>();
         collect(out, dhcp4.path("reservations"));
         dhcp4.path("subnet4").forEach(s -> collect(out, s.path("reservations")));

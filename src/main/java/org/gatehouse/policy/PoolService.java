@@ -29,6 +29,8 @@ public final class PoolService {
     private final double critical;
     private final PoolHistory history;
     private final Clock clock;
+    /** Set when the session has several servers: a look then reads every one. */
+    private volatile KeaServers every;
 
     public PoolService(KeaClient kea) {
         this(kea, WARNING, CRITICAL, null, Clock.systemUTC());
@@ -52,13 +54,41 @@ public final class PoolService {
         this.clock = clock;
     }
 
-    /** The contract's pool object: {@code subnetId, subnet, tier, first, last, size, used, free, percent, level}. */
+    /**
+     * The contract's pool object: {@code subnetId, subnet, tier, first, last, size, used, free, percent, level},
+     * and with several servers {@code servers}: those that serve the pool (null, and left out of JSON, with one).
+     */
     public record PoolUsage(long subnetId, String subnet, String tier, String first, String last, long size, long used, long free,
-                            double percent, String level) {
+                            double percent, String level,
+                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                            List<String> servers) {
+        public PoolUsage(long subnetId, String subnet, String tier, String first, String last, long size, long used, long free,
+                         double percent, String level) {
+            this(subnetId, subnet, tier, first, last, size, used, free, percent, level, null);
+        }
+
+        PoolUsage servedBy(List<String> names) {
+            return new PoolUsage(subnetId, subnet, tier, first, last, size, used, free, percent, level, List.copyOf(names));
+        }
     }
 
-    /** What one look at Kea gave: the pools and the anomalies it revealed (empty without a history). */
-    public record Look(Instant at, List<PoolUsage> pools, List<Anomalies.Anomaly> anomalies) {
+    /**
+     * What one look at Kea gave: the pools and the anomalies it revealed (empty without a history);
+     * {@code unreachable} names each server whose pools are missing (several servers).
+     */
+    public record Look(Instant at, List<PoolUsage> pools, List<Anomalies.Anomaly> anomalies, List<String> unreachable) {
+        public Look(Instant at, List<PoolUsage> pools, List<Anomalies.Anomaly> anomalies) {
+            this(at, pools, anomalies, List.of());
+        }
+    }
+
+    /**
+     * With several servers (the session's own service, and the console's): a look reads every
+     * server; a pool two HA peers both serve is shown once, naming both, and independent servers'
+     * pools are all shown, each naming its server.
+     */
+    public void lookOnEvery(KeaServers servers) {
+        this.every = servers;
     }
 
     public Optional<PoolHistory> history() {
@@ -71,6 +101,10 @@ public final class PoolService {
 
     /** Reads Kea, and records the sample when there is a history. */
     public Look look() {
+        KeaServers several = every;
+        if (several != null) {
+            return observeEvery(MergedLeases.fetch(several), null);
+        }
         KeaConfig config = kea.config();
         List<Lease> leases = kea.allLeases();
         return observe(config, leases, null, clock.instant());
@@ -91,8 +125,29 @@ public final class PoolService {
         return new Look(at, pools, found);
     }
 
+    /**
+     * Pools of a read of every server (a look, or the aging pass's); sampled once for the whole
+     * site when there is a history. {@code queueLength} null: counted from the read.
+     */
+    public Look observeEvery(MergedLeases.Read read, Integer queueLength) {
+        List<PoolUsage> pools = ServerPools.usage(read, warning, critical);
+        List<Anomalies.Anomaly> found = List.of();
+        if (history != null) {
+            try {
+                found = history.record(read.classified(), pools, queueLength != null ? queueLength : ServerPools.queueLength(read), read.at());
+            } catch (RuntimeException e) {
+                LOG.warn("pool sample not recorded: {}", org.gatehouse.model.SafeText.escapeForTerminal(String.valueOf(e.getMessage())));
+            }
+        }
+        return new Look(read.at(), pools, found, read.unreachable());
+    }
+
     /** Kea's per-pool assigned addresses where it has them (only asked when pool-ids make them per pool). */
     private Map<String, Long> keaFigures(KeaConfig config) {
+        return keaFigures(kea, config);
+    }
+
+    static Map<String, Long> keaFigures(KeaClient kea, KeaConfig config) {
         if (!PoolStatistics.usable(config)) {
             return Map.of();
         }

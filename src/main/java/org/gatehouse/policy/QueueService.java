@@ -30,6 +30,8 @@ public final class QueueService {
     private final ObservationStore observations;
     private final Reservations reservations;
     private final Clock clock;
+    /** Set when this session has several servers: the queue then holds the devices of every one. */
+    private volatile KeaServers every;
 
     public QueueService(KeaClient kea, LeaseService leases, ObservationStore observations, Reservations reservations, Clock clock) {
         this.kea = kea;
@@ -50,22 +52,45 @@ public final class QueueService {
     /**
      * A queue as of {@code asOf}, plus every device's current tier and every reservation,
      * so the screen can show a tick when an approved device reappears in the registered pool.
+     * {@code several}: with several servers, the read of every server it was built from (else null).
      */
     public record Snapshot(Instant asOf, List<Entry> entries, Map<Mac, Tier> currentTier, List<HostReservation> reservations,
-                           List<ClassifiedLease> leases) {
+                           List<ClassifiedLease> leases, MergedLeases.Read several) {
+        /** "server2 (…) unreachable: …" for each server whose devices are missing from this queue. */
+        public List<String> unreachable() {
+            return several == null ? List.of() : several.unreachable();
+        }
+    }
+
+    /**
+     * With several servers (the session's own service): {@link #refresh} reads every server, so
+     * the queue holds the devices of each (independent servers: each building's), merged by
+     * address; a device decided on any server is not waiting.
+     */
+    public void readEvery(KeaServers servers) {
+        this.every = servers;
     }
 
     public Snapshot refresh() {
+        KeaServers several = every;
+        if (several != null) {
+            MergedLeases.Read read = MergedLeases.fetch(several);
+            List<HostReservation> reserved = new ArrayList<>();
+            for (MergedLeases.ServerRead r : read.servers()) {
+                reserved.addAll(r.server().reservations().listFrom(r.config()));
+            }
+            return build(read.at(), read.classified(), reserved, read);
+        }
         KeaConfig config = kea.config();
         List<Lease> all = kea.allLeases();
         Instant at = clock.instant();
         List<ClassifiedLease> classified = leases.classify(config, all);
         observations.record(classified, at);
         List<HostReservation> reserved = reservations.listFrom(config);
-        return build(at, config, classified, reserved);
+        return build(at, classified, reserved, null);
     }
 
-    Snapshot build(Instant at, KeaConfig config, List<ClassifiedLease> classified, List<HostReservation> reserved) {
+    Snapshot build(Instant at, List<ClassifiedLease> classified, List<HostReservation> reserved, MergedLeases.Read several) {
         Map<Mac, HostReservation> decided = new HashMap<>();
         Map<String, HostReservation> bySubnet = new HashMap<>();
         for (HostReservation r : reserved) {
@@ -93,6 +118,6 @@ public final class QueueService {
                     own != null && own.clientClasses().contains(HostReservation.OLD_UNREGISTERED)));
         }
         entries.sort(Comparator.comparing(Entry::firstSeen).thenComparing(Entry::mac));
-        return new Snapshot(at, entries, tiers, reserved, classified);
+        return new Snapshot(at, entries, tiers, reserved, classified, several);
     }
 }

@@ -25,10 +25,22 @@ public final class ReservedMacs {
     }
 
     public static ReservedMacs from(KeaConfig config) {
+        return from(java.util.List.of(config));
+    }
+
+    /** Several servers: a MAC reserved on any of them (each server's reservations are in its own configuration). */
+    public static ReservedMacs from(java.util.Collection<KeaConfig> configs) {
         Map<Mac, Set<Long>> m = new HashMap<>();
+        for (KeaConfig config : configs) {
+            collectAll(m, config);
+        }
+        return m.isEmpty() ? NONE : new ReservedMacs(m);
+    }
+
+    private static void collectAll(Map<Mac, Set<Long>> m, KeaConfig config) {
         JsonNode dhcp4 = config.raw() == null ? null : config.raw().path("Dhcp4");
         if (dhcp4 == null || !dhcp4.isObject()) {
-            return NONE;
+            return;
         }
         collect(m, dhcp4.path("reservations"), GLOBAL);
         for (JsonNode s : dhcp4.path("subnet4")) {
@@ -39,7 +51,6 @@ public final class ReservedMacs {
                 collect(m, s.path("reservations"), s.path("id").asLong());
             }
         }
-        return new ReservedMacs(m);
     }
 
     private static void collect(Map<Mac, Set<Long>> m, JsonNode reservations, long subnetId) {

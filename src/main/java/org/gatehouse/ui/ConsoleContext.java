@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.gatehouse.policy.AgingService;
 import org.gatehouse.policy.AuditTools;
 import org.gatehouse.policy.DecisionService;
+import org.gatehouse.policy.KeaServers;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.PoolService;
 import org.gatehouse.policy.QueueService;
@@ -31,11 +32,12 @@ public record ConsoleContext(String endpoint, TaskExecutor tasks, Clock clock, i
                              Optional<Deciding> deciding, Optional<SwitchService> switchAccess, Optional<AuditTools> audit,
                              Optional<PoolService> poolAccess, Optional<java.util.function.Supplier<org.gatehouse.policy.ServersStatus.Report>> servers) {
 
-    /** Reading Kea. */
-    public record KeaAccess(LeaseService leases, StatusService status) {
+    /** Reading Kea; {@code several}: every server, present when the session has more than one (the Leases screen merges them). */
+    public record KeaAccess(LeaseService leases, StatusService status, Optional<KeaServers> several) {
         public KeaAccess {
             Objects.requireNonNull(leases);
             Objects.requireNonNull(status);
+            Objects.requireNonNull(several);
         }
     }
 
@@ -96,7 +98,13 @@ public record ConsoleContext(String endpoint, TaskExecutor tasks, Clock clock, i
 
         public Builder kea(String endpoint, LeaseService leases, StatusService status) {
             this.endpoint = endpoint;
-            this.kea = new KeaAccess(leases, status);
+            this.kea = new KeaAccess(leases, status, Optional.empty());
+            return this;
+        }
+
+        /** Several servers (after {@link #kea}): the Leases screen shows the leases of every one, merged. */
+        public Builder readEvery(KeaServers servers) {
+            this.kea = new KeaAccess(kea.leases(), kea.status(), Optional.of(servers));
             return this;
         }
 

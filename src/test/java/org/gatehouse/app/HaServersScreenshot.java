@@ -23,9 +23,10 @@ import picocli.CommandLine;
 
 /**
  * The README's screenshots of the console on a Kea HA pair: two real kea-dhcp4 2.2 in hot-standby,
- * a few leases, then the standby stopped and a device approved (applied on the primary, pending
- * for the standby). Writes the window ({@code servers.png}) and the server panel, the status bar's
- * tooltip ({@code servers-panel.png}). Needs a display (Xvfb):
+ * a few leases (one the peers hold with different MACs); the Leases screen with both peers up
+ * ({@code servers-leases.png}); then the standby stopped and a device approved (applied on the
+ * primary, pending for the standby): the window ({@code servers.png}) and the server panel, the
+ * status bar's tooltip ({@code servers-panel.png}). Needs a display (Xvfb):
  * {@code DISPLAY=:95 java -cp … org.gatehouse.app.HaServersScreenshot docs/screenshots}.
  */
 public final class HaServersScreenshot {
@@ -47,21 +48,29 @@ public final class HaServersScreenshot {
                 pair.addLease(pair.primary(), "192.168.40." + d[0], d[1], d[2], now, 60);
                 pair.addLease(pair.standby(), "192.168.40." + d[0], d[1], d[2], now, 60);
             }
+            // a lease the peers hold differently (the standby has another device at that address): flagged on the Leases screen
+            pair.addLease(pair.primary(), "192.168.40.150", "a4:83:e7:16:00:05", "gäste-tablet", now, 3600);
+            pair.addLease(pair.standby(), "192.168.40.150", "a4:83:e7:16:00:99", "drucker-flur", now, 3600);
             run(reach, "approve", "f0:18:98:16:00:01", "--note", "Anna, Empfang");
-            pair.standby().stop();
-            Thread.sleep(5000); // the primary notices: partner-down
-            run(reach, "approve", "b8:27:eb:16:00:02", "--note", "Türschild Flur 2");
             ConnectionOptions options = new ConnectionOptions(n -> null);
-            new CommandLine(options).parseArgs(reach.toArray(String[]::new));
+            new CommandLine(options).parseArgs(java.util.stream.Stream.concat(reach.stream(), java.util.stream.Stream.of("--refresh", "2"))
+                    .toArray(String[]::new));
             try (FxTaskExecutor tasks = new FxTaskExecutor(); org.gatehouse.cli.Backend.Session session = backend.connect(options)) {
                 Stage[] stage = new Stage[1];
                 Platform.startup(() -> {
                     stage[0] = new Stage();
                     MainWindow window = new MainWindow(backend.context(options, session, tasks));
                     window.install(stage[0]);
+                    stage[0].setWidth(1440); // room for the Servers column's names
                     stage[0].show();
                 });
                 Thread.sleep(8000);
+                // both peers up: the Leases screen names the servers of each lease and flags the one that differs
+                org.gatehouse.testing.ScenePng.write(stage[0].getScene(), dir.resolve("servers-leases.png"));
+                pair.standby().stop();
+                Thread.sleep(5000); // the primary notices: partner-down
+                run(reach, "approve", "b8:27:eb:16:00:02", "--note", "Türschild Flur 2");
+                Thread.sleep(6000);
                 org.gatehouse.testing.ScenePng.write(stage[0].getScene(), dir.resolve("servers.png"));
                 Label bar = (Label) stage[0].getScene().lookup("#status-servers");
                 Platform.runLater(() -> bar.getTooltip().show(stage[0], stage[0].getX() + 40, stage[0].getY() + 200));

@@ -16,12 +16,13 @@ import javafx.scene.input.MouseEvent;
  * refresh changed the lease in place). Countdown cells also redraw on every clock tick and seen
  * cells when the cache's times move; all listen weakly, so cells the table drops do not stay
  * reachable from the view-model. Tier colour and "reserved" are
- * pseudo-classes ({@code :tier-registered}, {@code :reserved}): switching those is far cheaper for
+ * pseudo-classes ({@code :tier-registered}, {@code :reserved}, {@code :differs}): switching those is far cheaper for
  * CSS than editing style classes on every scrolled row.
  */
 final class LeaseCell extends TableCell<LeaseRow, LeaseRow> {
     private static final Map<org.gatehouse.model.Tier, PseudoClass> TIERS = new EnumMap<>(org.gatehouse.model.Tier.class);
     private static final PseudoClass RESERVED = PseudoClass.getPseudoClass("reserved");
+    private static final PseudoClass DIFFERS = PseudoClass.getPseudoClass("differs");
 
     static {
         for (org.gatehouse.model.Tier t : org.gatehouse.model.Tier.values()) {
@@ -83,6 +84,10 @@ final class LeaseCell extends TableCell<LeaseRow, LeaseRow> {
             }
         } else if (column == LeaseColumn.RESERVED) {
             pseudoClassStateChanged(RESERVED, !blank && d.reserved());
+        } else if (column == LeaseColumn.SERVERS) {
+            boolean differs = !blank && d.difference() != null;
+            pseudoClassStateChanged(DIFFERS, differs);
+            setTooltip(differs ? new javafx.scene.control.Tooltip("Differs between the servers: " + d.difference()) : null);
         }
     }
 }

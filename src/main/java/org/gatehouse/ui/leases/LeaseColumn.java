@@ -21,7 +21,9 @@ public enum LeaseColumn {
     EXPIRES("Expires in", 88, 84),
     FIRST_SEEN("First seen", 84, 82),
     LAST_SEEN("Last seen", 80, 78),
-    RESERVED("Reserved", 82, 80);
+    RESERVED("Reserved", 82, 80),
+    /** Only with several servers: which hold the lease, flagged when they differ. */
+    SERVERS("Servers", 150, 96);
 
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH);
@@ -64,7 +66,14 @@ public enum LeaseColumn {
             case FIRST_SEEN -> time(seenOf(d, seen, true), now, zone);
             case LAST_SEEN -> time(seenOf(d, seen, false), now, zone);
             case RESERVED -> d.reserved() ? "yes" : "";
+            // the flag first: it stays in sight when a narrow column cuts the text
+            case SERVERS -> d.servers() == null ? "" : d.difference() == null ? d.servers() : "⚠ " + d.servers() + " differ";
         };
+    }
+
+    /** The columns a table shows: the Servers column only when the session has several servers. */
+    public static java.util.List<LeaseColumn> shown(boolean severalServers) {
+        return java.util.Arrays.stream(values()).filter(c -> severalServers || c != SERVERS).toList();
     }
 
     static Instant seenOf(RowData d, Map<Mac, LeaseService.Seen> seen, boolean first) {
@@ -113,6 +122,7 @@ public enum LeaseColumn {
             case FIRST_SEEN -> Comparator.comparing(d -> mapped(firstSeen, d), Comparator.nullsFirst(Comparator.naturalOrder()));
             case LAST_SEEN -> Comparator.comparing(d -> mapped(lastSeen, d), Comparator.nullsFirst(Comparator.naturalOrder()));
             case RESERVED -> Comparator.comparing(RowData::reserved);
+            case SERVERS -> Comparator.comparing((RowData d) -> d.servers(), text).thenComparing(d -> d.difference() != null);
         };
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.TreeSet;
@@ -18,7 +19,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.SafeText;
+import org.gatehouse.policy.KeaServers;
 import org.gatehouse.policy.LeaseService;
+import org.gatehouse.policy.MergedLeases;
 import org.gatehouse.ui.shell.ShellViewModel;
 
 /**
@@ -113,6 +117,13 @@ final class LeaseFeed {
         fetching = true;
         loading.set(true);
         LeaseService service = access.leases().orElseThrow();
+        if (access.several().isPresent()) {
+            // several servers: their leases merged, recorded in the cache through the first server's lease service (whose sightings these are)
+            KeaServers servers = access.several().get();
+            access.tasks().run(() -> Fetched.of(MergedLeases.fetch(servers), servers.first().leases().seenTimes()), this::fetched,
+                    this::fetchFailed);
+            return;
+        }
         access.tasks().run(() -> Fetched.of(service.refresh(), service.seenTimes()), this::fetched, this::fetchFailed);
     }
 
@@ -125,12 +136,32 @@ final class LeaseFeed {
         }
     }
 
-    /** A fetched list, the cache's sighting times, and the subnet ids it names (sorted; found off the FX thread). */
-    record Fetched(LeaseService.LeaseSnapshot snapshot, Map<Mac, LeaseService.Seen> seen, List<Long> subnetIds) {
+    /**
+     * A fetched list, the cache's sighting times, and the subnet ids it names (sorted; found off the FX thread);
+     * with several servers, who holds each lease ({@code held}, by address; else null) and which servers could not be read.
+     */
+    record Fetched(LeaseService.LeaseSnapshot snapshot, Map<Mac, LeaseService.Seen> seen, List<Long> subnetIds,
+                   Map<Long, LeaseTableModel.Held> held, List<String> unreachable) {
         static Fetched of(LeaseService.LeaseSnapshot snap, Map<Mac, LeaseService.Seen> seen) {
+            return new Fetched(snap, seen, subnetIds(snap), null, List.of());
+        }
+
+        static Fetched of(MergedLeases.Read read, Map<Mac, LeaseService.Seen> seen) {
+            LeaseService.LeaseSnapshot snap = read.snapshot();
+            Map<List<String>, String> names = new HashMap<>(); // one string per set of servers, shared by the rows
+            Map<Long, LeaseTableModel.Held> held = new HashMap<>(read.leases().size() * 2);
+            for (MergedLeases.Merged m : read.leases()) {
+                held.put(m.lease().lease().ip().value(), new LeaseTableModel.Held(names.computeIfAbsent(m.servers(),
+                        k -> SafeText.escapeForTerminal(String.join(", ", k))),
+                        m.difference() == null ? null : SafeText.escapeForTerminal(m.difference())));
+            }
+            return new Fetched(snap, seen, subnetIds(snap), held, read.unreachable());
+        }
+
+        private static List<Long> subnetIds(LeaseService.LeaseSnapshot snap) {
             TreeSet<Long> ids = new TreeSet<>(snap.subnets().keySet());
             snap.leases().forEach(cl -> ids.add(cl.lease().subnetId()));
-            return new Fetched(snap, seen, List.copyOf(ids));
+            return List.copyOf(ids);
         }
     }
 
@@ -142,7 +173,8 @@ final class LeaseFeed {
         reconnectIn.set(-1);
         offline.set(false);
         stale.set(false);
-        message.set("");
+        // a server that could not be read: the rows are the others', and the screen says whose leases are missing
+        message.set(f.unreachable().isEmpty() ? "" : String.join("; ", f.unreachable()) + "; its leases are missing from this list.");
         asOf.set(f.snapshot().asOf());
         shell.reportLive(f.snapshot().asOf(), f.snapshot().leases().size() + " leases");
         arrived.accept(f);

@@ -124,10 +124,19 @@ public final class LeaseTableModel {
      * lease is unchanged keep their data (and search text); changed ones get new data.
      */
     public Plan planRefresh(LeaseService.LeaseSnapshot snap, Map<Mac, LeaseService.Seen> seen) {
+        return planRefresh(snap, null, seen);
+    }
+
+    /** Which servers hold a lease and how they differ (several servers; see {@link org.gatehouse.policy.MergedLeases}). */
+    public record Held(String servers, String difference) {
+    }
+
+    /** The same with several servers: {@code held} by address (null with one server). */
+    public Plan planRefresh(LeaseService.LeaseSnapshot snap, Map<Long, Held> held, Map<Mac, LeaseService.Seen> seen) {
         State s = state;
         Params p = s.params();
         Map<Long, String> labels = new HashMap<>();
-        if (unchanged(s, snap, labels) && p.sort().stream().noneMatch(k -> k.column().readsSeen())) {
+        if (unchanged(s, snap, held, labels) && p.sort().stream().noneMatch(k -> k.column().readsSeen())) {
             // The usual refresh of a quiet site: nothing to merge, re-sort or re-index (and nothing to collect later).
             return new Plan(s, s, List.of(), List.of(), 0, new RowList.Edit(s.visible(), s.visible(), new boolean[0], new boolean[0], 0, 0));
         }
@@ -142,12 +151,14 @@ public final class LeaseTableModel {
             long subnetId = cl.lease().subnetId();
             String subnet = labels.computeIfAbsent(subnetId, id -> label(id, snap.subnets()));
             boolean reserved = snap.reserved(cl);
+            Held h = held == null ? null : held.get(ip);
             Entry old = s.entries().get(ip);
-            if (old != null && old.data().reserved() == reserved && old.data().subnet().equals(subnet) && old.data().lease().equals(cl)) {
+            if (old != null && old.data().reserved() == reserved && old.data().subnet().equals(subnet) && old.data().lease().equals(cl)
+                    && sameHolders(old.data(), h)) {
                 next.put(ip, old);
                 continue;
             }
-            RowData d = new RowData(cl, reserved, subnet);
+            RowData d = h == null ? new RowData(cl, reserved, subnet) : new RowData(cl, reserved, subnet, h.servers(), h.difference());
             if (old != null) {
                 Entry e = new Entry(old.row(), d);
                 updated.add(e);
@@ -201,7 +212,7 @@ public final class LeaseTableModel {
     }
 
     /** True when {@code snap} holds exactly the leases of {@code s}, each as the row shows it. */
-    private static boolean unchanged(State s, LeaseService.LeaseSnapshot snap, Map<Long, String> labels) {
+    private static boolean unchanged(State s, LeaseService.LeaseSnapshot snap, Map<Long, Held> held, Map<Long, String> labels) {
         if (snap.leases().size() != s.entries().size()) {
             return false;
         }
@@ -211,7 +222,7 @@ public final class LeaseTableModel {
             Entry old = s.entries().get(cl.lease().ip().value());
             String subnet = labels.computeIfAbsent(cl.lease().subnetId(), id -> label(id, snap.subnets()));
             if (old == null || old.data().reserved() != snap.reserved(cl) || !old.data().subnet().equals(subnet)
-                    || !old.data().lease().equals(cl)) {
+                    || !old.data().lease().equals(cl) || !sameHolders(old.data(), held == null ? null : held.get(cl.lease().ip().value()))) {
                 return false;
             }
             ips[i++] = cl.lease().ip().value();
@@ -226,28 +237,14 @@ public final class LeaseTableModel {
         return true;
     }
 
-    /** The edit between two subsequences of {@code order}, in one pass and without hashing. */
+    /** The edit between two subsequences of {@code order} ({@link RowEdits#along}). */
     static RowList.Edit diffAlong(List<Entry> order, List<LeaseRow> base, List<LeaseRow> next) {
-        boolean[] removed = new boolean[base.size()];
-        boolean[] added = new boolean[next.size()];
-        int i = 0;
-        int j = 0;
-        int removedCount = 0;
-        int addedCount = 0;
-        for (Entry e : order) {
-            boolean inBase = i < base.size() && base.get(i) == e.row();
-            boolean inNext = j < next.size() && next.get(j) == e.row();
-            if (inBase && !inNext) {
-                removed[i] = true;
-                removedCount++;
-            } else if (inNext && !inBase) {
-                added[j] = true;
-                addedCount++;
-            }
-            i += inBase ? 1 : 0;
-            j += inNext ? 1 : 0;
-        }
-        return new RowList.Edit(base, next, removed, added, removedCount, addedCount);
+        return RowEdits.along(order, base, next);
+    }
+
+    private static boolean sameHolders(RowData d, Held h) {
+        return h == null ? d.servers() == null && d.difference() == null
+                : java.util.Objects.equals(d.servers(), h.servers()) && java.util.Objects.equals(d.difference(), h.difference());
     }
 
     /** FX thread: applies a plan made from the current state; false (and nothing done) if the state moved on. */
@@ -317,82 +314,8 @@ public final class LeaseTableModel {
         return Collections.unmodifiableList(out);
     }
 
-    /**
-     * The list edit from {@code base} to {@code next}: rows in both stay unless their relative
-     * order changed (then they move: removed and re-added); the longest run that kept its order
-     * stays put, so a re-sort of one row moves only that row.
-     */
+    /** The list edit from {@code base} to {@code next} ({@link RowEdits#between}). */
     static RowList.Edit diff(List<LeaseRow> base, List<LeaseRow> next) {
-        if (base.size() == next.size()) {
-            boolean same = true;
-            for (int i = 0; i < base.size() && same; i++) {
-                same = base.get(i) == next.get(i);
-            }
-            if (same) {
-                return new RowList.Edit(base, next, new boolean[base.size()], new boolean[next.size()], 0, 0);
-            }
-        }
-        Map<LeaseRow, Integer> pos = new HashMap<>(base.size() * 2);
-        for (int i = 0; i < base.size(); i++) {
-            pos.put(base.get(i), i);
-        }
-        int[] oldIndex = new int[next.size()];
-        boolean ordered = true;
-        int last = -1;
-        for (int j = 0; j < next.size(); j++) {
-            Integer p = pos.get(next.get(j));
-            oldIndex[j] = p == null ? -1 : p;
-            if (p != null) {
-                ordered &= p > last;
-                last = p;
-            }
-        }
-        boolean[] keep = ordered ? null : longestIncreasing(oldIndex);
-        boolean[] removed = new boolean[base.size()];
-        Arrays.fill(removed, true);
-        boolean[] added = new boolean[next.size()];
-        int kept = 0;
-        for (int j = 0; j < next.size(); j++) {
-            boolean k = oldIndex[j] >= 0 && (keep == null || keep[j]);
-            if (k) {
-                removed[oldIndex[j]] = false;
-                kept++;
-            } else {
-                added[j] = true;
-            }
-        }
-        return new RowList.Edit(base, next, removed, added, base.size() - kept, next.size() - kept);
-    }
-
-    /** Marks the entries (ignoring -1s) that form a longest strictly increasing subsequence. */
-    private static boolean[] longestIncreasing(int[] a) {
-        int[] tailIndex = new int[a.length];
-        int[] prev = new int[a.length];
-        int len = 0;
-        for (int j = 0; j < a.length; j++) {
-            if (a[j] < 0) {
-                continue;
-            }
-            int lo = 0;
-            int hi = len;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (a[tailIndex[mid]] < a[j]) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            prev[j] = lo > 0 ? tailIndex[lo - 1] : -1;
-            tailIndex[lo] = j;
-            if (lo == len) {
-                len++;
-            }
-        }
-        boolean[] keep = new boolean[a.length];
-        for (int j = len == 0 ? -1 : tailIndex[len - 1]; j >= 0; j = prev[j]) {
-            keep[j] = true;
-        }
-        return keep;
+        return RowEdits.between(base, next);
     }
 }

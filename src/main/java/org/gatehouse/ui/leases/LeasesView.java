@@ -284,7 +284,7 @@ public final class LeasesView extends BorderPane {
     /** The row as tab-separated text, in column order, as a spreadsheet pastes it. */
     String rowText(LeaseRow r) {
         List<String> cells = new ArrayList<>();
-        for (LeaseColumn c : LeaseColumn.values()) {
+        for (LeaseColumn c : LeaseColumn.shown(vm.access().severalServers())) {
             cells.add(c.text(r.data(), vm.nowProperty().get(), vm.seen(), vm.zone()));
         }
         return String.join("\t", cells);
@@ -326,7 +326,7 @@ public final class LeasesView extends BorderPane {
         t.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        for (LeaseColumn c : LeaseColumn.values()) {
+        for (LeaseColumn c : LeaseColumn.shown(vm.access().severalServers())) {
             TableColumn<LeaseRow, LeaseRow> col = new TableColumn<>(c.title());
             col.setId("col-" + c.name().toLowerCase().replace('_', '-'));
             col.setUserData(c);

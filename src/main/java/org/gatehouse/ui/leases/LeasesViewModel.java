@@ -69,7 +69,7 @@ public final class LeasesViewModel {
     private boolean running;
     private boolean merging;
     private TaskHandle viewPass;
-    private LeaseService.LeaseSnapshot pendingSnapshot;
+    private LeaseFeed.Fetched pendingSnapshot;
     private long lastPlanNanos;
 
     public LeasesViewModel(LeasesAccess access, ShellViewModel shell) {
@@ -235,7 +235,7 @@ public final class LeasesViewModel {
         if (!f.subnetIds().equals(subnets)) {
             subnets.setAll(f.subnetIds());
         }
-        pendingSnapshot = f.snapshot();
+        pendingSnapshot = f;
         merge();
     }
 
@@ -280,10 +280,10 @@ public final class LeasesViewModel {
         if (merging || pendingSnapshot == null) {
             return;
         }
-        LeaseService.LeaseSnapshot snap = pendingSnapshot;
+        LeaseFeed.Fetched snap = pendingSnapshot;
         Map<Mac, LeaseService.Seen> times = seen;
         merging = true;
-        access.tasks().run(() -> model.planRefresh(snap, times), plan -> {
+        access.tasks().run(() -> model.planRefresh(snap.snapshot(), snap.held(), times), plan -> {
             merging = false;
             // Not applied: a keystroke's pass landed first; the same list is merged again on its state.
             if (applied(plan, true) && pendingSnapshot == snap) {

@@ -144,9 +144,10 @@ public final class PoolsView extends BorderPane {
     }
 
     private void rebuildCards() {
-        Map<Long, List<PoolUsage>> bySubnet = new LinkedHashMap<>();
+        // by subnet and prefix: independent servers (one per building) may give two subnets the same id
+        Map<String, List<PoolUsage>> bySubnet = new LinkedHashMap<>();
         for (PoolUsage p : model.pools()) {
-            bySubnet.computeIfAbsent(p.subnetId(), k -> new java.util.ArrayList<>()).add(p);
+            bySubnet.computeIfAbsent(p.subnetId() + " " + p.subnet(), k -> new java.util.ArrayList<>()).add(p);
         }
         cards.getChildren().setAll(bySubnet.values().stream().map(PoolsView::card).toList());
     }
@@ -155,7 +156,7 @@ public final class PoolsView extends BorderPane {
         PoolUsage first = pools.get(0);
         long size = pools.stream().mapToLong(PoolUsage::size).sum();
         long used = pools.stream().mapToLong(PoolUsage::used).sum();
-        Label title = new Label("Subnet " + first.subnetId() + " · " + first.subnet());
+        Label title = new Label("Subnet " + first.subnetId() + " · " + first.subnet() + servedBy(first, " · "));
         title.getStyleClass().add(Styles.TITLE_4);
         Label total = new Label(used + " of " + size + " addresses in use");
         total.getStyleClass().add(Styles.TEXT_MUTED);
@@ -202,6 +203,11 @@ public final class PoolsView extends BorderPane {
         return card;
     }
 
+    /** With several servers, those that serve the pool (after {@code separator}); with one, nothing. */
+    static String servedBy(PoolUsage p, String separator) {
+        return p.servers() == null ? "" : separator + org.gatehouse.model.SafeText.escapeForTerminal(String.join(", ", p.servers()));
+    }
+
     private static ColumnConstraints fixed(double width) {
         ColumnConstraints c = new ColumnConstraints(width);
         c.setMinWidth(Region.USE_PREF_SIZE);
@@ -227,6 +233,10 @@ public final class PoolsView extends BorderPane {
         TableColumn<PoolUsage, String> level = column("Level", PoolUsage::level, 80);
         level.setCellFactory(c -> styledCell(p -> "level-" + p.level()));
         t.getColumns().add(level);
+        TableColumn<PoolUsage, String> servers = column("Servers", p -> servedBy(p, "").strip(), 140);
+        servers.setId("pool-col-servers");
+        servers.visibleProperty().bind(model.severalServersProperty());
+        t.getColumns().add(servers);
         return t;
     }
 

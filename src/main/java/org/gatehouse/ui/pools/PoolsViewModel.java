@@ -37,6 +37,7 @@ public final class PoolsViewModel {
     private final StringProperty updated = new SimpleStringProperty("");
     private final StringProperty alarm = new SimpleStringProperty("");
     private final StringProperty alarmLevel = new SimpleStringProperty("ok");
+    private final BooleanProperty severalServers = new SimpleBooleanProperty(false);
     private final PoolChartsViewModel charts;
     private Instant lastFetch = Instant.EPOCH;
     private boolean running;
@@ -97,6 +98,11 @@ public final class PoolsViewModel {
         return alarm;
     }
 
+    /** True when the pools shown come from several servers (each names the servers that serve it). */
+    public ReadOnlyBooleanProperty severalServersProperty() {
+        return severalServers;
+    }
+
     /** The worst level of any pool: ok, warning or critical. */
     public StringProperty alarmLevelProperty() {
         return alarmLevel;
@@ -130,6 +136,10 @@ public final class PoolsViewModel {
         // Each read is also a sample in the cache; the anomalies it revealed go to the list and the badge.
         tasks.run(service::look, look -> {
             show(look.pools());
+            if (!look.unreachable().isEmpty()) {
+                // several servers, one not read: the others' pools are shown, and whose are missing is said
+                message.set(String.join("; ", look.unreachable()) + "; its pools are missing.");
+            }
             charts.found(look.anomalies());
         }, e -> {
             loading.set(false);
@@ -145,6 +155,7 @@ public final class PoolsViewModel {
         Instant at = clock.instant();
         lastFetch = at;
         pools.setAll(fresh);
+        severalServers.set(fresh.stream().anyMatch(p -> p.servers() != null));
         stale.set(false);
         message.set(fresh.isEmpty() ? "Kea's configuration has no pools." : "");
         updated.set("Updated " + TIME.format(at.atZone(zone)));
@@ -155,7 +166,7 @@ public final class PoolsViewModel {
 
     static String alarmText(List<PoolUsage> pools) {
         List<String> hot = pools.stream().filter(p -> !"ok".equals(p.level()))
-                .map(p -> p.tier() + " in " + p.subnet() + " is " + p.level() + " (" + p.used() + " of " + p.size() + " used, " + p.free()
+                .map(p -> p.tier() + " in " + p.subnet() + PoolsView.servedBy(p, " on ") + " is " + p.level() + " (" + p.used() + " of " + p.size() + " used, " + p.free()
                         + " free)")
                 .toList();
         return hot.isEmpty() ? "" : String.join("; ", hot);

@@ -66,6 +66,7 @@ public final class QueueViewModel {
     private final Set<Mac> queuedOffline = new HashSet<>();
     private Instant lastFetch = Instant.EPOCH;
     private Instant lastAging = Instant.EPOCH;
+    private String lastMissing = "";
     private boolean aging;
     private boolean running;
 
@@ -228,9 +229,12 @@ public final class QueueViewModel {
                 d.markMoved("✓ in the registered pool");
             }
         }
-        if (message.get().startsWith("Kea is unreachable")) {
-            message.set("");
+        // several servers, one not read: its devices are missing, said until it answers (a decision's own message is not overwritten)
+        String missing = snap.unreachable().isEmpty() ? "" : String.join("; ", snap.unreachable()) + "; its devices are missing from the queue.";
+        if (message.get().startsWith("Kea is unreachable") || message.get().equals(lastMissing) || message.get().isEmpty()) {
+            message.set(missing);
         }
+        lastMissing = missing;
         summary.set(rows.size() == 1 ? "1 device waiting" : rows.size() + " devices waiting");
     }
 

@@ -169,4 +169,30 @@ class LeaseTableModelTest {
         m.apply(m.planView(m.params().withSort(List.of(new LeaseTableModel.SortKey(LeaseColumn.FIRST_SEEN, true))), seen, () -> false));
         assertThat(m.rows()).extracting(LeaseRow::hostname).containsExactly("b", "a");
     }
+
+    @Test
+    void withSeveralServersARowFollowsWhoHoldsItsLeaseAndWhetherTheyDiffer() {
+        LeaseTableModel m = new LeaseTableModel();
+        List<ClassifiedLease> leases = List.of(lease(10, "beamer"), lease(20, "tablet"));
+        Map<Long, LeaseTableModel.Held> both = Map.of(leases.get(0).lease().ip().value(), new LeaseTableModel.Held("server1, server2", null),
+                leases.get(1).lease().ip().value(), new LeaseTableModel.Held("server2", null));
+        assertThat(m.apply(m.planRefresh(snap(leases), both, Map.of()))).isTrue();
+        LeaseRow beamer = m.rows().get(0);
+        assertThat(LeaseColumn.SERVERS.text(beamer.data(), 0, Map.of(), java.time.ZoneOffset.UTC)).isEqualTo("server1, server2");
+        assertThat(LeaseColumn.SERVERS.text(m.rows().get(1).data(), 0, Map.of(), java.time.ZoneOffset.UTC)).isEqualTo("server2");
+
+        // the same leases, but now the peers disagree about the beamer's: the row (the same one) is updated and flagged
+        Map<Long, LeaseTableModel.Held> differ = Map.of(leases.get(0).lease().ip().value(),
+                new LeaseTableModel.Held("server1, server2", "server2 has MAC 02:00:00:00:00:99 (not f0:18:98:00:00:0a)"),
+                leases.get(1).lease().ip().value(), new LeaseTableModel.Held("server2", null));
+        LeaseTableModel.Plan p = m.planRefresh(snap(leases), differ, Map.of());
+        assertThat(p.updated()).extracting(e -> e.row()).containsExactly(beamer);
+        assertThat(m.apply(p)).isTrue();
+        assertThat(m.rows().get(0)).isSameAs(beamer);
+        assertThat(LeaseColumn.SERVERS.text(beamer.data(), 0, Map.of(), java.time.ZoneOffset.UTC)).isEqualTo("⚠ server1, server2 differ");
+        assertThat(beamer.data().difference()).contains("server2 has MAC");
+        // one server: no holders, the column is not shown and reads empty
+        assertThat(LeaseColumn.shown(false)).doesNotContain(LeaseColumn.SERVERS);
+        assertThat(LeaseColumn.shown(true)).endsWith(LeaseColumn.SERVERS);
+    }
 }
