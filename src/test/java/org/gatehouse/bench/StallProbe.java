@@ -14,7 +14,6 @@ final class StallProbe {
     private static final boolean DETAIL = Boolean.getBoolean("bench.stallDetail");
     private static ThreadClock fxClock;
     private static ThreadClock renderClock;
-    private static ThreadClock probeClock;
     /** nanoTime's offset from the epoch, to find the longest stall in a JFR recording. */
     private static final long EPOCH_OFFSET = epochNanos() - System.nanoTime();
 
@@ -24,11 +23,15 @@ final class StallProbe {
     private long max;
     private long maxPosted;
     private long maxRan;
+    /** When the longest stall's task had been posted: the probe's own thread may be preempted before it posts. */
+    private long[] maxQueued;
     private final List<long[]> clocks = new ArrayList<>();
+    /** This probe's own thread (a new one per probe, so looked up by each). */
+    private volatile ThreadClock probeClock;
 
     private StallProbe() {
         thread = new Thread(() -> {
-            if (DETAIL && probeClock == null) {
+            if (DETAIL) {
                 probeClock = ThreadClock.of("fx-stall-probe");
             }
             while (running) {
@@ -36,14 +39,19 @@ final class StallProbe {
                     sampleClocks();
                 }
                 long posted = System.nanoTime();
+                long[] queued = new long[1];
                 Platform.runLater(() -> {
                     long ran = System.nanoTime();
                     if (ran - posted > max) {
                         max = ran - posted;
                         maxPosted = posted;
                         maxRan = ran;
+                        maxQueued = queued;
                     }
                 });
+                synchronized (queued) {
+                    queued[0] = System.nanoTime();
+                }
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {
@@ -83,7 +91,11 @@ final class StallProbe {
         ThreadClock.Reading r = renderClock.read();
         ThreadClock.Reading p = probeClock.read();
         synchronized (clocks) {
-            clocks.add(new long[] {f.atNanos(), f.cpuNanos(), f.runQueueNanos(), r.cpuNanos(), r.runQueueNanos(), p.runQueueNanos()});
+            // The probe's thread has ended by the last reading: its last value then.
+            long probeQueue = p != null ? p.runQueueNanos() : clocks.isEmpty() ? 0 : clocks.get(clocks.size() - 1)[5];
+            if (f != null && r != null) {
+                clocks.add(new long[] {f.atNanos(), f.cpuNanos(), f.runQueueNanos(), r.cpuNanos(), r.runQueueNanos(), probeQueue});
+            }
         }
     }
 
@@ -112,9 +124,20 @@ final class StallProbe {
         double fxQueue = (after[2] - before[2]) / 1e6;
         return String.format(Locale.ROOT,
                 "%s stall %5.1f ms; window %5.1f ms: FX cpu %5.1f, FX waiting for a CPU %5.1f, FX blocked/idle %5.1f;"
-                        + " renderer cpu %5.1f, renderer waiting for a CPU %5.1f; probe waiting for a CPU %5.1f",
+                        + " renderer cpu %5.1f, renderer waiting for a CPU %5.1f; probe waiting for a CPU %5.1f, posting took %4.1f",
                 worstAt(), max / 1e6, wall, fxCpu, fxQueue, wall - fxCpu - fxQueue, (after[3] - before[3]) / 1e6,
-                (after[4] - before[4]) / 1e6, (after[5] - before[5]) / 1e6);
+                (after[4] - before[4]) / 1e6, (after[5] - before[5]) / 1e6, postingMs());
+    }
+
+    /** How long the probe took to post the longest stall's task (-1: unknown); part of that stall, not the FX thread's. */
+    private double postingMs() {
+        long[] q = maxQueued;
+        if (q == null) {
+            return -1;
+        }
+        synchronized (q) {
+            return q[0] == 0 ? -1 : (q[0] - maxPosted) / 1e6;
+        }
     }
 
     private static long epochNanos() {

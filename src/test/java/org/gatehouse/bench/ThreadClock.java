@@ -39,13 +39,14 @@ final class ThreadClock {
         return null;
     }
 
+    /** Null once the thread has ended. */
     Reading read() {
         long at = System.nanoTime();
         try {
             String[] f = Files.readString(schedstat).trim().split(" ");
             return new Reading(at, Long.parseLong(f[0]), Long.parseLong(f[1]));
         } catch (IOException | RuntimeException e) {
-            return new Reading(at, 0, 0);
+            return null;
         }
     }
 }
