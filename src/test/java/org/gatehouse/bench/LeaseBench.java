@@ -13,35 +13,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.gatehouse.kea.KeaClient;
 import org.gatehouse.kea.KeaJson;
 import org.gatehouse.kea.LocalKea;
 import org.gatehouse.kea.UnixSocketTransport;
 import org.gatehouse.model.Lease;
-import org.gatehouse.model.LeaseState;
 import org.gatehouse.policy.LeaseService;
 import org.gatehouse.policy.OuiRegistry;
-import org.gatehouse.policy.StatusService;
-import org.gatehouse.store.ActionLog;
-import org.gatehouse.store.Database;
-import org.gatehouse.store.ObservationStore;
-import org.gatehouse.testing.KeaTestCommands;
 import org.gatehouse.testing.ScaleKea;
-import org.gatehouse.ui.ConsoleContext;
-import org.gatehouse.ui.task.FxTaskExecutor;
-import org.gatehouse.ui.leases.LeasesView;
-import org.gatehouse.ui.leases.LeasesViewModel;
-import org.gatehouse.ui.shell.ShellViewModel;
 
 /**
  * The Leases screen at scale, against a real kea-dhcp4 started here with N leases (default
  * 50,000) pre-written into its memfile. Prints each figure with the baseline measured in the
  * same run: {@code socat} + {@code lease4-get-all} for fetching, the goal for the FX thread.
+ * The Leases screen itself is measured by {@link LeasesScreenBench}; with {@code -Dbench.stallDetail=true}
+ * the stall probe also says, on stderr, what each keystroke's longest stall was made of ({@link StallProbe}).
  * Run: {@code ./gatehouse bench [N]} (builds, then runs this on the test class path).
  * Not a test: nothing here passes or fails, it measures.
  */
@@ -100,7 +87,7 @@ public final class LeaseBench {
             }
             double cliSearch = cliSearch(classifier.classify(client.config(), client.allLeases()));
             row("  baseline: one search pass the CLI's way (leases list --search)", cliSearch, "ms", null, null);
-            gui(kea, client, oui, leases);
+            LeasesScreenBench.run(kea, client, oui, leases);
             if (!Boolean.getBoolean("bench.noWindow")) {
                 RealWindow.report(kea, leases.size());
             }
@@ -119,159 +106,6 @@ public final class LeaseBench {
         Platform.exit();
     }
 
-    private static void gui(LocalKea kea, KeaClient client, OuiRegistry oui, List<Lease> leases) throws Exception {
-        Path dir = Files.createTempDirectory("gh-bench-");
-        Database db = Database.open(dir.resolve("cache.db"));
-        FxTaskExecutor tasks = new FxTaskExecutor();
-        LeaseService service = new LeaseService(client, new ObservationStore(db), new ActionLog(db, "bench", "bench"), oui, Clock.systemUTC());
-        ConsoleContext ctx = ConsoleContext.builder(tasks, Clock.systemUTC()).kea(kea.endpoint(), service, new StatusService(client)).refreshSeconds(2).build();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        LeasesViewModel[] vmBox = new LeasesViewModel[1];
-        LeasesView[] viewBox = new LeasesView[1];
-        fx(() -> {
-            ShellViewModel shell = new ShellViewModel(kea.endpoint(), java.time.ZoneId.systemDefault());
-            LeasesViewModel vm = new LeasesViewModel(org.gatehouse.ui.leases.LeasesAccess.from(ctx), shell);
-            Stage stage = new Stage();
-            LeasesView view = new LeasesView(vm, new org.gatehouse.ui.dialog.FxDialogService(() -> null));
-            stage.setScene(new Scene(view, 1200, 720));
-            stage.show();
-            vmBox[0] = vm;
-            viewBox[0] = view;
-            return null;
-        });
-        LeasesViewModel vm = vmBox[0];
-        LeasesView view = viewBox[0];
-        fxThread = fx(Thread::currentThread);
-        renderThread = Thread.getAllStackTraces().keySet().stream().filter(th -> th.getName().startsWith("QuantumRenderer"))
-                .findFirst().orElse(fxThread);
-        long s = System.nanoTime();
-        fx(() -> {
-            vm.start();
-            return null;
-        });
-        await(() -> fx(() -> vm.idle() && vm.visibleRows().size() == leases.size()));
-        System.out.println();
-        row("console: first load of all leases (fetch, record, table)", ms(System.nanoTime() - s), "ms", null, null);
-
-        // Warm up the refresh path, then one refresh with 1 % of the leases changed in Kea.
-        for (int i = 0; i < 3; i++) {
-            refresh(vm);
-        }
-        StallProbe quiet = StallProbe.start();
-        double quietCpu0 = fxCpu();
-        long quiet0 = System.nanoTime();
-        Thread.sleep(1000);
-        // What the FX thread spends with nothing to do but run the probe's tasks, per ms: subtracted below.
-        double probeCpuPerMs = (fxCpu() - quietCpu0) / ((System.nanoTime() - quiet0) / 1e6);
-        double idleStall = quiet.stop();
-        List<Double> totals = new ArrayList<>();
-        List<Double> applies = new ArrayList<>();
-        List<Double> stalls = new ArrayList<>();
-        List<Double> gcs = new ArrayList<>();
-        List<Double> refreshCpu = new ArrayList<>();
-        List<Double> refreshRender = new ArrayList<>();
-        for (int round = 0; round < 3; round++) {
-            int changed = leases.size() / 100;
-            for (int i = 0; i < changed; i++) {
-                Lease l = leases.get((i * 97 + round * 13) % leases.size());
-                client.execute(new KeaTestCommands.Lease4Update(new Lease(l.ip(), l.mac(), "changed-" + round + "-" + i, l.subnetId(),
-                        LeaseState.DEFAULT, l.cltt(), l.validLifetime())));
-            }
-            StallProbe probe = StallProbe.start();
-            long gc0 = gcMillis();
-            double cpu0 = fxCpu();
-            double render0 = cpu(renderThread);
-            double took = refresh(vm);
-            refreshRender.add(cpu(renderThread) - render0);
-            totals.add(took);
-            refreshCpu.add(fxCpu() - cpu0 - probeCpuPerMs * took);
-            gcs.add((double) (gcMillis() - gc0));
-            stalls.add(probe.stop());
-            applies.add(fx(vm::lastApplyNanos) / 1e6);
-        }
-        System.out.printf(Locale.ROOT, "  (load average %s)%n", loadAverage());
-        row("refresh with 1% changed: total (fetch..table updated)", median(totals), "ms", null, null);
-        row("refresh with 1% changed: applying the diff on the FX thread", median(applies), "ms", 16.0, "of the 16 ms frame");
-        row("refresh with 1% changed: FX-thread CPU time, apply + redraw (*)", median(refreshCpu), "ms", 16.0, "of the 16 ms frame");
-        row("refresh with 1% changed: longest FX-thread stall (wall)", median(stalls), "ms", 16.0, "of the 16 ms frame");
-        row("refresh with 1% changed: renderer thread CPU (software redraw)", median(refreshRender), "ms", null, null);
-        row("  (longest FX-thread stall while idle, same probe)", idleStall, "ms", null, null);
-        row("  (garbage-collection pauses during that refresh, all threads)", median(gcs), "ms", null, null);
-
-        // Search keystrokes: each is a filter pass over every row, off the FX thread.
-        String[] typed = {"i", "ip", "iph", "ipho", "iphon", "iphone", "iphone-1", "iphone-12"};
-        List<Double> keys = new ArrayList<>();
-        List<Double> keyApplies = new ArrayList<>();
-        List<Double> keyStalls = new ArrayList<>();
-        List<Double> keyCpu = new ArrayList<>();
-        List<Double> keyRender = new ArrayList<>();
-        for (int rep = 0; rep < 2; rep++) {
-            for (String text : typed) {
-                StallProbe probe = StallProbe.start();
-                double cpu0 = fxCpu();
-                double render0 = cpu(renderThread);
-                long k = System.nanoTime();
-                fx(() -> {
-                    vm.searchProperty().set(text);
-                    return null;
-                });
-                await(() -> fx(vm::idle));
-                fx(() -> null);
-                double took = (System.nanoTime() - k) / 1e6;
-                keys.add(took);
-                keyCpu.add(fxCpu() - cpu0 - probeCpuPerMs * took);
-                keyStalls.add(probe.stop());
-                keyRender.add(cpu(renderThread) - render0);
-                keyApplies.add(fx(vm::lastApplyNanos) / 1e6);
-            }
-            fx(() -> {
-                vm.searchProperty().set("");
-                return null;
-            });
-            await(() -> fx(vm::idle));
-        }
-        System.out.printf(Locale.ROOT, "  (load average %s)%n", loadAverage());
-        row("search keystroke over all rows: typed..table shows result", median(keys), "ms", 50.0, "of the 50 ms goal");
-        row("search keystroke: applying the result on the FX thread", median(keyApplies), "ms", 16.0, "of the 16 ms frame");
-        row("search keystroke: FX-thread CPU time, apply + redraw (*)", median(keyCpu), "ms", 16.0, "of the 16 ms frame");
-        row("search keystroke: longest FX-thread stall (wall)", median(keyStalls), "ms", 16.0, "of the 16 ms frame");
-        row("search keystroke: renderer thread CPU (software redraw)", median(keyRender), "ms", null, null);
-        // Baseline for the redraw: what scrolling the table by one page costs the FX thread (every visible row changes too).
-        List<Double> pageCpu = new ArrayList<>();
-        for (int page = 1; page <= 8; page++) {
-            int to = page * 40;
-            double cpu0 = fxCpu();
-            fx(() -> {
-                view.table().scrollTo(to);
-                view.table().layout();
-                return null;
-            });
-            Thread.sleep(100);
-            pageCpu.add(fxCpu() - cpu0);
-        }
-        row("  baseline: scrolling one page, FX-thread CPU time", median(pageCpu), "ms", null, null);
-        System.out.printf(Locale.ROOT, "  (*) net of the stall probe's own cost on the FX thread, %.3f ms per ms%n", probeCpuPerMs);
-
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-        }
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        row(String.format(Locale.ROOT, "memory with %,d rows: heap after GC", leases.size()), heap / 1048576.0, "MB", null, null);
-        row("memory: process RSS, headless (console + bench in one JVM)", rssMb(), "MB", null, null);
-        tasks.close();
-        db.close();
-    }
-
-    private static Thread fxThread;
-    private static Thread renderThread;
-
-    private static double cpu(Thread t) {
-        return ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId()) / 1e6;
-    }
-
     /** Median ms of one filter pass over every lease the way the CLI searches (a haystack per lease, then match). */
     private static double cliSearch(List<org.gatehouse.model.ClassifiedLease> all) {
         List<Double> times = new ArrayList<>();
@@ -287,22 +121,6 @@ public final class LeaseBench {
         return median(times);
     }
 
-    /** CPU time the FX thread has used so far, ms: unlike wall time, not inflated when other processes load the machine. */
-    private static double fxCpu() {
-        return ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThread.getId()) / 1e6;
-    }
-
-    /** Triggers one refresh on the FX thread and waits until the table shows its result; ms. */
-    private static double refresh(LeasesViewModel vm) throws Exception {
-        long s = System.nanoTime();
-        fx(() -> {
-            vm.refresh();
-            return null;
-        });
-        await(() -> fx(vm::idle));
-        return (System.nanoTime() - s) / 1e6;
-    }
-
     static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -315,11 +133,11 @@ public final class LeaseBench {
         return f.get(120, TimeUnit.SECONDS);
     }
 
-    private interface Check {
+    interface Check {
         boolean ok() throws Exception;
     }
 
-    private static void await(Check c) throws Exception {
+    static void await(Check c) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!c.ok()) {
             if (System.nanoTime() > deadline) {
@@ -384,11 +202,7 @@ public final class LeaseBench {
         }
     }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
-    }
-
-    private static double rssMb() throws IOException {
+    static double rssMb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
@@ -397,7 +211,7 @@ public final class LeaseBench {
         return -1;
     }
 
-    private static double median(List<Double> xs) {
+    static double median(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);
         Collections.sort(s);
         return s.get(s.size() / 2);
