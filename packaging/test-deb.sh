@@ -28,7 +28,7 @@ desktop-file-validate "$work/root/usr/share/applications/gatehouse.desktop" || b
 # /usr/bin/gatehouse: a script that starts the image's launchers (the software-rendering one without a GPU).
 wrapper="$work/root/usr/bin/gatehouse"
 [ -f "$wrapper" ] && [ ! -L "$wrapper" ] && [ -x "$wrapper" ] || bad "/usr/bin/gatehouse is not an executable script"
-grep -q '^exec /opt/gatehouse/bin/gatehouse "$@"' "$wrapper" || bad "/usr/bin/gatehouse does not start /opt/gatehouse/bin/gatehouse"
+grep -q '^ *exec /opt/gatehouse/bin/gatehouse "$@"' "$wrapper" || bad "/usr/bin/gatehouse does not start /opt/gatehouse/bin/gatehouse"
 grep -q '^exec /opt/gatehouse/bin/gatehouse-sw "$@"' "$wrapper" || bad "/usr/bin/gatehouse does not start gatehouse-sw without a GPU"
 grep -qx 'java-options=-Dprism.order=sw' "$work/root/opt/gatehouse/lib/app/gatehouse-sw.cfg" || bad "gatehouse-sw does not use the software renderer"
 for cfg in gatehouse gatehouse-sw; do
