@@ -28,8 +28,13 @@ desktop-file-validate "$work/root/usr/share/applications/gatehouse.desktop" || b
 # /usr/bin/gatehouse: a script that starts the image's launchers (the software-rendering one without a GPU).
 wrapper="$work/root/usr/bin/gatehouse"
 [ -f "$wrapper" ] && [ ! -L "$wrapper" ] && [ -x "$wrapper" ] || bad "/usr/bin/gatehouse is not an executable script"
-grep -q '^ *exec /opt/gatehouse/bin/gatehouse "$@"' "$wrapper" || bad "/usr/bin/gatehouse does not start /opt/gatehouse/bin/gatehouse"
-grep -q '^exec /opt/gatehouse/bin/gatehouse-sw "$@"' "$wrapper" || bad "/usr/bin/gatehouse does not start gatehouse-sw without a GPU"
+grep -q '^launcher=/opt/gatehouse/bin/gatehouse-sw$' "$wrapper" || bad "/usr/bin/gatehouse does not start gatehouse-sw without a GPU"
+grep -q '^java=/opt/gatehouse/lib/runtime/bin/java$' "$wrapper" || bad "/usr/bin/gatehouse does not start the image's runtime"
+# It splits the launchers' configuration at spaces: no value may hold one.
+for cfg in gatehouse gatehouse-sw; do
+    grep -E '^(java-options|app\.classpath|app\.mainclass)=.*[[:space:]]' "$work/root/opt/gatehouse/lib/app/$cfg.cfg" \
+        && bad "$cfg.cfg has a value with a space (/usr/bin/gatehouse would split it)"
+done
 grep -qx 'java-options=-Dprism.order=sw' "$work/root/opt/gatehouse/lib/app/gatehouse-sw.cfg" || bad "gatehouse-sw does not use the software renderer"
 for cfg in gatehouse gatehouse-sw; do
     grep -qx 'java-options=-XX:SharedArchiveFile=$APPDIR/gatehouse.jsa' "$work/root/opt/gatehouse/lib/app/$cfg.cfg" \

@@ -246,9 +246,10 @@ check "postinst made the app's CDS archive $archive (more than 10 MB)" test "$(s
 check "gatehouse --version maps the archive (-Xshare:on) and takes Gatehouse's classes from it" prints \
     "org.gatehouse.app.Main source: shared objects file" in_root sh -c \
     'JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info:file=/tmp/classes.log" gatehouse --version >/dev/null 2>&1 && cat /tmp/classes.log'
-# No GPU in the root: /usr/bin/gatehouse starts the software-rendering launcher (sh -x shows what it runs).
-check "without a GPU, /usr/bin/gatehouse starts gatehouse-sw with GDK_GL=disable" prints "^+ exec /opt/gatehouse/bin/gatehouse-sw --version" \
-    in_root sh -c 'sh -x /usr/bin/gatehouse --version 2>&1'
+# No GPU in the root: /usr/bin/gatehouse starts the runtime with gatehouse-sw's configuration (sh -x shows what it runs).
+check "without a GPU, /usr/bin/gatehouse starts the runtime with -Dprism.order=sw and GDK_GL=disable" \
+    prints "+ GDK_GL=disable + exec /opt/gatehouse/lib/runtime/bin/java .*-Dprism.order=sw .*org.gatehouse.app.Main --version" \
+    in_root sh -c 'sh -x /usr/bin/gatehouse --version 2>&1 | grep -e "^+ exec" -e "^+ GDK_GL=disable" | tr "\n" " "; echo'
 check "dpkg-reconfigure gatehouse (postinst configure again) makes a new archive" in_root sh -c \
     "before=\$(stat -c %Y.%i $archive) && sleep 1 && dpkg-reconfigure gatehouse >/dev/null 2>&1 && test -s $archive \
      && test \"\$(stat -c %Y.%i $archive)\" != \"\$before\""

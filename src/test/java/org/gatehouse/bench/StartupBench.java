@@ -173,11 +173,11 @@ public final class StartupBench {
     /** A copy of the package's /usr/bin/gatehouse that starts {@code image} instead of /opt/gatehouse. */
     private static Path wrapper(Path repo, Path image, Path work) throws IOException {
         String script = Files.readString(repo.resolve("packaging/deb/gatehouse"), StandardCharsets.UTF_8);
-        if (!script.contains("/opt/gatehouse/bin/")) {
-            throw new IllegalStateException("packaging/deb/gatehouse does not start /opt/gatehouse/bin/…");
+        if (!script.contains("/opt/gatehouse/lib/")) {
+            throw new IllegalStateException("packaging/deb/gatehouse does not start /opt/gatehouse/…");
         }
         Path copy = Files.createTempFile(work, "usr-bin-gatehouse-", "");
-        Files.writeString(copy, script.replace("/opt/gatehouse/bin/", image.resolve("bin") + "/"), StandardCharsets.UTF_8);
+        Files.writeString(copy, script.replace("/opt/gatehouse/", image + "/"), StandardCharsets.UTF_8);
         copy.toFile().setExecutable(true);
         return copy;
     }
