@@ -28,7 +28,7 @@ desktop-file-validate "$work/root/usr/share/applications/gatehouse.desktop" || b
 # /usr/bin/gatehouse: a script that starts the image's launchers (the software-rendering one without a GPU).
 wrapper="$work/root/usr/bin/gatehouse"
 [ -f "$wrapper" ] && [ ! -L "$wrapper" ] && [ -x "$wrapper" ] || bad "/usr/bin/gatehouse is not an executable script"
-grep -q '^launcher=/opt/gatehouse/bin/gatehouse-sw$' "$wrapper" || bad "/usr/bin/gatehouse does not start gatehouse-sw without a GPU"
+grep -q '^ *launcher=/opt/gatehouse/bin/gatehouse-sw$' "$wrapper" || bad "/usr/bin/gatehouse does not start gatehouse-sw without a GPU"
 grep -q '^java=/opt/gatehouse/lib/runtime/bin/java$' "$wrapper" || bad "/usr/bin/gatehouse does not start the image's runtime"
 # It splits the launchers' configuration at spaces: no value may hold one.
 for cfg in gatehouse gatehouse-sw; do
