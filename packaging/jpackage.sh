@@ -9,7 +9,8 @@
 # class list (packaging/cds.sh image trains it here) and lib/gatehouse-cds, which makes the archive where
 # Gatehouse is installed (postinst) and here for the app image itself. Both launchers name it in their
 # configuration ($APPDIR/gatehouse.jsa); gatehouse-sw is the launcher for machines without a GPU
-# (-Dprism.order=sw; /usr/bin/gatehouse picks it, packaging/deb/gatehouse).
+# (-Dprism.order=sw). /usr/bin/gatehouse (packaging/deb/gatehouse) starts the runtime with one of the two
+# configurations instead of the launcher, which runs dpkg at every start.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 type=${1:-deb}
