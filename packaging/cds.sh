@@ -6,8 +6,10 @@
 #                                                   the app image's bin/gatehouse, or java ... -jar) as a
 #                                                   user would, and write the classes it loaded
 #                                                   (CDS_CONSOLE=no: the commands only, not the console)
-#   packaging/cds.sh image                          both for the app image of packaging/jpackage.sh, to
-#                                                   target/cds/gatehouse-image.jsa (not part of the image)
+#   packaging/cds.sh image                          for the app image of packaging/jpackage.sh: trains
+#                                                   (target/cds/image.classlist), puts the list and
+#                                                   packaging/deb/gatehouse-cds in the image, and makes
+#                                                   the image's lib/app/gatehouse.jsa with it
 #   CDS_ARCHIVE=FILE packaging/cds.sh dump CLASSLIST GATEHOUSE...
 #                                                   archive those classes in FILE (GATEHOUSE must name
 #                                                   the same file, or none), then check the JVM maps it
@@ -23,10 +25,13 @@ set -eu
 mode=$1
 if [ "$mode" = image ]; then
     here=$(cd "$(dirname "$0")/.." && pwd)
+    image=$here/target/dist/gatehouse
     mkdir -p "$here/target/cds"
-    sh "$0" train "$here/target/cds/image.classlist" "$here/target/dist/gatehouse/bin/gatehouse"
-    CDS_ARCHIVE="$here/target/cds/gatehouse-image.jsa" exec sh "$0" dump "$here/target/cds/image.classlist" \
-        "$here/target/dist/gatehouse/bin/gatehouse"
+    # As /usr/bin/gatehouse starts it without a GPU (Xvfb): the software renderer's classes are in the list.
+    GDK_GL=disable sh "$0" train "$here/target/cds/image.classlist" "$image/bin/gatehouse-sw"
+    install -m 644 "$here/target/cds/image.classlist" "$image/lib/app/gatehouse.classlist"
+    install -m 755 "$here/packaging/deb/gatehouse-cds" "$image/lib/gatehouse-cds"
+    exec "$image/lib/gatehouse-cds" make
 fi
 list=$2
 shift 2
@@ -60,17 +65,19 @@ await_line() {
     return 1
 }
 
-# The console until its first frame is drawn (FirstFrames logs it), then closed like a SIGTERM'd app.
+# The console until it has drawn a frame whose log line matches $2 (FirstFrames logs them), then closed
+# like a SIGTERM'd app.
 console() {
     name=$1
-    shift
+    frame=$2
+    shift 2
     mkdir -p "$tmp/$name/home"
     env DISPLAY="$display" HOME="$tmp/$name/home" XDG_STATE_HOME="$tmp/$name/state" XDG_CONFIG_HOME="$tmp/$name/config" \
         XDG_DATA_HOME="$tmp/$name/data" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$tmp/$name.classes" \
         "$@" >"$tmp/$name.out" 2>&1 &
     pid=$!
     pids="$pids $pid"
-    await_line "$tmp/$name/state/gatehouse/gatehouse.log" 120 'console: first frame' \
+    await_line "$tmp/$name/state/gatehouse/gatehouse.log" 120 "$frame" \
         || echo "cds.sh: the console ($name) drew no frame; its classes are left out" >&2
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
@@ -106,9 +113,10 @@ train() {
         pids="$pids $xvfb"
         await_line "$tmp/display" 20 '^[0-9]' || { echo "cds.sh: Xvfb did not start" >&2; return 0; }
         display=":$(head -1 "$tmp/display")"
-        console console "$@"
+        console console 'console: first frame' "$@"
         if command -v kea-dhcp4 >/dev/null 2>&1 || [ -x /usr/sbin/kea-dhcp4 ]; then
-            console demo-console "$@" demo
+            # Not the window's first frame ("starting the demo"): the demo site's screens, once its Kea is up.
+            console demo-console 'console: first frame of "Gatehouse — demo — ' "$@" demo
         fi
         kill "$xvfb" 2>/dev/null || true
     fi

@@ -16,6 +16,12 @@ mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/application
     "$root/usr/share/bash-completion/completions" "$root/usr/share/doc/gatehouse" "$root/lib/systemd/system" \
     "$root/etc/gatehouse" "$root/usr/share/icons/hicolor/scalable/apps"
 cp -a "$image" "$root/opt/gatehouse"
+# The app's class-data-sharing archive is made where Gatehouse is installed (postinst: lib/gatehouse-cds from
+# the class list), not shipped: 57 MB.
+rm -f "$root/opt/gatehouse/lib/app/gatehouse.jsa"
+for f in lib/app/gatehouse.classlist lib/gatehouse-cds bin/gatehouse-sw; do
+    [ -s "$root/opt/gatehouse/$f" ] || { echo "deb.sh: the app image has no $f (packaging/jpackage.sh makes it)" >&2; exit 1; }
+done
 # Debian's norms for what is installed: files 0644 (the JDK's legal notices are 0444), libraries not
 # executable, native code without its symbol tables (saves ~4 MB; binutils, when present).
 find "$root/opt" -type f -perm 0444 -exec chmod 0644 {} +
@@ -24,7 +30,8 @@ if command -v strip >/dev/null 2>&1; then
     find "$root/opt" -type f \( -name '*.so' -o -perm -0100 \) -exec sh -c 'file_is_elf() { [ "$(head -c 4 "$1")" = "$(printf "\177ELF")" ]; }
         for f; do file_is_elf "$f" && strip --strip-unneeded "$f"; done' sh {} +
 fi
-ln -s /opt/gatehouse/bin/gatehouse "$root/usr/bin/gatehouse"
+# A script, not a link: without a GPU it starts the software-rendering launcher with GDK_GL=disable.
+install -m 755 packaging/deb/gatehouse "$root/usr/bin/gatehouse"
 # Man page and completion from this build's command model.
 java -cp "target/gatehouse.jar:target/lib/*" org.gatehouse.cli.CliDocs target/cli-docs
 gzip -9n -c target/cli-docs/gatehouse.1 > "$root/usr/share/man/man1/gatehouse.1.gz"

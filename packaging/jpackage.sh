@@ -4,9 +4,13 @@
 # Output: target/dist/ (the app image gatehouse/, and for deb gatehouse_<version>-1_amd64.deb made from
 # it by packaging/deb.sh: our maintainer scripts, /usr/bin/gatehouse, man page, completion, icons, unit).
 # Both carry the runtime's class-data-sharing archive of the JDK's classes (jlink --generate-cds-archive;
-# README, "Performance"). The app's own archive (packaging/cds.sh: the classes the commands and the
-# console's first frame load) is not in them: at 57 MB (15 MB compressed) it would take the .deb past its
-# 60 MB. packaging/cds.sh image makes it beside the image (./gatehouse bench measures the image with and without).
+# README, "Performance"). The app's own archive (the classes the commands and the console's first frame
+# load) is 57 MB (15 MB compressed), too much for the .deb's 60 MB: the image and the package carry its
+# class list (packaging/cds.sh image trains it here) and lib/gatehouse-cds, which makes the archive where
+# Gatehouse is installed (postinst) and here for the app image itself. Both launchers name it in their
+# configuration ($APPDIR/gatehouse.jsa); gatehouse-sw is the launcher for machines without a GPU
+# (-Dprism.order=sw). /usr/bin/gatehouse (packaging/deb/gatehouse) starts the runtime with one of the two
+# configurations instead of the launcher, which runs dpkg at every start.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 type=${1:-deb}
@@ -40,19 +44,33 @@ set -- --name gatehouse --app-version "$version" \
     --input target/package-input --main-jar gatehouse.jar --main-class org.gatehouse.app.Main \
     --runtime-image target/runtime --java-options "-Dfile.encoding=UTF-8" --dest target/dist \
     --icon packaging/icons/gatehouse-256.png
-# The launcher's heap options (./gatehouse, README "Performance"), one --java-options each.
-for o in -Xms32m -Xmx384m -XX:MaxGCPauseMillis=10 -XX:GCTimeRatio=4 -XX:G1HeapRegionSize=2m -XX:-G1UseAdaptiveIHOP \
-    -XX:InitiatingHeapOccupancyPercent=25 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:TrimNativeHeapInterval=5000; do
+# The launcher's heap options (./gatehouse, README "Performance"), one --java-options each, and the app's
+# class-data-sharing archive ($APPDIR is the image's lib/app; jpackage's launcher expands it).
+options='-Xms32m -Xmx384m -XX:MaxGCPauseMillis=10 -XX:GCTimeRatio=4 -XX:G1HeapRegionSize=2m -XX:-G1UseAdaptiveIHOP
+    -XX:InitiatingHeapOccupancyPercent=25 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:TrimNativeHeapInterval=5000
+    -XX:SharedArchiveFile=$APPDIR/gatehouse.jsa'
+for o in $options; do
     set -- "$@" --java-options "$o"
 done
-jpackage "$@" --type app-image
+# The same with JavaFX's software renderer: an additional launcher, bin/gatehouse-sw (its options replace the main one's).
+echo "java-options=-Dfile.encoding=UTF-8 $(echo $options) -Dprism.order=sw" > target/gatehouse-sw.properties
+jpackage "$@" --add-launcher gatehouse-sw=target/gatehouse-sw.properties --type app-image
+# The class list (trained on this image: commands on the demo's Kea, the console's first frame under Xvfb),
+# lib/gatehouse-cds, and the archive it makes from them for this image (deb.sh leaves the archive out).
+sh packaging/cds.sh image
 if [ "$type" = deb ]; then
     sh packaging/deb.sh
-    # As installed (deb.sh strips native code; dpkg keeps the files' times): the JVM still maps the
-    # runtime's archive; -Xshare:on fails where the default, -Xshare:auto, would silently go without.
+    # As installed (deb.sh strips native code; dpkg keeps the files' times): postinst's gatehouse-cds makes
+    # the app's archive from the packaged class list, and the JVM maps it, Gatehouse's classes included;
+    # -Xshare:on fails where the default, -Xshare:auto, would silently go without.
     rm -rf target/deb-check && dpkg-deb -x target/dist/gatehouse_*.deb target/deb-check
-    HOME=/tmp JAVA_TOOL_OPTIONS=-Xshare:on target/deb-check/opt/gatehouse/bin/gatehouse --version >/dev/null \
+    check=target/deb-check/opt/gatehouse
+    [ ! -e $check/lib/app/gatehouse.jsa ] || { echo "jpackage.sh: the .deb carries the app's archive (postinst makes it)" >&2; exit 1; }
+    $check/lib/gatehouse-cds make || { echo "jpackage.sh: the packaged class list makes no archive" >&2; exit 1; }
+    HOME=/tmp JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info:file=target/deb-check/classes.log" $check/bin/gatehouse --version >/dev/null \
         || { echo "jpackage.sh: the packaged runtime does not map its CDS archive" >&2; exit 1; }
+    grep -q 'org.gatehouse.app.Main source: shared objects file' target/deb-check/classes.log \
+        || { echo "jpackage.sh: the installed launcher does not take Gatehouse's classes from the app's archive" >&2; exit 1; }
     rm -rf target/deb-check
 fi
 ls -la target/dist

@@ -2,8 +2,9 @@
 # Installs the built .deb into a throwaway Debian root made with debootstrap and checks, inside it with
 # chroot, what a site would notice (issue 13, "Proof"): the install succeeds with no desktop present,
 # `gatehouse --version`/`--help` work, `man gatehouse` exists, the unit's ExecStart and User= exist,
-# `apt-get remove` keeps the site profile, and `apt-get purge` leaves nothing of ours (a listing of the
-# root with file contents, taken before the install and after the purge, must be the same).
+# the app's class-data-sharing archive made by postinst and mapped by the JVM, `apt-get remove` keeps the
+# site profile, and `apt-get purge` leaves nothing of ours (a listing of the root with file contents,
+# taken before the install and after the purge, must be the same).
 #   packaging/test-install-root.sh [DEB]     (as root; CI runs it after packaging/deb.sh)
 # The root (debootstrap from the machine's own Debian mirror, plus man-db and the package's dependencies)
 # is cached in $GATEHOUSE_CI_CACHE (default /var/cache/gatehouse-ci), keyed by suite, mirror and the
@@ -238,6 +239,20 @@ check "dpkg has gatehouse installed and configured (ii), not half-configured" te
 version=$(dpkg-deb -f "$deb" Version)
 check "gatehouse --version (on the PATH) prints ${version%-*}" prints "${version%-*}" in_root gatehouse --version
 check "gatehouse --help prints the usage" prints "^Usage: gatehouse" in_root gatehouse --help
+# The app's class-data-sharing archive, made by postinst from the packaged class list (not shipped).
+archive=/opt/gatehouse/lib/app/gatehouse.jsa
+check "postinst made the app's CDS archive $archive (more than 10 MB)" test "$(stat -c %s "$root$archive" 2>/dev/null || echo 0)" -gt 10000000
+# -Xshare:on: the JVM fails rather than run without it; the class-load log says where Gatehouse's classes came from.
+check "gatehouse --version maps the archive (-Xshare:on) and takes Gatehouse's classes from it" prints \
+    "org.gatehouse.app.Main source: shared objects file" in_root sh -c \
+    'JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info:file=/tmp/classes.log" gatehouse --version >/dev/null 2>&1 && cat /tmp/classes.log'
+# No GPU in the root: /usr/bin/gatehouse starts the runtime with gatehouse-sw's configuration (sh -x shows what it runs).
+check "without a GPU, /usr/bin/gatehouse starts the runtime with -Dprism.order=sw and GDK_GL=disable" \
+    prints "+ GDK_GL=disable + exec /opt/gatehouse/lib/runtime/bin/java .*-Dprism.order=sw .*org.gatehouse.app.Main --version" \
+    in_root sh -c 'sh -x /usr/bin/gatehouse --version 2>&1 | grep -e "^+ exec" -e "^+ GDK_GL=disable" | tr "\n" " "; echo'
+check "dpkg-reconfigure gatehouse (postinst configure again) makes a new archive" in_root sh -c \
+    "before=\$(stat -c %Y.%i $archive) && sleep 1 && dpkg-reconfigure gatehouse >/dev/null 2>&1 && test -s $archive \
+     && test \"\$(stat -c %Y.%i $archive)\" != \"\$before\""
 # The demo: a private kea-dhcp4 (Recommends: kea-dhcp4-server), its switch on 127.0.0.1; its hints name
 # the command as installed (gatehouse, not the clone's ./gatehouse).
 check "gatehouse demo --no-gui runs and its hints say \"Try: gatehouse --kea …\"" \
@@ -264,13 +279,14 @@ check "the installed desktop entry validates (desktop-file-validate)" desktop-fi
 phase "apt-get remove gatehouse"
 check "apt-get remove gatehouse succeeds" in_root apt-get remove -y -q gatehouse
 check "after remove, dpkg keeps only its conffiles (rc)" test "$(status_of gatehouse)" = rc
+check "after remove, the app's CDS archive is gone" absent "$archive"
 check "after remove, /opt/gatehouse and /usr/bin/gatehouse are gone" sh -c '[ ! -e "$0/opt/gatehouse" ] && [ ! -L "$0/usr/bin/gatehouse" ]' "$root"
 check "after remove, the site profile /etc/gatehouse/profiles.toml is kept" test -f "$root/etc/gatehouse/profiles.toml"
 check "after remove, /opt itself is still there (the system's, not ours)" test -d "$root/opt"
 phase "apt-get purge gatehouse"
 check "apt-get purge gatehouse succeeds" in_root apt-get purge -y -q gatehouse
 check "after purge, dpkg no longer knows gatehouse" not_installed gatehouse
-for f in /opt/gatehouse /usr/bin/gatehouse /etc/gatehouse /var/lib/gatehouse /lib/systemd/system/gatehouse-sync.service \
+for f in /opt/gatehouse "$archive" /usr/bin/gatehouse /etc/gatehouse /var/lib/gatehouse /lib/systemd/system/gatehouse-sync.service \
          /usr/share/applications/gatehouse.desktop /usr/share/icons/hicolor/scalable/apps/gatehouse.svg \
          /usr/share/icons/hicolor/48x48/apps/gatehouse.png /usr/share/man/man1/gatehouse.1.gz \
          /usr/share/bash-completion/completions/gatehouse /usr/share/doc/gatehouse; do

@@ -413,6 +413,10 @@ public final class AppBackend implements Backend {
 
     @Override
     public void demo(ConnectionOptions options, boolean openGui, int keepSeconds) {
-        new DemoRun(json(), clock, console, this).run(options, openGui, keepSeconds);
+        if (openGui) {
+            consoleWiring().demo(options);
+        } else {
+            new DemoRun(json(), clock, console).run(options, keepSeconds);
+        }
     }
 }

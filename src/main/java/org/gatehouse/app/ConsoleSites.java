@@ -85,7 +85,7 @@ final class ConsoleSites implements SiteOpener {
 
     @Override
     public OpenSite demo(TaskExecutor tasks) {
-        DemoRun.Running demo = demos.get().start(base);
+        DemoRun.Running demo = demos.get().startForConsole(base);
         try {
             Backend.Session s = backend.connect(demo.options());
             String title = "demo — " + demo.options().kea();

@@ -45,21 +45,32 @@ final class ConsoleStart {
     }
 
     void run(TaskExecutor tasks) {
-        Profiles store = AppProfiles.open(env, new ProfileProbes(backend), new PassphraseDialog()::ask);
-        ProfileBookAdapter book = new ProfileBookAdapter(store, options.knownHosts(), Duration.ofSeconds(Math.max(1, options.timeoutSeconds())));
-        ConsoleSites sites = backend.sites(store, book, options);
-        String home = env.get("HOME") != null && !env.get("HOME").isBlank() ? env.get("HOME") : System.getProperty("user.home");
-        ConsoleSetup setup = backend.consoleSetup(options, tasks, book, sites,
-                new ConsoleLayout(ConsoleLayout.defaultFile(env.get("XDG_STATE_HOME"), home)),
-                () -> new LocalKeaSockets(LocalKeaSockets.WELL_KNOWN, LocalKeaSockets.CONFIG_FILES).candidates(), null);
+        ConsoleSites[] sites = new ConsoleSites[1];
+        ConsoleSetup setup = setup(tasks, sites);
         SiteOpener.OpenSite opened = null;
         String name = null;
         if (profile.isPresent() && profile.get().kea() != null && Objects.equals(options.kea(), profile.get().kea().uri())) {
             name = profile.get().name();
         } else if (problem == null && options.kea() != null) {
-            opened = sites.fromOptions(options, tasks);
+            opened = sites[0].fromOptions(options, tasks);
         }
         new ConsoleLauncher().showAndWait(setup, opened, name, problem);
+    }
+
+    /** {@code gatehouse demo}: the window at once, the demo started behind it (the user's own profiles stay as they are). */
+    void runDemo(TaskExecutor tasks) {
+        new ConsoleLauncher().showDemoAndWait(setup(tasks, new ConsoleSites[1]));
+    }
+
+    /** The console's setup on the user's profiles; {@code sites[0]}: how its sites open. */
+    private ConsoleSetup setup(TaskExecutor tasks, ConsoleSites[] sites) {
+        Profiles store = AppProfiles.open(env, new ProfileProbes(backend), new PassphraseDialog()::ask);
+        ProfileBookAdapter book = new ProfileBookAdapter(store, options.knownHosts(), Duration.ofSeconds(Math.max(1, options.timeoutSeconds())));
+        sites[0] = backend.sites(store, book, options);
+        String home = env.get("HOME") != null && !env.get("HOME").isBlank() ? env.get("HOME") : System.getProperty("user.home");
+        return backend.consoleSetup(options, tasks, book, sites[0],
+                new ConsoleLayout(ConsoleLayout.defaultFile(env.get("XDG_STATE_HOME"), home)),
+                () -> new LocalKeaSockets(LocalKeaSockets.WELL_KNOWN, LocalKeaSockets.CONFIG_FILES).candidates(), null);
     }
 
 }

@@ -60,6 +60,13 @@ final class ConsoleWiring {
         }
     }
 
+    /** {@code gatehouse demo} with its console: the window first, the demo started behind it (ConsoleFrame#startDemo). */
+    void demo(ConnectionOptions options) {
+        try (FxTaskExecutor tasks = new FxTaskExecutor()) {
+            new ConsoleStart(backend, options, System::getenv).runDemo(tasks);
+        }
+    }
+
     ConsoleContext context(ConnectionOptions options, Backend.Session s, TaskExecutor tasks) {
         String title = KeaEndpoint.parse(options.kea()).toString();
         if (s.servers().several()) {
@@ -112,7 +119,7 @@ final class ConsoleWiring {
 
     ConsoleSites sites(ProfileBook profiles, ConnectionOptions base) {
         return new ConsoleSites(backend, profiles, new KeaTargetConnector(json), base, name -> base,
-                () -> new DemoRun(json, clock, console, backend));
+                () -> new DemoRun(json, clock, console));
     }
 
     /** The console on the user's own profiles: their switch and SNMP settings and secrets come from the profile store. */
@@ -120,6 +127,6 @@ final class ConsoleWiring {
         return new ConsoleSites(backend, profiles, new KeaTargetConnector(json), base, name -> {
             Profile p = store.require(name);
             return ConnectionOptions.of(p, slot -> store.secret(p, slot));
-        }, () -> new DemoRun(json, clock, console, backend));
+        }, () -> new DemoRun(json, clock, console));
     }
 }

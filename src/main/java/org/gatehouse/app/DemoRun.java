@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gatehouse.app.demo.DemoSwitch;
-import org.gatehouse.cli.Backend;
 import org.gatehouse.cli.ConnectionOptions;
 import org.gatehouse.kea.GuestSiteConfig;
 import org.gatehouse.kea.KeaClient;
@@ -26,25 +25,24 @@ import picocli.CommandLine;
  * {@code gatehouse demo}: a private kea-dhcp4 (no network) filled with the demo site's devices,
  * their simulated DHCP clients, and a simulated switch (SSH CLI + SNMP on 127.0.0.1) that knows
  * where each device is plugged in. Everything is stopped, and the directory removed, when the
- * console closes (or after {@code --seconds} without it).
+ * console closes (or after {@code --seconds} without it). With its console, the window opens first
+ * and starts the demo in the background ({@link ConsoleSites#demo}, {@link #startForConsole}).
  */
 final class DemoRun {
     private final KeaJson json;
     private final Clock clock;
     private final PrintStream console;
-    private final Backend backend;
     private final String command;
 
-    DemoRun(KeaJson json, Clock clock, PrintStream console, Backend backend) {
-        this(json, clock, console, backend, LaunchCommand.current());
+    DemoRun(KeaJson json, Clock clock, PrintStream console) {
+        this(json, clock, console, LaunchCommand.current());
     }
 
     /** {@code command}: what the user types to start Gatehouse, for the printed hints ({@link LaunchCommand}). */
-    DemoRun(KeaJson json, Clock clock, PrintStream console, Backend backend, String command) {
+    DemoRun(KeaJson json, Clock clock, PrintStream console, String command) {
         this.json = json;
         this.clock = clock;
         this.console = console;
-        this.backend = backend;
         this.command = command;
     }
 
@@ -52,20 +50,23 @@ final class DemoRun {
     record Running(ConnectionOptions options, List<String> reach, Runnable stop) {
     }
 
-    void run(ConnectionOptions options, boolean openGui, int keepSeconds) {
+    /** {@code gatehouse demo --no-gui}: the demo for {@code keepSeconds} (0: until the process is stopped), with hints. */
+    void run(ConnectionOptions options, int keepSeconds) {
         Running demo = start(options);
         try {
-            if (openGui) {
-                console.println("The command line reaches this demo with: " + command + " " + String.join(" ", demo.reach()) + " COMMAND");
-                backend.gui(demo.options());
-            } else {
-                console.println("Try: " + command + " " + String.join(" ", demo.reach()) + " switch blocked");
-                console.println("     " + command + " " + String.join(" ", demo.reach()) + " leases list");
-                sleepSeconds(keepSeconds);
-            }
+            console.println("Try: " + command + " " + String.join(" ", demo.reach()) + " switch blocked");
+            console.println("     " + command + " " + String.join(" ", demo.reach()) + " leases list");
+            sleepSeconds(keepSeconds);
         } finally {
             demo.stop().run();
         }
+    }
+
+    /** For the console: starts the demo and says how the command line reaches it. */
+    Running startForConsole(ConnectionOptions options) {
+        Running demo = start(options);
+        console.println("The command line reaches this demo with: " + command + " " + String.join(" ", demo.reach()) + " COMMAND");
+        return demo;
     }
 
     /** Starts the demo's Kea, devices and switch; the caller stops them with {@link Running#stop} (also done at JVM exit). */

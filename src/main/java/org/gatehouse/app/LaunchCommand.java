@@ -13,7 +13,8 @@ import java.util.function.Function;
  * ("Try: gatehouse --kea … leases list"). The repository's launcher exports its {@code $0} as
  * {@code GATEHOUSE_COMMAND}; an installed package runs jpackage's launcher, which sets
  * {@code jpackage.app-path}. Either becomes plain {@code gatehouse} when that is what the PATH finds
- * (the .deb's /usr/bin/gatehouse links to /opt/gatehouse/bin/gatehouse). Nothing set: {@code ./gatehouse},
+ * (the .deb's /usr/bin/gatehouse, a script that starts /opt/gatehouse/bin/gatehouse[-sw], exports its
+ * own path as {@code GATEHOUSE_COMMAND}). Nothing set: {@code ./gatehouse},
  * the README's command in a clone.
  */
 final class LaunchCommand {
@@ -41,10 +42,19 @@ final class LaunchCommand {
             return onPath(command, path) != null ? shellWord(command) : shellWord("./" + command);
         }
         Path found = onPath(NAME, path);
+        // The .deb's /usr/bin/gatehouse is a script that starts the installed launcher and exports its own $0.
+        if (command.equals(installed) && typed != null && typed.contains("/") && same(found, typed)) {
+            return NAME;
+        }
+        return same(found, command) ? NAME : shellWord(command);   // a path that does not resolve: printed as typed
+    }
+
+    /** Whether {@code command} is the file {@code found} (both resolved); false when either does not resolve. */
+    private static boolean same(Path found, String command) {
         try {
-            return found != null && Objects.equals(found.toRealPath(), Path.of(command).toRealPath()) ? NAME : shellWord(command);
+            return found != null && Objects.equals(found.toRealPath(), Path.of(command).toRealPath());
         } catch (IOException | InvalidPathException e) {
-            return shellWord(command);   // a path that does not resolve: print it as typed
+            return false;
         }
     }
 

@@ -2,11 +2,10 @@ package org.gatehouse.cli;
 
 import picocli.CommandLine;
 
-/** The version from the jar's manifest (the build puts it there). */
+/** picocli's {@code --version}, {@code -V} on any command: {@link Version#line()}. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = GatehouseCli.class.getPackage().getImplementationVersion();
-        return new String[] {"gatehouse " + (v == null ? "development build" : v)};
+        return new String[] {Version.line()};
     }
 }

@@ -36,6 +36,24 @@ public final class ConsoleLauncher {
      * the profiles could not be read (shown; the console opens anyway), or null.
      */
     public void showAndWait(ConsoleSetup setup, SiteOpener.OpenSite opened, String profile, String problem) {
+        showFrameAndWait(setup, frame -> {
+            frame.start(opened, profile);
+            if (problem != null) {
+                frame.warn("Profiles could not be read", problem);
+            }
+        });
+    }
+
+    /**
+     * {@code gatehouse demo}: the console window at once, saying the demo is starting; the demo's Kea,
+     * devices and switch start in the background and its screens replace the message (ConsoleFrame). Blocks
+     * until the window is closed; closing stops the demo.
+     */
+    public void showDemoAndWait(ConsoleSetup setup) {
+        showFrameAndWait(setup, ConsoleFrame::startDemo);
+    }
+
+    private void showFrameAndWait(ConsoleSetup setup, java.util.function.Consumer<ConsoleFrame> start) {
         ConsoleLayout.Layout layout = setup.layout().load();
         ConsoleLayout.Layout[] last = new ConsoleLayout.Layout[] {layout};
         ConsoleFrame[] frame = new ConsoleFrame[1];
@@ -46,10 +64,7 @@ public final class ConsoleLauncher {
                 last[0] = frame[0].closing();
                 closed.countDown();
             });
-            frame[0].start(opened, profile);
-            if (problem != null) {
-                frame[0].warn("Profiles could not be read", problem);
-            }
+            start.accept(frame[0]);
             return stage;
         });
         setup.layout().save(last[0]);

@@ -28,8 +28,10 @@ public final class ConsoleProbe {
 
     private static void drive() {
         try {
+            // The window shows at once ("starting the demo"); its title names the site once the site's screens are in.
             Stage stage = poll(() -> Window.getWindows().stream().filter(Window::isShowing)
-                    .filter(Stage.class::isInstance).map(Stage.class::cast).findFirst(), 90, 200);
+                    .filter(Stage.class::isInstance).map(Stage.class::cast)
+                    .filter(s -> String.valueOf(s.getTitle()).contains("unix:")).findFirst(), 90, 200);
             System.out.println("probe: console shown: " + onFx(stage::getTitle));
             for (Screen s : List.of(Screen.values())) {
                 String id = "#nav-" + s.name().toLowerCase();

@@ -94,6 +94,17 @@ final class FrameDriver implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** As {@code gatehouse demo} opens it: the frame shown at once, the demo starting behind it. */
+    void openDemo(ConsoleSetup setup) throws Exception {
+        ConsoleLayout.Layout layout = setup.layout().load();
+        FxToolkit.setupStage(stage -> {
+            frame = new ConsoleFrame(stage, setup, layout);
+            frame.startDemo();
+        });
+        FxToolkit.showStage();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** What closing the window does: the layout saved, the site closed. */
     void closeWindow() throws Exception {
         if (frame == null) {

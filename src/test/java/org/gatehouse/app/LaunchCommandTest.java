@@ -29,6 +29,19 @@ class LaunchCommandTest {
         assertThat(command).isEqualTo("gatehouse");
     }
 
+    /** The .deb's /usr/bin/gatehouse: a script that exports its own path and starts gatehouse-sw (no GPU) or gatehouse. */
+    @Test
+    void installedWrapperScriptOnThePathIsPlainGatehouse() throws IOException {
+        Path softwareLauncher = executable(dir.resolve("opt/gatehouse/bin/gatehouse-sw"));
+        Path wrapper = executable(dir.resolve("usr/bin/gatehouse"));
+        String command = LaunchCommand.of(Map.of("PATH", dir.resolve("usr/bin") + ":/bin", "GATEHOUSE_COMMAND", wrapper.toString()),
+                Map.of("jpackage.app-path", softwareLauncher.toString()));
+        assertThat(command).isEqualTo("gatehouse");
+        // the image's launcher run directly, with a leftover GATEHOUSE_COMMAND naming another gatehouse: its own path
+        assertThat(LaunchCommand.of(Map.of("PATH", "/bin", "GATEHOUSE_COMMAND", wrapper.toString()),
+                Map.of("jpackage.app-path", softwareLauncher.toString()))).isEqualTo(softwareLauncher.toString());
+    }
+
     @Test
     void anAppImageNotOnThePathIsItsFullPath() throws IOException {
         Path launcher = executable(dir.resolve("dist/gatehouse/bin/gatehouse"));

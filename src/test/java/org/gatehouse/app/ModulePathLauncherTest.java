@@ -54,7 +54,8 @@ class ModulePathLauncherTest {
         assertThat(r.err).as("stderr of the console").doesNotContain("Unsupported JavaFX configuration")
                 .doesNotContain("IllegalAccess").doesNotContain("Exception");
         assertThat(r.exit).as(r.err).isZero();
-        assertThat(r.out).contains("probe: console shown: Gatehouse — unix:");
+        assertThat(r.out).contains("probe: console shown: Gatehouse — demo — unix:");
+        assertThat(r.out).contains("The command line reaches this demo with: ");
         for (Screen s : Screen.values()) {
             assertThat(r.out).as("screen %s", s.title()).contains("probe: opened " + s.title() + "\n");
         }

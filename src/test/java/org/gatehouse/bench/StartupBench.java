@@ -25,7 +25,10 @@ import org.gatehouse.testing.ScaleKea;
  * (default 50,000) on a real kea-dhcp4 beside {@code socat} + {@code lease4-get-all}, with a new
  * empty cache and with the cache of the run before; the console's first frame (StartupWindow);
  * the .deb's size. Each process is measured as the launcher {@code ./gatehouse} (jar) and, when
- * {@code packaging/jpackage.sh} has built it, as the app image {@code target/dist/gatehouse}.
+ * {@code packaging/jpackage.sh} has built it, as the package starts it: the app image
+ * {@code target/dist/gatehouse} through a copy of /usr/bin/gatehouse (packaging/deb/gatehouse) with the
+ * app's CDS archive made as postinst makes it, and with the runtime's archive in its place (the
+ * install-time dump failed).
  * Medians of several runs; the machine's load average is printed with them.
  * Run: {@code ./gatehouse bench startup [N]}. Not a test: it measures.
  */
@@ -57,18 +60,18 @@ public final class StartupBench {
     private static void run(int count) throws Exception {
         Path repo = Path.of("").toAbsolutePath();
         List<Form> forms = new ArrayList<>(List.of(new Form("jar launcher ./gatehouse", List.of(repo.resolve("gatehouse").toString()), null)));
-        Path image = repo.resolve("target/dist/gatehouse/bin/gatehouse");
-        if (Files.isExecutable(image)) {
-            forms.add(new Form("app image (as packaged)", List.of(image.toString()), null));
-            Path archive = repo.resolve("target/cds/gatehouse-image.jsa");
-            if (Files.isRegularFile(archive)) {
-                forms.add(new Form("app image + app CDS archive", List.of(image.toString()), "-XX:SharedArchiveFile=" + archive));
-            }
-        }
+        Path image = repo.resolve("target/dist/gatehouse");
         System.out.printf(Locale.ROOT, "Gatehouse start-up benchmark: %d CPUs, Java %s, load average %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
         Path work = Files.createTempDirectory("gh-startup-");
         try {
+            if (Files.isRegularFile(image.resolve("lib/app/gatehouse.jsa")) && Files.isExecutable(image.resolve("bin/gatehouse-sw"))) {
+                forms.add(new Form("installed (app image + app CDS archive)", List.of(wrapper(repo, image, work).toString()), null));
+                forms.add(new Form("installed, dump failed (runtime's archive)",
+                        List.of(wrapper(repo, withRuntimeArchive(image, work), work).toString()), null));
+            } else {
+                System.out.println("(no app image with its CDS archive: packaging/jpackage.sh app-image builds it)");
+            }
             for (Form f : forms) {
                 System.out.printf(Locale.ROOT, "%s: %s%n", f.name(), cdsUse(f, work));
             }
@@ -165,6 +168,31 @@ public final class StartupBench {
         long ownShared = lines.stream().filter(l -> l.contains(" org.gatehouse.") && l.contains("shared objects file")).count();
         return String.format(Locale.ROOT, "--version loads %d classes, %d of them from CDS archives (of Gatehouse's own: %d of %d)",
                 lines.size(), shared, ownShared, own);
+    }
+
+    /** A copy of the package's /usr/bin/gatehouse that starts {@code image} instead of /opt/gatehouse. */
+    private static Path wrapper(Path repo, Path image, Path work) throws IOException {
+        String script = Files.readString(repo.resolve("packaging/deb/gatehouse"), StandardCharsets.UTF_8);
+        if (!script.contains("/opt/gatehouse/lib/")) {
+            throw new IllegalStateException("packaging/deb/gatehouse does not start /opt/gatehouse/…");
+        }
+        Path copy = Files.createTempFile(work, "usr-bin-gatehouse-", "");
+        Files.writeString(copy, script.replace("/opt/gatehouse/", image + "/"), StandardCharsets.UTF_8);
+        copy.toFile().setExecutable(true);
+        return copy;
+    }
+
+    /** The image as installed when gatehouse-cds could not dump: hard links, with the runtime's archive copied as the app's. */
+    private static Path withRuntimeArchive(Path image, Path work) throws Exception {
+        Path copy = work.resolve("image-runtime-archive");
+        Process cp = new ProcessBuilder("cp", "-al", image.toString(), copy.toString()).inheritIO().start();
+        if (cp.waitFor() != 0) {
+            throw new IllegalStateException("cp -al " + image + " failed");
+        }
+        Path archive = copy.resolve("lib/app/gatehouse.jsa");
+        Files.delete(archive);
+        Files.copy(copy.resolve("lib/runtime/lib/server/classes.jsa"), archive);
+        return copy;
     }
 
     static List<String> with(Form f, String... args) {

@@ -53,6 +53,34 @@ class MaintainerScriptsTest {
         assertThat(calls).noneMatch(c -> c.startsWith("systemctl enable"));
     }
 
+    /** The app's CDS archive: postinst runs the installed gatehouse-cds; its failure (any exit) never fails the install. */
+    @Test
+    void postinstMakesTheCdsArchiveAndSurvivesItsFailure() throws Exception {
+        shimGetent("passwd group");
+        Path opt = Files.createDirectories(dir.resolve("opt-gatehouse/lib"));
+        write(opt.resolve("gatehouse-cds"), "#!/bin/sh\necho \"gatehouse-cds $*\" >> '" + log + "'\necho 'cannot dump' >&2\nexit 2\n");
+        assertThat(installedAt(dir.resolve("opt-gatehouse"), "postinst")).contains(dir.resolve("opt-gatehouse/lib/gatehouse-cds") + " make");
+        assertThat(run(dir.resolve("postinst"), bin + ":/usr/bin:/bin", "configure")).isZero();
+        assertThat(Files.readAllLines(log)).contains("gatehouse-cds make");
+    }
+
+    @Test
+    void postinstWithoutTheCdsScriptStillSucceeds() throws Exception {
+        shimGetent("passwd group");
+        installedAt(dir.resolve("opt-gatehouse-missing"), "postinst");
+        assertThat(run(dir.resolve("postinst"), bin + ":/usr/bin:/bin", "configure")).isZero();
+    }
+
+    @Test
+    void prermRemovesTheGeneratedArchiveOnRemoveAndUpgrade() throws Exception {
+        String archive = "rm -f /opt/gatehouse/lib/app/gatehouse.jsa";
+        assertThat(run("prerm", "upgrade", "0.1.0-1")).isZero();
+        assertThat(Files.readAllLines(log)).contains(archive);
+        Files.delete(log);
+        assertThat(run("prerm", "remove")).isZero();
+        assertThat(Files.readAllLines(log)).contains(archive);
+    }
+
     @Test
     void postinstFailsWhenTheUserCannotBeCreated() throws Exception {
         shimGetent("group");
@@ -101,7 +129,8 @@ class MaintainerScriptsTest {
         shimGetent("passwd group");
         assertThat(run("postrm", "purge")).isZero();
         List<String> calls = Files.readAllLines(log);
-        assertThat(calls).contains("rm -rf /var/lib/gatehouse", "deluser --quiet --system gatehouse",
+        assertThat(calls).contains("rm -rf /var/lib/gatehouse", "rm -f /opt/gatehouse/lib/app/gatehouse.jsa",
+                "deluser --quiet --system gatehouse",
                 "delgroup --quiet --system gatehouse");
     }
 
@@ -115,7 +144,7 @@ class MaintainerScriptsTest {
 
     @Test
     void everyScriptParses() throws Exception {
-        for (String s : List.of("postinst", "prerm", "postrm")) {
+        for (String s : List.of("postinst", "prerm", "postrm", "gatehouse-cds", "gatehouse")) {
             Process p = new ProcessBuilder("sh", "-n", SCRIPTS.resolve(s).toString()).redirectErrorStream(true).start();
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(s + ": " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
@@ -131,8 +160,18 @@ class MaintainerScriptsTest {
         write(name, "#!/bin/sh\necho \"" + name + " $*\" >> '" + log + "'\nexit " + exit + "\n");
     }
 
+    /** A copy of {@code script} in {@link #dir} that finds the installed files under {@code opt} instead of /opt/gatehouse. */
+    private String installedAt(Path opt, String script) throws IOException {
+        String text = Files.readString(SCRIPTS.resolve(script)).replace("/opt/gatehouse/", opt + "/");
+        Files.writeString(dir.resolve(script), text);
+        return text;
+    }
+
     private void write(String name, String script) throws IOException {
-        Path f = bin.resolve(name);
+        write(bin.resolve(name), script);
+    }
+
+    private void write(Path f, String script) throws IOException {
         Files.writeString(f, script);
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -24,9 +24,11 @@ public final class ConsoleFrame {
     private final DialogService dialogs;
     private ConsoleLayout.Layout layout;
     private final TableLayouts tables;
+    private final javafx.scene.control.Label opening = new javafx.scene.control.Label("Opening Gatehouse …");
     private MainWindow window;
     private SiteOpener.OpenSite site;
     private String profile;
+    private boolean connectPage;
 
     public ConsoleFrame(Stage stage, ConsoleSetup setup, ConsoleLayout.Layout layout) {
         this.stage = stage;
@@ -35,7 +37,7 @@ public final class ConsoleFrame {
         this.layout = layout;
         this.tables = new TableLayouts(layout.tables());
         placeWindow(layout.window());
-        javafx.scene.control.Label opening = new javafx.scene.control.Label("Opening Gatehouse …");
+        opening.setId("console-opening");
         stage.setScene(new Scene(new javafx.scene.layout.StackPane(opening), sceneWidth(), sceneHeight()));
     }
 
@@ -57,6 +59,15 @@ public final class ConsoleFrame {
         }
     }
 
+    /**
+     * {@code gatehouse demo}: the window first, saying the demo is starting, then the demo's Kea, devices and
+     * switch in the background (seconds), then its screens; if it does not start, the connect page says why.
+     */
+    public void startDemo() {
+        opening.setText("Starting the demo's Kea, its devices and switch …");
+        demo();
+    }
+
     /** Says something went wrong that did not stop the console (a broken profile file). */
     public void warn(String header, String text) {
         dialogs.report(DialogService.Level.WARNING, "console-warning", null, header, text);
@@ -72,6 +83,7 @@ public final class ConsoleFrame {
 
     public void showConnect() {
         closeSite();
+        connectPage = true;
         ConnectViewModel vm = new ConnectViewModel(setup, dialogs, this::open);
         double w = sceneWidth();
         double h = sceneHeight();
@@ -102,13 +114,18 @@ public final class ConsoleFrame {
         stage.setTitle("Gatehouse — starting the demo …");
         setup.tasks().run(() -> setup.opener().demo(setup.tasks()), opened -> show(opened, null), e -> {
             dialogs.report(DialogService.Level.ERROR, "demo-failed", null, "The demo did not start", e.getMessage());
-            stage.setTitle("Gatehouse — connect to Kea");
+            if (connectPage) {
+                stage.setTitle("Gatehouse — connect to Kea");
+            } else {
+                showConnect();   // gatehouse demo: the window had only the "starting" message
+            }
         });
     }
 
     private void show(SiteOpener.OpenSite opened, String name) {
         Theme theme = window != null ? window.shell().themeProperty().get() : theme();
         closeSite();
+        connectPage = false;
         site = opened;
         profile = name;
         window = new MainWindow(opened.context(), dialogs);
