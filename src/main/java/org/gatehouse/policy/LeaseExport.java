@@ -113,6 +113,26 @@ public final class LeaseExport {
         }
     }
 
+    /**
+     * The objects of {@link #json}, each written straight to {@code g} (no map, no tree): the same
+     * fields in the same order, for {@code leases list --format json} at 50,000 leases.
+     */
+    public static void writeJson(JsonGenerator g, ClassifiedLease cl) throws IOException {
+        Lease l = cl.lease();
+        g.writeStartObject();
+        g.writeStringField("ip", l.ip().toString());
+        g.writeStringField("mac", l.mac() == null ? null : l.mac().toString());
+        g.writeStringField("hostname", l.hostname());
+        g.writeNumberField("subnetId", l.subnetId());
+        g.writeStringField("state", l.state().label());
+        g.writeNumberField("cltt", l.cltt());
+        g.writeNumberField("validLifetime", l.validLifetime());
+        g.writeStringField("expires", l.expires().toString());
+        g.writeStringField("tier", cl.tier().label());
+        g.writeStringField("vendor", cl.vendor());
+        g.writeEndObject();
+    }
+
     /** The JSON object of the contract ({@code leases list --format json}): ip, mac, hostname, subnetId, state, cltt, validLifetime, expires, tier, vendor. */
     public static Map<String, Object> json(ClassifiedLease cl) {
         Lease l = cl.lease();
