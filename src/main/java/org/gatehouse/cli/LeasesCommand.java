@@ -36,13 +36,7 @@ final class LeasesCommand {
     /** {@code leases} of {@code snap}: CSV is the lease export's (one writer, one header), JSON the contract's objects. */
     static void print(Printer p, OutputFormat format, LeaseService leaseService, LeaseService.LeaseSnapshot snap, List<ClassifiedLease> leases) {
         if (format == OutputFormat.JSON) {
-            p.json(g -> {
-                g.writeStartArray();
-                for (ClassifiedLease cl : leases) {
-                    LeaseExport.writeJson(g, cl);
-                }
-                g.writeEndArray();
-            });
+            p.streamed(out -> LeaseExport.writeJsonArray(out, leases));
         } else if (format == OutputFormat.CSV) {
             p.raw(LeaseExport.csv(leaseService.exportRows(snap, leases)));
         } else {

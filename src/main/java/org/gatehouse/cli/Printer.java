@@ -1,13 +1,12 @@
 package org.gatehouse.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.gatehouse.model.CsvCells;
@@ -35,23 +34,21 @@ final class Printer {
         out.flush();
     }
 
-    /** Writes one JSON value through a generator. */
+    /** Writes a document (e.g. JSON from policy) straight to the output. */
     @FunctionalInterface
-    interface JsonWriting {
-        void write(JsonGenerator g) throws IOException;
+    interface Streamed {
+        void write(Writer out) throws IOException;
     }
 
     /**
-     * A JSON document written as it is made, with no tree and no string of the whole (50,000
-     * leases): the same text as {@link #json} prints for the same value (Jackson's default pretty
-     * printer, then a line end).
+     * A document written as it is made, with no string of the whole (50,000 leases), then a line
+     * end, as {@link #json} ends its text.
      */
-    void json(JsonWriting writing) {
-        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            writing.write(g);
+    void streamed(Streamed writing) {
+        try {
+            writing.write(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot print JSON", e);
+            throw new UncheckedIOException("cannot print", e);
         }
         out.println();
         out.flush();

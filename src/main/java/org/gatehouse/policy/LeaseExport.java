@@ -114,10 +114,24 @@ public final class LeaseExport {
     }
 
     /**
-     * The objects of {@link #json}, each written straight to {@code g} (no map, no tree): the same
-     * fields in the same order, for {@code leases list --format json} at 50,000 leases.
+     * {@code leases list --format json}: the objects of {@link #json} in an array, pretty-printed as
+     * an {@code ObjectMapper} with {@code INDENT_OUTPUT} prints them, but written lease by lease to
+     * {@code out} (no map, no tree, no string of the whole list); no line end after it, {@code out}
+     * left open.
      */
-    public static void writeJson(JsonGenerator g, ClassifiedLease cl) throws IOException {
+    public static void writeJsonArray(Writer out, List<ClassifiedLease> leases) throws IOException {
+        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (ClassifiedLease cl : leases) {
+                writeJson(g, cl);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** One object of {@link #json}, written straight to {@code g}: the same fields in the same order. */
+    private static void writeJson(JsonGenerator g, ClassifiedLease cl) throws IOException {
         Lease l = cl.lease();
         g.writeStartObject();
         g.writeStringField("ip", l.ip().toString());
