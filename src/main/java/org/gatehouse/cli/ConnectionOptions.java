@@ -221,6 +221,11 @@ public final class ConnectionOptions {
         return profile().map(p -> p.tuning().agingAge()).orElse(null);
     }
 
+    /** {@code GATEHOUSE_TIMING=1}: commands that support it print where their time went on stderr. */
+    boolean timing() {
+        return "1".equals(env.get("GATEHOUSE_TIMING"));
+    }
+
     /** Reads variables; injectable so that tests do not depend on the real environment. */
     public interface Environment {
         String get(String name);

@@ -9,6 +9,7 @@ import org.gatehouse.model.ClassifiedLease;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.PhaseTimes;
 import org.gatehouse.model.Tier;
 import org.gatehouse.policy.LeaseExport;
 import org.gatehouse.policy.LeaseFilter;
@@ -35,7 +36,7 @@ final class LeasesCommand {
     /** {@code leases} of {@code snap}: CSV is the lease export's (one writer, one header), JSON the contract's objects. */
     static void print(Printer p, OutputFormat format, LeaseService leaseService, LeaseService.LeaseSnapshot snap, List<ClassifiedLease> leases) {
         if (format == OutputFormat.JSON) {
-            p.json(leases.stream().map(LeaseExport::json).toList());
+            p.streamed(out -> LeaseExport.writeJsonArray(out, leases));
         } else if (format == OutputFormat.CSV) {
             p.raw(LeaseExport.csv(leaseService.exportRows(snap, leases)));
         } else {
@@ -90,12 +91,44 @@ final class LeasesCommand {
         @Override
         public Integer call() {
             LeaseFilter filter = new LeaseFilter(search, tier == null ? null : Tier.parse(tier), subnet);
-            try (Backend.Session s = backend.connect(options())) {
+            PhaseTimes times = CommandTimes.start(options());
+            Backend.Session s;
+            try (PhaseTimes.Running t = times.start("connect: open cache, wire")) {
+                s = backend.connect(options());
+            }
+            try {
                 if (s.servers().several()) {
                     return several(this, MergedLeases.read(s.servers(), filter));
                 }
-                LeaseService.LeaseSnapshot snap = s.leases().refresh();
-                print(printer(), options().format(), s.leases(), snap, snap.filter(filter));
+                LeaseService.LeaseSnapshot snap = s.leases().fetch(times);
+                if (options().format() == OutputFormat.CSV) {
+                    // CSV's first and last seen come from the cache: after this list is recorded.
+                    try (PhaseTimes.Running t = times.start("record in cache")) {
+                        s.leases().record(snap);
+                    }
+                    try (PhaseTimes.Running t = times.start("output")) {
+                        print(printer(), options().format(), s.leases(), snap, snap.filter(filter));
+                    }
+                    return 0;
+                }
+                // The list is recorded on a second thread while it is printed; the command ends once it is committed.
+                try (BesideOutput recording = BesideOutput.start("gatehouse-record", () -> {
+                    try (PhaseTimes.Running t = times.start("record in cache (beside output)")) {
+                        s.leases().record(snap);
+                    }
+                })) {
+                    try (PhaseTimes.Running t = times.start("output")) {
+                        print(printer(), options().format(), s.leases(), snap, snap.filter(filter));
+                    }
+                    try (PhaseTimes.Running t = times.start("wait for the record")) {
+                        recording.finish();
+                    }
+                }
+            } finally {
+                try (PhaseTimes.Running t = times.start("close: cache, Kea")) {
+                    s.close();
+                }
+                CommandTimes.report(times, err());
             }
             return 0;
         }

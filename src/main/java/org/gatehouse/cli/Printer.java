@@ -3,7 +3,10 @@ package org.gatehouse.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.gatehouse.model.CsvCells;
@@ -17,7 +20,6 @@ import org.gatehouse.model.SafeText;
  */
 final class Printer {
     private final PrintWriter out;
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     Printer(PrintWriter out) {
         this.out = out;
@@ -25,10 +27,30 @@ final class Printer {
 
     void json(Object value) {
         try {
-            out.println(mapper.writeValueAsString(value));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot print JSON", e);
         }
+        out.flush();
+    }
+
+    /** Writes a document (e.g. JSON from policy) straight to the output. */
+    @FunctionalInterface
+    interface Streamed {
+        void write(Writer out) throws IOException;
+    }
+
+    /**
+     * A document written as it is made, with no string of the whole (50,000 leases), then a line
+     * end, as {@link #json} ends its text.
+     */
+    void streamed(Streamed writing) {
+        try {
+            writing.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot print", e);
+        }
+        out.println();
         out.flush();
     }
 

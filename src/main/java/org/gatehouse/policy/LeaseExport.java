@@ -113,6 +113,40 @@ public final class LeaseExport {
         }
     }
 
+    /**
+     * {@code leases list --format json}: the objects of {@link #json} in an array, pretty-printed as
+     * an {@code ObjectMapper} with {@code INDENT_OUTPUT} prints them, but written lease by lease to
+     * {@code out} (no map, no tree, no string of the whole list); no line end after it, {@code out}
+     * left open.
+     */
+    public static void writeJsonArray(Writer out, List<ClassifiedLease> leases) throws IOException {
+        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (ClassifiedLease cl : leases) {
+                writeJson(g, cl);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** One object of {@link #json}, written straight to {@code g}: the same fields in the same order. */
+    private static void writeJson(JsonGenerator g, ClassifiedLease cl) throws IOException {
+        Lease l = cl.lease();
+        g.writeStartObject();
+        g.writeStringField("ip", l.ip().toString());
+        g.writeStringField("mac", l.mac() == null ? null : l.mac().toString());
+        g.writeStringField("hostname", l.hostname());
+        g.writeNumberField("subnetId", l.subnetId());
+        g.writeStringField("state", l.state().label());
+        g.writeNumberField("cltt", l.cltt());
+        g.writeNumberField("validLifetime", l.validLifetime());
+        g.writeStringField("expires", l.expires().toString());
+        g.writeStringField("tier", cl.tier().label());
+        g.writeStringField("vendor", cl.vendor());
+        g.writeEndObject();
+    }
+
     /** The JSON object of the contract ({@code leases list --format json}): ip, mac, hostname, subnetId, state, cltt, validLifetime, expires, tier, vendor. */
     public static Map<String, Object> json(ClassifiedLease cl) {
         Lease l = cl.lease();

@@ -25,6 +25,7 @@ import org.gatehouse.model.ClassifiedLease;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
 import org.gatehouse.model.Mac;
+import org.gatehouse.model.PhaseTimes;
 import org.gatehouse.model.Tier;
 import org.gatehouse.store.ActionLog;
 import org.gatehouse.store.ObservationStore;
@@ -100,15 +101,40 @@ public final class LeaseService {
 
     /** Fetches from Kea and records the observation; throws a KeaException when Kea cannot be read. */
     public LeaseSnapshot refresh() {
+        LeaseSnapshot snap = fetch(PhaseTimes.OFF);
+        record(snap);
+        return snap;
+    }
+
+    /**
+     * {@link #refresh} without recording: the caller records the list with {@link #record} (the CLI
+     * does so on a second thread while it prints). {@code times} notes Kea's and the classifier's share.
+     */
+    public LeaseSnapshot fetch(PhaseTimes times) {
         // The vendor registry (a 3 MB file, read once) loads while Kea answers.
         CompletableFuture<Void> vendors = CompletableFuture.runAsync(oui::preload);
-        KeaConfig config = kea.config();
-        List<Lease> leases = kea.allLeases(pageSize);
-        vendors.join();
+        KeaConfig config;
+        try (PhaseTimes.Running t = times.start("kea: config-get")) {
+            config = kea.config();
+        }
+        List<Lease> leases;
+        try (PhaseTimes.Running t = times.start("kea: lease pages, read")) {
+            leases = kea.allLeases(pageSize);
+        }
+        try (PhaseTimes.Running t = times.start("vendor registry (rest of load)")) {
+            vendors.join();
+        }
         Instant at = clock.instant();
-        List<ClassifiedLease> classified = classify(config, leases);
-        record(classified, at, true);
+        List<ClassifiedLease> classified;
+        try (PhaseTimes.Running t = times.start("classify")) {
+            classified = classify(config, leases);
+        }
         return new LeaseSnapshot(at, true, classified, ReservedMacs.from(config), subnetLabels(config));
+    }
+
+    /** Records a list {@link #fetch} returned in the cache, as {@link #refresh} does; safe from any thread. */
+    public void record(LeaseSnapshot fetched) {
+        record(fetched.leases(), fetched.asOf(), true);
     }
 
     /**

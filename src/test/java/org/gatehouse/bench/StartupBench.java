@@ -135,8 +135,32 @@ public final class StartupBench {
                 row("  " + f.name() + ", new empty cache", medianOf(fresh), base.wallMs(), "socat   goal <= 2.0x (stretch 1.5x)");
                 row("  " + f.name() + ", cache of the run before", medianOf(warm), base.wallMs(), "socat   goal <= 2.0x (stretch 1.5x)");
             }
+            for (Form f : forms) {
+                breakdown(f, kea, work);
+            }
         }
         System.out.println();
+    }
+
+    /** One more run each with a new and a warm cache, with GATEHOUSE_TIMING=1: where the time went (README, "Performance"). */
+    private static void breakdown(Form f, LocalKea kea, Path work) throws Exception {
+        Path cache = Files.createDirectories(work.resolve("cache-timing-" + f.name().hashCode()));
+        List<String> cmd = with(f, "--kea", kea.endpoint(), "--db", cache.resolve("cache.db").toString(), "leases", "list", "--format", "json");
+        for (String which : List.of("new empty cache", "cache of the run before")) {
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            environment(pb, work, f).put("GATEHOUSE_TIMING", "1");
+            Path err = work.resolve("timing.txt");
+            long t = System.nanoTime();
+            Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timing run: not done in 300 s");
+            }
+            System.out.printf(Locale.ROOT, "  where the time went, %s, %s (one run of %.0f ms, load average %s):%n", f.name(), which,
+                    (System.nanoTime() - t) / 1e6, loadAverage());
+            Files.readAllLines(err, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("timing: "))
+                    .forEach(l -> System.out.println("    " + l.substring("timing: ".length())));
+        }
     }
 
     private static void deb(Path repo) throws IOException {
