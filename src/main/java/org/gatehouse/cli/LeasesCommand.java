@@ -122,6 +122,10 @@ final class LeasesCommand {
                     }
                     try (PhaseTimes.Running t = times.start("wait for the record")) {
                         recording.finish();
+                    } catch (RuntimeException e) {
+                        // The list is already out: say it is whole, and that only the cache missed it (exit code as the cache's error).
+                        err().println("gatehouse: the list above is complete (read from Kea); recording it in the cache failed:");
+                        throw e;
                     }
                 }
             } finally {

@@ -64,6 +64,18 @@ class MaintainerScriptsTest {
         assertThat(Files.readAllLines(log)).contains("gatehouse-cds make");
     }
 
+    /** prerm removed the archive before an upgrade that failed: the old version's postinst abort-upgrade makes it again. */
+    @Test
+    void aFailedUpgradeGetsItsArchiveBack() throws Exception {
+        Path opt = Files.createDirectories(dir.resolve("opt-gatehouse/lib"));
+        write(opt.resolve("gatehouse-cds"), "#!/bin/sh\necho \"gatehouse-cds $*\" >> '" + log + "'\nexit 0\n");
+        installedAt(dir.resolve("opt-gatehouse"), "postinst");
+        for (String abort : List.of("abort-upgrade", "abort-remove", "abort-deconfigure")) {
+            assertThat(run(dir.resolve("postinst"), bin + ":/usr/bin:/bin", abort, "0.1.0-2")).isZero();
+        }
+        assertThat(Files.readAllLines(log)).containsExactly("gatehouse-cds make", "gatehouse-cds make", "gatehouse-cds make");
+    }
+
     @Test
     void postinstWithoutTheCdsScriptStillSucceeds() throws Exception {
         shimGetent("passwd group");
