@@ -75,6 +75,7 @@ public final class ServersStatus {
                         + " (applied when it is reachable: gatehouse sync --once or offline replay)");
             }
         }
+        SubnetClashes.find(servers).forEach(c -> warnings.add(c.describe() + " (gatehouse site check; " + SubnetClashes.HINT + ")"));
         if (!drift.isEmpty()) {
             warnings.add(differences(drift.size()));
         }
