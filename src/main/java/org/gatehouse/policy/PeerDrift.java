@@ -70,7 +70,7 @@ public final class PeerDrift {
             return out;
         }
         View ref = views.get(0);
-        SubnetClashes.find(views.stream().map(v -> new SubnetClashes.Served(v.server(), v.config())).toList())
+        SubnetClashes.find(views.stream().map(v -> SubnetClashes.Served.of(v.server(), v.config())).toList())
                 .forEach(c -> out.add(SubnetClashes.finding(c)));
         for (View peer : views.subList(1, views.size())) {
             agingAge(ref, peer, out);

@@ -1,9 +1,10 @@
 package org.gatehouse.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gatehouse.kea.KeaConfig;
-import org.gatehouse.kea.KeaException;
 import org.gatehouse.model.SafeText;
 
 /**
@@ -13,8 +14,13 @@ import org.gatehouse.model.SafeText;
  * everything by prefix is not worth it for a mistake the site should fix in Kea).
  */
 public final class SubnetClashes {
-    /** One server's configuration, as read. */
-    public record Served(String server, KeaConfig config) {
+    /** One server's subnets: prefix by subnet id. */
+    public record Served(String server, Map<Long, String> prefixById) {
+        static Served of(String server, KeaConfig config) {
+            Map<Long, String> m = new LinkedHashMap<>();
+            config.subnets().forEach(x -> m.put(x.id(), x.cidr()));
+            return new Served(server, m);
+        }
     }
 
     /** Subnet {@code id} is {@code prefixA} on {@code serverA} and {@code prefixB} on {@code serverB}. */
@@ -32,35 +38,21 @@ public final class SubnetClashes {
     }
 
     /** Every pair of servers that use one id for different prefixes. */
-    public static List<Clash> find(List<Served> configs) {
+    public static List<Clash> find(List<Served> servers) {
         List<Clash> out = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) {
-            for (int j = i + 1; j < configs.size(); j++) {
-                Served a = configs.get(i);
-                Served b = configs.get(j);
-                for (KeaConfig.Subnet x : a.config().subnets()) {
-                    for (KeaConfig.Subnet y : b.config().subnets()) {
-                        if (x.id() == y.id() && !x.cidr().equals(y.cidr())) {
-                            out.add(new Clash(x.id(), a.server(), x.cidr(), b.server(), y.cidr()));
-                        }
+        for (int i = 0; i < servers.size(); i++) {
+            for (int j = i + 1; j < servers.size(); j++) {
+                Served a = servers.get(i);
+                Served b = servers.get(j);
+                a.prefixById().forEach((id, prefix) -> {
+                    String other = b.prefixById().get(id);
+                    if (other != null && !other.equals(prefix)) {
+                        out.add(new Clash(id, a.server(), prefix, b.server(), other));
                     }
-                }
+                });
             }
         }
         return out;
-    }
-
-    /** The clashes between the servers that answer (those that do not are reported elsewhere). */
-    public static List<Clash> find(KeaServers servers) {
-        List<Served> configs = new ArrayList<>();
-        for (KeaServers.Server s : servers.all()) {
-            try {
-                configs.add(new Served(s.name(), s.kea().config()));
-            } catch (KeaException e) {
-                // unreachable: the status names it
-            }
-        }
-        return find(configs);
     }
 
     static SiteCheck.Finding finding(Clash c) {
