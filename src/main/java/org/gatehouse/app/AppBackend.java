@@ -221,16 +221,19 @@ public final class AppBackend implements Backend {
         PoolService pools = new PoolService(kea, options.poolWarningPercent(), options.poolCriticalPercent(), p.poolHistory(), clock);
         AgingService aging = new AgingService(queue, decisions, reservations, new ServiceLock(db), actions, clock,
                 user + "@" + hostname() + "#" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()), pools);
-        SiteAging siteAging = new SiteAging(new SiteSettings(kea,
-                (reason, hash, config) -> snapshots.save(clock.instant(), kea.endpoint(), hash, reason, json().write(config))), actions, clock);
+        java.util.function.Function<KeaClient, SiteSettings> siteSettings = k -> new SiteSettings(k,
+                (reason, hash, config) -> snapshots.save(clock.instant(), k.endpoint(), hash, reason, json().write(config)));
+        SiteAging siteAging = new SiteAging(siteSettings.apply(kea), actions, clock);
         Map<String, OfflineQueue.Replayer> replayers = new java.util.LinkedHashMap<>(Replayers.of(kea, p.configs()));
         replayers.putAll(Replayers.decisions(kea, reservations, decisions.flow()));
         replayers.putAll(Replayers.reservationEdits(kea, reservations, decisions.editor()));
+        replayers.putAll(siteAging.replayers());
         KeaServers servers = several != null ? several
                 : new KeaServers(List.of(new KeaServers.Server(name == null ? "server1" : name, kea.endpoint(), kea, status, leases, decisions, reservations, replayers)));
         Map<String, OfflineQueue.Replayer> replaying = servers.several() ? PeerQueue.routing(servers) : replayers;
         if (servers.several()) {
             SeveralKea.onEvery(servers, p.offline(), leases, queue, pools, aging);
+            siteAging.writeOnEvery(servers, p.offline(), siteSettings); // the site's aging age on every server
             decisions.retries().retryOnEvery(servers); // aging retries each owed lease deletion on its own server
         }
         return new Session() {

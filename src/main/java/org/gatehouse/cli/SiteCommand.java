@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gatehouse.policy.KeaServers;
 import org.gatehouse.policy.PeerDrift;
+import org.gatehouse.policy.SiteAging;
 import org.gatehouse.policy.SiteCheck;
+import org.gatehouse.model.SafeText;
 import org.gatehouse.policy.SiteGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +21,8 @@ final class SiteCommand {
     /** {@code gatehouse site aging [DURATION]}: shows or sets the site's aging age, kept in Kea's configuration. */
     @Command(name = "aging", description = {"Show or set the site's aging age: how long a device may stay undecided before the console's "
             + "aging pass and `gatehouse sync` move it to old-unregistered. Kept in Kea's configuration "
-            + "(Dhcp4 user-context), so every workstation and the service use the same age."})
+            + "(Dhcp4 user-context), so every workstation and the service use the same age. With several servers it is set on each "
+            + "(exit 3 naming a server that missed it; `gatehouse sync --once` applies it when it is back) and shown per server when they differ."})
     static final class Aging extends ConnectedCommand {
         @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "DURATION", description = "new age, 1s to 30d (e.g. 45s, 30m, 2h, 1d)")
         String duration;
@@ -32,12 +35,37 @@ final class SiteCommand {
         public Integer call() {
             try (Backend.Session s = backend.connect(options())) {
                 if (duration == null) {
-                    printer().line("aging age: " + s.siteAging().current().describe());
-                } else {
-                    printer().line("aging age set to " + s.siteAging().set(duration).describe());
+                    return show(s.siteAging().perServer());
+                }
+                SiteAging.Applied a = s.siteAging().apply(duration);
+                printer().line("aging age set to " + a.setting().describe());
+                a.servers().forEach(line -> printer().line("  " + SafeText.escapeForTerminal(line)));
+                if (a.pending() != null) {
+                    err().println(Printer.errorLine("site aging", SafeText.escapeForTerminal(a.pending())));
+                    err().flush();
+                    return 3;
                 }
                 return 0;
             }
+        }
+
+        /** One line when every server holds the same age; else one per server. Exit 3 when a server could not be read. */
+        private int show(List<SiteAging.ServerAge> ages) {
+            List<String> read = ages.stream().filter(a -> a.setting() != null).map(a -> a.setting().describe()).distinct().toList();
+            if (read.size() == 1) {
+                printer().line("aging age: " + read.get(0));
+            } else if (read.size() > 1) {
+                printer().line("aging age differs between servers:");
+                ages.stream().filter(a -> a.setting() != null)
+                        .forEach(a -> printer().line("  " + SafeText.escapeForTerminal(a.server()) + ": " + a.setting().describe()));
+            }
+            List<String> unreachable = ages.stream().filter(a -> a.setting() == null).map(SiteAging.ServerAge::unreachable).toList();
+            if (unreachable.isEmpty()) {
+                return 0;
+            }
+            err().println(Printer.errorLine("site aging", SafeText.escapeForTerminal(String.join("; ", unreachable))));
+            err().flush();
+            return 3;
         }
     }
 

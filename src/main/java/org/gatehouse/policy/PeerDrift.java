@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.gatehouse.kea.KeaConfig;
 import org.gatehouse.kea.KeaUnreachable;
+import org.gatehouse.kea.SiteSettings;
 import org.gatehouse.model.HostReservation;
 import org.gatehouse.model.SafeText;
 
@@ -69,12 +70,26 @@ public final class PeerDrift {
             return out;
         }
         View ref = views.get(0);
+        SubnetClashes.find(views.stream().map(v -> SubnetClashes.Served.of(v.server(), v.config())).toList())
+                .forEach(c -> out.add(SubnetClashes.finding(c)));
         for (View peer : views.subList(1, views.size())) {
+            agingAge(ref, peer, out);
             classes(ref, peer, out);
             subnets(ref, peer, out);
             reservations(ref, peer, out);
         }
         return out;
+    }
+
+    /** The site's aging age: each server's aging pass (and a workstation after a failover) must move devices after the same time. */
+    private static void agingAge(View ref, View peer, List<SiteCheck.Finding> out) {
+        String a = SiteSettings.agingAge(ref.config()).orElse("unset");
+        String b = SiteSettings.agingAge(peer.config()).orElse("unset");
+        if (!a.equals(b)) {
+            out.add(new SiteCheck.Finding(SiteCheck.Severity.ERROR, peer.server() + " aging age", "aging age " + SafeText.escapeForTerminal(b)
+                    + " on " + peer.server() + ", " + SafeText.escapeForTerminal(a) + " on " + ref.server(),
+                    "set it once for every server: gatehouse site aging DURATION (with every server given)"));
+        }
     }
 
     private static void classes(View ref, View peer, List<SiteCheck.Finding> out) {
@@ -118,7 +133,7 @@ public final class PeerDrift {
                 out.add(drift(where, "subnet " + y.cidr() + " only on " + peer.server()));
             } else {
                 if (!x.cidr().equals(y.cidr())) {
-                    out.add(drift(where, "prefix " + y.cidr() + ", not " + x.cidr() + " as on " + ref.server()));
+                    continue; // one id, two prefixes: a clash (SubnetClashes), not a pool difference
                 }
                 TreeSet<String> px = pools(x);
                 TreeSet<String> py = pools(y);

@@ -200,6 +200,7 @@ public final class Replayers {
     /** For screens: whether an action of this kind can be replayed here. */
     public static boolean known(QueuedAction a) {
         return LEASE_RELEASE.equals(a.kind()) || CONFIG_RESTORE.equals(a.kind()) || APPROVE.equals(a.kind()) || DENY.equals(a.kind())
-                || ReservationRequest.ADD.equals(a.kind()) || ReservationRequest.REMOVE.equals(a.kind());
+                || ReservationRequest.ADD.equals(a.kind()) || ReservationRequest.REMOVE.equals(a.kind())
+                || SiteAgingOnEvery.REPLAY_KIND.equals(a.kind());
     }
 }

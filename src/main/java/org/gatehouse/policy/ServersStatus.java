@@ -57,9 +57,13 @@ public final class ServersStatus {
         List<String> warnings = new ArrayList<>();
         int exit = 0;
         StatusService.Status first = null;
+        List<SubnetClashes.Served> subnets = new ArrayList<>(); // for subnet ids that mean two prefixes
         for (KeaServers.Server s : servers.all()) {
             StatusService.Status st = s.status().status();
             first = first == null && st.reachable() ? st : first;
+            Map<Long, String> prefixes = new java.util.LinkedHashMap<>();
+            st.subnets().forEach(x -> prefixes.put(x.id(), x.subnet()));
+            subnets.add(new SubnetClashes.Served(s.name(), prefixes));
             int owed = pending.getOrDefault(s.endpoint(), 0);
             out.add(new ServerStatus(s.name(), s.endpoint(), st.reachable(), st.error(), st.version(),
                     st.reachable() ? new Capabilities(st.hooks(), st.commandCount(), st.leasePaging(), st.hostCommands(), st.configHash()) : null,
@@ -75,6 +79,7 @@ public final class ServersStatus {
                         + " (applied when it is reachable: gatehouse sync --once or offline replay)");
             }
         }
+        SubnetClashes.find(subnets).forEach(c -> warnings.add(c.describe() + " (gatehouse site check; " + SubnetClashes.HINT + ")"));
         if (!drift.isEmpty()) {
             warnings.add(differences(drift.size()));
         }
