@@ -91,14 +91,7 @@ public final class KeaBuildings implements AutoCloseable {
 
     /** The reservation of {@code mac} in any subnet of a Dhcp4 tree, or a missing node. */
     public static JsonNode reservation(JsonNode dhcp4, String mac) {
-        for (JsonNode subnet : dhcp4.path("subnet4")) {
-            for (JsonNode r : subnet.path("reservations")) {
-                if (r.path("hw-address").asText().equalsIgnoreCase(mac)) {
-                    return r;
-                }
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return KeaHaPair.reservation(dhcp4, mac);
     }
 
     @Override

@@ -119,7 +119,7 @@ public final class KeaHaPair implements AutoCloseable {
         return (KeaText.needsDecoding(text) ? KeaText.decodeBytes(root) : root).path("Dhcp4");
     }
 
-    /** The reservation of {@code mac} in subnet 40 of a Dhcp4 tree, or a missing node. */
+    /** The reservation of {@code mac} in any subnet of a Dhcp4 tree, or a missing node. */
     public static JsonNode reservation(JsonNode dhcp4, String mac) {
         for (JsonNode subnet : dhcp4.path("subnet4")) {
             for (JsonNode r : subnet.path("reservations")) {
