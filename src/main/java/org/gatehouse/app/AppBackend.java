@@ -236,89 +236,12 @@ public final class AppBackend implements Backend {
             siteAging.writeOnEvery(servers, p.offline(), siteSettings); // the site's aging age on every server
             decisions.retries().retryOnEvery(servers); // aging retries each owed lease deletion on its own server
         }
-        return new Session() {
-            @Override
-            public KeaServers servers() {
-                return servers;
-            }
-
-            @Override
-            public SwitchService switches() {
-                return switches;
-            }
-
-            @Override
-            public AuditService audit() {
-                return p.audit();
-            }
-
-            @Override
-            public ConfigService configs() {
-                return p.configs();
-            }
-
-            @Override
-            public OfflineQueue offline() {
-                return p.offline();
-            }
-
-            @Override
-            public CacheService cache() {
-                return p.cache();
-            }
-
-            @Override
-            public PoolHistory poolHistory() {
-                return p.poolHistory();
-            }
-
-            @Override
-            public Map<String, OfflineQueue.Replayer> replayers() {
-                return replaying;
-            }
-
-            @Override
-            public LeaseService leases() {
-                return leases;
-            }
-
-            @Override
-            public StatusService status() {
-                return status;
-            }
-
-            @Override
-            public DecisionService decisions() {
-                return decisions;
-            }
-
-            @Override
-            public QueueService queue() {
-                return queue;
-            }
-
-            @Override
-            public AgingService aging() {
-                return aging;
-            }
-
-            @Override
-            public PoolService pools() {
-                return pools;
-            }
-
-            @Override
-            public SiteAging siteAging() {
-                return siteAging;
-            }
-
-            @Override
-            public void close() {
-                servers.all().forEach(s -> s.kea().close());
-                kea.close();
-                db.close();
-            }
-        };
+        return new ConnectedSession(servers, switches, p.audit(), p.configs(), p.offline(), p.cache(), p.poolHistory(), replaying,
+                leases, status, decisions, queue, aging, pools, siteAging, () -> {
+                    servers.all().forEach(s -> s.kea().close());
+                    kea.close();
+                    db.close();
+                });
     }
 
     @Override
