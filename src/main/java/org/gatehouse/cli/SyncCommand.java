@@ -59,6 +59,7 @@ final class SyncCommand extends ConnectedCommand {
                         return 1;
                     }
                     print(run);
+                    printNotes(s);
                     return run.peersPending() != null && owed == 0 ? 3 : owed;
                 } finally {
                     aging.release();
@@ -77,6 +78,7 @@ final class SyncCommand extends ConnectedCommand {
                         printer().line(run.at() + " another sync holds the lock (" + run.heldBy() + "); waiting");
                     } else {
                         print(run);
+                        printNotes(s);
                     }
                 } catch (GatehouseException e) {
                     // A 24/7 service outlives Kea restarts: report and try again next pass.
@@ -114,6 +116,11 @@ final class SyncCommand extends ConnectedCommand {
             return 3;
         }
         return r.count(QueuedAction.CONFLICT) > 0 ? 4 : r.count(QueuedAction.FAILED) > 0 ? 1 : 0;
+    }
+
+    /** An owed lease deletion whose server the profile no longer names: said, since it was tried elsewhere. */
+    private void printNotes(Backend.Session s) {
+        s.decisions().retries().notes().forEach(n -> printer().line(n));
     }
 
     private void print(AgingService.Run run) {

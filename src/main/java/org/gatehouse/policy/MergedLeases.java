@@ -14,9 +14,11 @@ import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
 
 /**
- * The leases of several servers as one list: one row per address, naming every server that holds
- * it. Peers of an HA pair hold the same leases; a lease that differs between them (another MAC,
- * an expiry further apart than {@link #TOLERANCE}) is flagged, the first server's copy shown.
+ * The leases of several servers as one list: one row per address within each HA group
+ * ({@link HaGroups}), naming every server that holds it. Peers of an HA pair hold the same leases;
+ * a lease that differs between them (another MAC, an expiry further apart than {@link #TOLERANCE})
+ * is flagged, the first server's copy shown. Independent servers are never merged: two buildings
+ * that both serve 192.168.1.0/24 give two rows for .10, each naming its own server.
  */
 public final class MergedLeases {
     /** Peers write the same lease a moment apart; more than this is a real difference. */
@@ -81,6 +83,7 @@ public final class MergedLeases {
     public static Read fetch(KeaServers servers) {
         List<ServerRead> reads = new ArrayList<>();
         Map<String, List<ClassifiedLease>> perServer = new LinkedHashMap<>();
+        Map<String, KeaConfig> configs = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
         KeaUnreachable first = null;
         for (KeaServers.Server s : servers.all()) {
@@ -89,6 +92,7 @@ public final class MergedLeases {
                 List<ClassifiedLease> leases = s.leases().classify(config, s.kea().allLeases());
                 reads.add(new ServerRead(s, config, leases));
                 perServer.put(s.name(), leases);
+                configs.put(s.name(), config);
             } catch (KeaUnreachable e) {
                 first = first == null ? e : first;
                 unreachable.add(s.label() + " unreachable: " + e.getMessage());
@@ -97,21 +101,31 @@ public final class MergedLeases {
         if (reads.isEmpty()) {
             throw first;
         }
-        List<Merged> merged = merge(perServer, TOLERANCE);
-        List<ClassifiedLease> classified = new ArrayList<>(merged.size());
-        merged.forEach(m -> classified.add(m.lease()));
-        Instant at = servers.first().leases().recordMerged(classified, unreachable.isEmpty());
+        List<Merged> merged = merge(perServer, HaGroups.of(configs), TOLERANCE);
+        Instant at = servers.first().leases().recordMerged(cacheRows(merged), unreachable.isEmpty());
         return new Read(at, merged, List.copyOf(reads), List.copyOf(unreachable));
     }
 
-    /** Merges per-server lists (server name → leases, in server order) by address, keeping the order of first appearance. */
+    /** Merges per-server lists (server name → leases, in server order) as peers of one HA group, by address. */
     static List<Merged> merge(Map<String, List<ClassifiedLease>> perServer, Duration tolerance) {
-        Map<Ipv4, ClassifiedLease> shown = new LinkedHashMap<>();
-        Map<Ipv4, List<String>> holders = new LinkedHashMap<>();
-        Map<Ipv4, List<String>> differences = new LinkedHashMap<>();
+        Map<String, String> oneGroup = new LinkedHashMap<>();
+        perServer.keySet().forEach(n -> oneGroup.put(n, ""));
+        return merge(perServer, oneGroup, tolerance);
+    }
+
+    /**
+     * Merges per-server lists (server name → leases, in server order) by (HA group, address),
+     * keeping the order of first appearance. {@code groups}: server name → its group; a server
+     * missing from it is a group of its own.
+     */
+    static List<Merged> merge(Map<String, List<ClassifiedLease>> perServer, Map<String, String> groups, Duration tolerance) {
+        Map<GroupAddress, ClassifiedLease> shown = new LinkedHashMap<>();
+        Map<GroupAddress, List<String>> holders = new LinkedHashMap<>();
+        Map<GroupAddress, List<String>> differences = new LinkedHashMap<>();
         for (Map.Entry<String, List<ClassifiedLease>> e : perServer.entrySet()) {
+            String group = groups.getOrDefault(e.getKey(), e.getKey());
             for (ClassifiedLease cl : e.getValue()) {
-                Ipv4 ip = cl.lease().ip();
+                GroupAddress ip = new GroupAddress(group, cl.lease().ip());
                 ClassifiedLease seen = shown.putIfAbsent(ip, cl);
                 holders.computeIfAbsent(ip, k -> new ArrayList<>()).add(e.getKey());
                 if (seen != null) {
@@ -125,6 +139,26 @@ public final class MergedLeases {
         List<Merged> out = new ArrayList<>();
         shown.forEach((ip, cl) -> out.add(new Merged(cl, List.copyOf(holders.get(ip)),
                 differences.containsKey(ip) ? String.join("; ", differences.get(ip)) : null)));
+        return out;
+    }
+
+    /** One address as one HA group (or one independent server) hands it out. */
+    private record GroupAddress(String group, Ipv4 ip) {
+    }
+
+    /**
+     * The rows the cache records. Its lease list holds one lease per address, so where independent
+     * servers hand out the same address only the first server's lease is recorded there; the
+     * others' devices are still listed, queued and decided from the merged rows.
+     */
+    private static List<ClassifiedLease> cacheRows(List<Merged> merged) {
+        List<ClassifiedLease> out = new ArrayList<>(merged.size());
+        java.util.Set<Ipv4> seen = new java.util.HashSet<>(merged.size() * 2);
+        for (Merged m : merged) {
+            if (seen.add(m.lease().lease().ip())) {
+                out.add(m.lease());
+            }
+        }
         return out;
     }
 

@@ -36,4 +36,21 @@ class MergedLeasesTest {
         assertThat(m.get(2).difference()).startsWith("server2 has expiry").contains("11 s apart");
         assertThat(m.get(3).servers()).containsExactly("server2");
     }
+
+    @Test
+    void independentServersHoldingTheSameAddressGiveOneRowEachPeersStillOne() {
+        Map<String, List<ClassifiedLease>> per = new LinkedHashMap<>();
+        per.put("haus-a", List.of(lease("192.168.1.10", "aa:00:00:00:00:01", 1000)));
+        per.put("haus-b", List.of(lease("192.168.1.10", "bb:00:00:00:00:02", 1000)));
+        per.put("haus-b-standby", List.of(lease("192.168.1.10", "bb:00:00:00:00:03", 1000)));
+        Map<String, String> groups = Map.of("haus-a", "haus-a", "haus-b", "haus-b", "haus-b-standby", "haus-b");
+        List<MergedLeases.Merged> m = MergedLeases.merge(per, groups, Duration.ofSeconds(10));
+        assertThat(m).hasSize(2);
+        assertThat(m.get(0).lease().lease().mac()).hasToString("aa:00:00:00:00:01");
+        assertThat(m.get(0).servers()).containsExactly("haus-a");
+        assertThat(m.get(0).difference()).isNull();
+        assertThat(m.get(1).lease().lease().mac()).hasToString("bb:00:00:00:00:02");
+        assertThat(m.get(1).servers()).containsExactly("haus-b", "haus-b-standby");
+        assertThat(m.get(1).difference()).isEqualTo("haus-b-standby has MAC bb:00:00:00:00:03 (not bb:00:00:00:00:02)");
+    }
 }

@@ -151,7 +151,7 @@ final class LeaseFeed {
             Map<List<String>, String> names = new HashMap<>(); // one string per set of servers, shared by the rows
             Map<Long, LeaseTableModel.Held> held = new HashMap<>(read.leases().size() * 2);
             for (MergedLeases.Merged m : read.leases()) {
-                held.put(m.lease().lease().ip().value(), new LeaseTableModel.Held(names.computeIfAbsent(m.servers(),
+                held.putIfAbsent(m.lease().lease().ip().value(), new LeaseTableModel.Held(names.computeIfAbsent(m.servers(),
                         k -> SafeText.escapeForTerminal(String.join(", ", k))),
                         m.difference() == null ? null : SafeText.escapeForTerminal(m.difference())));
             }
