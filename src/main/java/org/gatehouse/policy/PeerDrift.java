@@ -70,8 +70,11 @@ public final class PeerDrift {
             return out;
         }
         View ref = views.get(0);
-        SubnetClashes.find(views.stream().map(v -> SubnetClashes.Served.of(v.server(), v.config())).toList())
-                .forEach(c -> out.add(SubnetClashes.finding(c)));
+        List<SubnetClashes.Served> served = views.stream().map(v -> SubnetClashes.Served.of(v.server(), v.config())).toList();
+        SubnetClashes.find(served).forEach(c -> out.add(SubnetClashes.finding(c)));
+        Map<String, KeaConfig> configs = new java.util.LinkedHashMap<>();
+        views.forEach(v -> configs.put(v.server(), v.config()));
+        out.addAll(SubnetClashes.sharedPrefixes(served, HaGroups.of(configs)));
         for (View peer : views.subList(1, views.size())) {
             agingAge(ref, peer, out);
             classes(ref, peer, out);

@@ -55,6 +55,35 @@ public final class SubnetClashes {
         return out;
     }
 
+    /**
+     * Prefixes that two servers outside one HA pair both serve (one per building, the same range): the
+     * cache and the Leases screen keep one device per address, so where both hand out one address only
+     * the first server's device is recorded, shown and aged. Said as a warning (`site check`).
+     */
+    static List<SiteCheck.Finding> sharedPrefixes(List<Served> servers, Map<String, String> haGroupOf) {
+        List<SiteCheck.Finding> out = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            for (int j = i + 1; j < servers.size(); j++) {
+                Served a = servers.get(i);
+                Served b = servers.get(j);
+                if (java.util.Objects.equals(haGroupOf.get(a.server()), haGroupOf.get(b.server()))) {
+                    continue;
+                }
+                java.util.Set<String> shared = new java.util.LinkedHashSet<>(a.prefixById().values());
+                shared.retainAll(b.prefixById().values());
+                for (String prefix : shared) {
+                    String sa = SafeText.escapeForTerminal(a.server());
+                    String sb = SafeText.escapeForTerminal(b.server());
+                    out.add(new SiteCheck.Finding(SiteCheck.Severity.WARNING, prefix + " on " + sa + " and " + sb,
+                            sa + " and " + sb + " are not an HA pair but both serve " + prefix + ": where both hand out one address,"
+                                    + " only " + sa + "'s device is recorded in the cache, shown on the Leases screen and aged",
+                            "give each building its own range, or make the two an HA pair"));
+                }
+            }
+        }
+        return out;
+    }
+
     static SiteCheck.Finding finding(Clash c) {
         return new SiteCheck.Finding(SiteCheck.Severity.ERROR, "subnet " + c.id() + " on " + SafeText.escapeForTerminal(c.serverA()) + " and "
                 + SafeText.escapeForTerminal(c.serverB()), c.describe(), HINT);

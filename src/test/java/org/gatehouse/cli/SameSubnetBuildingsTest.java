@@ -51,6 +51,14 @@ class SameSubnetBuildingsTest {
         return CliRun.run(Map.of("GATEHOUSE_DB", dir.resolve("c.db").toString()), all.toArray(String[]::new));
     }
 
+    /** What the cache cannot hold (one device per address) is said where the admin checks the site. */
+    @Test
+    void siteCheckWarnsThatTwoBuildingsServeOneRange() {
+        CliRun check = gh("site", "check");
+        assertThat(check.out() + check.err()).contains("server1 and server2 are not an HA pair but both serve 192.168.40.0/24")
+                .contains("only server1's device is recorded in the cache");
+    }
+
     @Test
     void theSameAddressInTwoBuildingsIsTwoRowsEachNamingItsServerAndBothDevicesAreQueued() throws Exception {
         String ip = "192.168.40.150";
