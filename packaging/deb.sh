@@ -32,6 +32,7 @@ if command -v strip >/dev/null 2>&1; then
 fi
 # A script, not a link: without a GPU it starts the software-rendering launcher with GDK_GL=disable.
 install -m 755 packaging/deb/gatehouse "$root/usr/bin/gatehouse"
+install -m 644 packaging/launch-kind.sh "$root/opt/gatehouse/lib/launch-kind.sh"
 # Man page and completion from this build's command model.
 java -cp "target/gatehouse.jar:target/lib/*" org.gatehouse.cli.CliDocs target/cli-docs
 gzip -9n -c target/cli-docs/gatehouse.1 > "$root/usr/share/man/man1/gatehouse.1.gz"

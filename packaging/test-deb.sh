@@ -13,7 +13,7 @@ for f in ./usr/bin/gatehouse ./opt/gatehouse/bin/gatehouse ./usr/share/man/man1/
          ./usr/share/bash-completion/completions/gatehouse ./lib/systemd/system/gatehouse-sync.service \
          ./usr/share/applications/gatehouse.desktop ./etc/gatehouse/profiles.toml \
          ./usr/share/icons/hicolor/scalable/apps/gatehouse.svg ./opt/gatehouse/bin/gatehouse-sw \
-         ./opt/gatehouse/lib/gatehouse-cds ./opt/gatehouse/lib/app/gatehouse.classlist; do
+         ./opt/gatehouse/lib/gatehouse-cds ./opt/gatehouse/lib/app/gatehouse.classlist ./opt/gatehouse/lib/launch-kind.sh; do
     echo "$list" | grep -q "^$f\( \|$\)" || bad "$f is not in the package"
 done
 for s in 16 32 48 64 128 256; do

@@ -250,6 +250,10 @@ check "gatehouse --version maps the archive (-Xshare:on) and takes Gatehouse's c
 check "without a GPU, /usr/bin/gatehouse starts the runtime with -Dprism.order=sw and GDK_GL=disable" \
     prints "+ GDK_GL=disable + exec /opt/gatehouse/lib/runtime/bin/java .*-Dprism.order=sw .*org.gatehouse.app.Main --version" \
     in_root sh -c 'sh -x /usr/bin/gatehouse --version 2>&1 | grep -e "^+ exec" -e "^+ GDK_GL=disable" | tr "\n" " "; echo'
+# /usr/bin/gatehouse classifies the arguments as ./gatehouse does (lib/launch-kind.sh): C1 for a command only.
+check "a command runs at C1 (-XX:TieredStopAtLevel=1), the console does not" prints "^C1 C2$" in_root sh -c \
+    'a=C2; b=C2; sh -x /usr/bin/gatehouse --version 2>&1 | grep -q "^+ exec .*TieredStopAtLevel=1" && a=C1; \
+     sh -x /usr/bin/gatehouse gui --help 2>&1 | grep -q "^+ exec .*TieredStopAtLevel=1" && b=C1; echo "$a $b"'
 check "dpkg-reconfigure gatehouse (postinst configure again) makes a new archive" in_root sh -c \
     "before=\$(stat -c %Y.%i $archive) && sleep 1 && dpkg-reconfigure gatehouse >/dev/null 2>&1 && test -s $archive \
      && test \"\$(stat -c %Y.%i $archive)\" != \"\$before\""

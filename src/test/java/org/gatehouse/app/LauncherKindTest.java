@@ -22,7 +22,7 @@ import picocli.CommandLine;
 class LauncherKindTest {
 
     private static String kind(String... args) throws Exception {
-        String script = Files.readString(Path.of("gatehouse"), StandardCharsets.UTF_8);
+        String script = Files.readString(Path.of("packaging/launch-kind.sh"), StandardCharsets.UTF_8);
         int from = script.indexOf("launch_kind() {");
         int to = script.indexOf("\n}\n", from);
         assertThat(from).as("the launcher has launch_kind").isPositive();
@@ -64,7 +64,7 @@ class LauncherKindTest {
      */
     @Test
     void theLauncherKnowsEveryRootOptionThatTakesNoValue() throws Exception {
-        String script = Files.readString(Path.of("gatehouse"), StandardCharsets.UTF_8);
+        String script = Files.readString(Path.of("packaging/launch-kind.sh"), StandardCharsets.UTF_8);
         String flags = script.lines().filter(l -> l.contains("--allow-insecure-http|")).findFirst().orElseThrow();
         java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
         CommandLine root = GatehouseCli.create(null, name -> null, sink, sink);
@@ -88,6 +88,7 @@ class LauncherKindTest {
     void aCloneInADirectoryWithASpaceStillStarts(@TempDir Path dir) throws Exception {
         Path home = Files.createDirectories(dir.resolve("sp ace zoë"));
         Files.copy(Path.of("gatehouse"), home.resolve("gatehouse"));
+        Files.copy(Path.of("packaging/launch-kind.sh"), Files.createDirectories(home.resolve("packaging")).resolve("launch-kind.sh"));
         Path target = Files.createDirectories(home.resolve("target"));
         Files.createDirectories(target.resolve("javafx"));
         Path classes = Files.createDirectories(dir.resolve("classes"));

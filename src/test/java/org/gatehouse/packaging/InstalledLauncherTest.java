@@ -100,6 +100,20 @@ class InstalledLauncherTest {
         assertThat(run(Map.of(), "leases", "list")).startsWith("started: gatehouse-sw", "arg: leases", "arg: list", "GDK_GL: disable");
     }
 
+    /** With the shared classifier installed: a command gets C1 only, the console and sync's loop keep C2 (as ./gatehouse). */
+    @Test
+    void aCommandRunsAtC1TheConsoleAndSyncDoNot() throws Exception {
+        Files.copy(Path.of("packaging/launch-kind.sh"), image.resolve("lib/launch-kind.sh"));
+        String c1 = "arg: -XX:TieredStopAtLevel=1";
+        List<String> list = run(Map.of(), "--profile", "site", "leases", "list");
+        assertThat(list).contains(c1);
+        assertThat(list.indexOf(c1)).as("a JVM option, before the main class").isLessThan(list.indexOf("arg: org.gatehouse.app.Main"));
+        assertThat(run(Map.of(), "--profile", "leases")).doesNotContain(c1);
+        assertThat(run(Map.of())).doesNotContain(c1);
+        assertThat(run(Map.of(), "demo")).doesNotContain(c1);
+        assertThat(run(Map.of(), "sync", "--every", "300")).doesNotContain(c1);
+    }
+
     /** The wrapper, with /opt/gatehouse and /dev moved into the test's directory, run with {@code env} added. */
     private List<String> run(Map<String, String> env, String... args) throws Exception {
         String script = Files.readString(WRAPPER, StandardCharsets.UTF_8);
