@@ -19,7 +19,7 @@ cp -a "$image" "$root/opt/gatehouse"
 # The app's class-data-sharing archive is made where Gatehouse is installed (postinst: lib/gatehouse-cds from
 # the class list), not shipped: 57 MB.
 rm -f "$root/opt/gatehouse/lib/app/gatehouse.jsa"
-for f in lib/app/gatehouse.classlist lib/gatehouse-cds bin/gatehouse-sw; do
+for f in lib/app/gatehouse.classlist lib/gatehouse-cds bin/gatehouse-sw lib/launch-kind.sh lib/app/native/libsqlitejdbc.so; do
     [ -s "$root/opt/gatehouse/$f" ] || { echo "deb.sh: the app image has no $f (packaging/jpackage.sh makes it)" >&2; exit 1; }
 done
 # Debian's norms for what is installed: files 0644 (the JDK's legal notices are 0444), libraries not
@@ -32,7 +32,6 @@ if command -v strip >/dev/null 2>&1; then
 fi
 # A script, not a link: without a GPU it starts the software-rendering launcher with GDK_GL=disable.
 install -m 755 packaging/deb/gatehouse "$root/usr/bin/gatehouse"
-install -m 644 packaging/launch-kind.sh "$root/opt/gatehouse/lib/launch-kind.sh"
 # Man page and completion from this build's command model.
 java -cp "target/gatehouse.jar:target/lib/*" org.gatehouse.cli.CliDocs target/cli-docs
 gzip -9n -c target/cli-docs/gatehouse.1 > "$root/usr/share/man/man1/gatehouse.1.gz"

@@ -26,9 +26,13 @@ rm -f target/package-input/lib/javafx-*.jar   # left in target/lib by builds bef
 sq=$(ls target/package-input/lib/sqlite-jdbc-*.jar)
 rm -rf target/sqlite-jdbc && mkdir target/sqlite-jdbc
 (cd target/sqlite-jdbc && jar xf "$here/$sq")
-find target/sqlite-jdbc/org/sqlite/native -mindepth 2 -maxdepth 2 -type d ! -path '*/native/Linux/x86_64' -exec rm -rf {} +
-find target/sqlite-jdbc/org/sqlite/native -mindepth 1 -type d -empty -delete
-[ -n "$(ls target/sqlite-jdbc/org/sqlite/native/Linux/x86_64)" ] || { echo "jpackage.sh: sqlite-jdbc has no Linux/x86_64 library" >&2; exit 1; }
+# Its Linux/x86_64 library goes beside the jars, unpacked (lib/app/native, named by -Dorg.sqlite.lib.path below):
+# from inside the jar, sqlite-jdbc copies it to /tmp and loads the copy at every start (about 60 ms of a command).
+[ -s target/sqlite-jdbc/org/sqlite/native/Linux/x86_64/libsqlitejdbc.so ] \
+    || { echo "jpackage.sh: sqlite-jdbc has no Linux/x86_64 library" >&2; exit 1; }
+mkdir -p target/package-input/native
+mv target/sqlite-jdbc/org/sqlite/native/Linux/x86_64/libsqlitejdbc.so target/package-input/native/
+rm -rf target/sqlite-jdbc/org/sqlite/native
 rm "$sq" && jar --create --no-manifest --file "$sq" -C target/sqlite-jdbc .
 # JavaFX is linked into the runtime as modules (jlink/README): the app's lib/ has no JavaFX jar.
 jlink --module-path target/javafx --add-modules "$(paste -sd, jlink/modules.txt)" \
@@ -48,13 +52,16 @@ set -- --name gatehouse --app-version "$version" \
 # class-data-sharing archive ($APPDIR is the image's lib/app; jpackage's launcher expands it).
 options='-Xms32m -Xmx384m -XX:MaxGCPauseMillis=10 -XX:GCTimeRatio=4 -XX:G1HeapRegionSize=2m -XX:-G1UseAdaptiveIHOP
     -XX:InitiatingHeapOccupancyPercent=25 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:TrimNativeHeapInterval=5000
-    -XX:SharedArchiveFile=$APPDIR/gatehouse.jsa'
+    -XX:SharedArchiveFile=$APPDIR/gatehouse.jsa -Dorg.sqlite.lib.path=$APPDIR/native -Dorg.sqlite.lib.name=libsqlitejdbc.so'
 for o in $options; do
     set -- "$@" --java-options "$o"
 done
 # The same with JavaFX's software renderer: an additional launcher, bin/gatehouse-sw (its options replace the main one's).
 echo "java-options=-Dfile.encoding=UTF-8 $(echo $options) -Dprism.order=sw" > target/gatehouse-sw.properties
 jpackage "$@" --add-launcher gatehouse-sw=target/gatehouse-sw.properties --type app-image
+# /usr/bin/gatehouse's argument classifier (C1 for a command, as ./gatehouse): in the image, so that the image
+# run through a copy of that script (bench/StartupBench) starts as installed.
+install -m 644 packaging/launch-kind.sh target/dist/gatehouse/lib/launch-kind.sh
 # The class list (trained on this image: commands on the demo's Kea, the console's first frame under Xvfb),
 # lib/gatehouse-cds, and the archive it makes from them for this image (deb.sh leaves the archive out).
 sh packaging/cds.sh image

@@ -2,8 +2,13 @@ package org.gatehouse.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -70,24 +75,55 @@ public final class Logging {
         boolean writable = prepare(dir, file, err);
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
-        context.putProperty("LOG_FILE", file.toString());
-        context.putProperty("LOG_FILE_STEM", dir.resolve("gatehouse").toString());
-        context.putProperty("LOG_LEVEL", level.toString());
-        context.putProperty("CONSOLE_LEVEL", journal ? level.toString() : Level.WARN.toString());
-        JoranConfigurator joran = new JoranConfigurator();
-        joran.setContext(context);
-        try {
-            joran.doConfigure(Logging.class.getResource(writable ? "/logback-gatehouse.xml" : "/logback.xml"));
-        } catch (JoranException e) {
-            err.println("gatehouse: warning: logging is off: " + SafeText.escapeForTerminal(e.getMessage()));
-            err.flush();
-            return null;
-        }
         if (!writable) {
+            QuietLogging.warningsToStderr(context);
             return null;
         }
+        configure(context, file, dir.resolve("gatehouse"), level, journal ? level : Level.WARN);
         System.setProperty(LOG_FILE_PROPERTY, file.toString());
         return file;
+    }
+
+    /**
+     * The launcher's logging, built in code rather than read from XML (Joran and the XML parser cost
+     * a command about 60 ms of its start): {@code file}, rolled at 5 MB into {@code stem.1.log} …
+     * {@code stem.4.log} by rename (a rename keeps the 0600 mode, a new .gz would get the umask's);
+     * stderr at {@code consoleLevel}. Gatehouse logs at {@code level}; libraries stay at WARN even with
+     * debug on, as their DEBUG output may carry protocol bytes.
+     */
+    static void configure(LoggerContext context, Path file, Path stem, Level level, Level consoleLevel) {
+        PrivateRollingFileAppender toFile = new PrivateRollingFileAppender();
+        toFile.setContext(context);
+        toFile.setName("FILE");
+        toFile.setFile(file.toString());
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(toFile);
+        rolling.setFileNamePattern(stem + ".%i.log");
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(4);
+        rolling.start();
+        SizeBasedTriggeringPolicy<ILoggingEvent> size = new SizeBasedTriggeringPolicy<>();
+        size.setContext(context);
+        size.setMaxFileSize(FileSize.valueOf("5MB"));
+        size.start();
+        toFile.setRollingPolicy(rolling);
+        toFile.setTriggeringPolicy(size);
+        toFile.setEncoder(QuietLogging.encoder(context, "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n"));
+        toFile.start();
+        // stderr: warnings for commands and the console; everything at the level for sync (the journal stamps the time).
+        ConsoleAppender<ILoggingEvent> toStderr = QuietLogging.stderr(context, "%-5level %logger{24} - %msg%n");
+        ThresholdFilter threshold = new ThresholdFilter();
+        threshold.setContext(context);
+        threshold.setLevel(consoleLevel.toString());
+        threshold.start();
+        toStderr.addFilter(threshold);
+        toStderr.start();
+        context.getLogger("org.gatehouse").setLevel(level);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(toFile);
+        root.addAppender(toStderr);
     }
 
     /** The directory 0700 (created or narrowed), the file 0600; false with a warning when that fails. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped configuration (logback-gatehouse.xml) in a logback context of its own: after every
+ * The launcher's configuration (Logging.configure) in a logback context of its own: after every
  * rollover each file is still 0600 (logback alone would create the new one with the umask), and
  * no more than five files are kept.
  */
@@ -27,16 +27,10 @@ class LogRotationTest {
     void everyFileStaysPrivateAcrossRolloversAndFiveAreKept() throws Exception {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
-        context.putProperty("LOG_FILE", dir.resolve("gatehouse.log").toString());
-        context.putProperty("LOG_FILE_STEM", dir.resolve("gatehouse").toString());
-        context.putProperty("LOG_LEVEL", "INFO");
-        context.putProperty("CONSOLE_LEVEL", "OFF");
-        JoranConfigurator joran = new JoranConfigurator();
-        joran.setContext(context);
-        joran.doConfigure(Logging.class.getResource("/logback-gatehouse.xml"));
+        Logging.configure(context, dir.resolve("gatehouse.log"), dir.resolve("gatehouse"), Level.INFO, Level.OFF);
         Logger log = context.getLogger("org.gatehouse.test");
         PrivateRollingFileAppender file = (PrivateRollingFileAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE");
-        assertThat(file).as("the shipped configuration uses the private appender").isNotNull();
+        assertThat(file).as("the launcher's configuration uses the private appender").isNotNull();
         assertThat(file.isStarted()).isTrue();
         for (int generation = 0; generation < 7; generation++) {
             log.info("generation {}", generation);
