@@ -98,10 +98,12 @@ final class ObservationWriter {
     /**
      * Writes {@code upserts} and deletes {@code gone} in the stored list, then brings every device
      * concerned up to date: the MACs of the upserts and {@code leftMacs} (who held a replaced or
-     * deleted row). {@code current} gives their lease after the change.
+     * deleted row). {@code current} gives their lease after the change. {@code inStoredList}: each
+     * lease {@code current} gives is the stored list's row for its address, so the device and history
+     * rows are copied from there in SQL ({@link DerivedDeviceRows}) rather than bound one by one.
      */
     ObservationStore.Recorded apply(List<Row> upserts, Collection<String> gone, Set<String> leftMacs,
-                                    CurrentLeases current) throws SQLException {
+                                    CurrentLeases current, boolean inStoredList) throws SQLException {
         writeSnapshot(upserts, gone);
         Set<String> affected = new HashSet<>(leftMacs);
         for (Row r : upserts) {
@@ -118,6 +120,7 @@ final class ObservationWriter {
         Map<String, Known> known = known(affected);
         int fresh = 0;
         int changes = 0;
+        DerivedDeviceRows derived = inStoredList ? new DerivedDeviceRows(c, at, number) : null;
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO device (mac, first_seen, last_seen, last_ip, last_subnet, last_hostname, last_state, last_tier, times_seen,
                   present_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""");
@@ -143,6 +146,12 @@ final class ObservationWriter {
                 Lease l = cl.lease();
                 Known seen = new Known(l.ip().toString(), l.subnetId(), l.hostname(), l.state().label(), cl.tier().label(),
                         before == null || before.presentFrom() == null ? Long.valueOf(number) : before.presentFrom());
+                if (derived != null) {
+                    derived.add(before == null, before != null && !seen.equals(before), before == null || !sameLease(before, seen), seen.ip());
+                    fresh += before == null ? 1 : 0;
+                    changes += before == null || !sameLease(before, seen) ? 1 : 0;
+                    continue;
+                }
                 if (before == null) {
                     insert.setString(1, mac);
                     insert.setLong(2, at);
@@ -174,6 +183,9 @@ final class ObservationWriter {
             update.executeBatch();
             close.executeBatch();
             history.executeBatch();
+        }
+        if (derived != null) {
+            derived.write();
         }
         return new ObservationStore.Recorded(fresh, changes, upserts.size());
     }
