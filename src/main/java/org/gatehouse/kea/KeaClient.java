@@ -97,6 +97,11 @@ public final class KeaClient implements AutoCloseable {
     }
 
     private <R> R exchange(KeaCommand<R> command, java.util.function.Function<String, R> quick) {
+        return answer(command, send(command), quick);
+    }
+
+    /** The command's raw answer (Kea's JSON text), not yet read. */
+    String send(KeaCommand<?> command) {
         ObjectNode request = json.object().put("command", command.name());
         if (transport.wantsService()) {
             request.putArray("service").add("dhcp4");
@@ -109,6 +114,10 @@ public final class KeaClient implements AutoCloseable {
         LOG.debug("kea {}: request of {} bytes", SafeText.escapeForTerminal(command.name()), body.length());
         String reply = transport.exchange(body, timeout);
         LOG.debug("kea {}: reply of {} bytes", SafeText.escapeForTerminal(command.name()), reply == null ? 0 : reply.length());
+        return reply;
+    }
+
+    private <R> R answer(KeaCommand<R> command, String reply, java.util.function.Function<String, R> quick) {
         R quickly = quick == null ? null : quick.apply(reply);
         if (quickly != null) {
             return quickly;
@@ -120,6 +129,19 @@ public final class KeaClient implements AutoCloseable {
             case KeaResponse.CONFLICT -> throw new KeaConflict(command.name(), response.text());
             default -> throw new KeaRefused(command.name(), response.result(), response.text());
         };
+    }
+
+    /** One page of a walk whose answer {@code reply} was fetched ahead (LeasePages): read and logged as {@link #execute}. */
+    List<Lease> readPage(KeaCommands.Lease4GetPage command, String reply) {
+        long start = System.nanoTime();
+        try {
+            List<Lease> page = answer(command, reply, leaseReader::read);
+            LOG.debug("kea {} at {}: ok, read in {} ms", command.name(), loggedEndpoint(), millisSince(start));
+            return page;
+        } catch (KeaException e) {
+            LOG.info("kea {} at {}: {}", command.name(), loggedEndpoint(), outcome(command, e));
+            throw e;
+        }
     }
 
     private static long millisSince(long start) {
@@ -200,21 +222,11 @@ public final class KeaClient implements AutoCloseable {
         }
         // One INFO line for the whole walk: a console refreshing 50,000 leases would log 100 lines each time.
         long start = System.nanoTime();
-        List<Lease> all = new ArrayList<>();
-        Ipv4 from = null;
-        int pages = 0;
-        while (true) {
-            List<Lease> page = execute(new KeaCommands.Lease4GetPage(from, pageSize), true, leaseReader::read);
-            pages++;
-            all.addAll(page);
-            if (page.size() < pageSize) {
-                List<Lease> leases = remembered(withoutLock(all));
-                LOG.info("kea lease4-get-page at {}: ok, {} pages, {} leases in {} ms", loggedEndpoint(), pages, leases.size(),
-                        millisSince(start));
-                return leases;
-            }
-            from = page.get(page.size() - 1).ip();
-        }
+        LeasePages.Walk walk = new LeasePages(this, pageSize).walk();
+        List<Lease> leases = remembered(withoutLock(walk.leases()));
+        LOG.info("kea lease4-get-page at {}: ok, {} pages, {} leases in {} ms", loggedEndpoint(), walk.pages(), leases.size(),
+                millisSince(start));
+        return leases;
     }
 
     /** The next walk hands back these very objects for the leases that did not change. */
