@@ -131,16 +131,28 @@ public final class KeaClient implements AutoCloseable {
         };
     }
 
-    /** One page of a walk whose answer {@code reply} was fetched ahead (LeasePages): read and logged as {@link #execute}. */
-    List<Lease> readPage(KeaCommands.Lease4GetPage command, String reply) {
-        long start = System.nanoTime();
+    /**
+     * One page of a walk whose answer {@code reply} was fetched ahead (LeasePages), asked for at
+     * {@code askedAt} (System.nanoTime): read and logged as {@link #execute} logs a page.
+     */
+    List<Lease> readPage(KeaCommands.Lease4GetPage command, String reply, long askedAt) {
         try {
             List<Lease> page = answer(command, reply, leaseReader::read);
-            LOG.debug("kea {} at {}: ok, read in {} ms", command.name(), loggedEndpoint(), millisSince(start));
+            LOG.debug("kea {} at {}: ok in {} ms", command.name(), loggedEndpoint(), millisSince(askedAt));
             return page;
         } catch (KeaException e) {
-            LOG.info("kea {} at {}: {}", command.name(), loggedEndpoint(), outcome(command, e));
+            LOG.info("kea {} at {}: {} in {} ms", command.name(), loggedEndpoint(), outcome(command, e), millisSince(askedAt));
             throw e;
+        }
+    }
+
+    /** The log line of a command that failed, as {@link #execute} writes it. */
+    void logFailure(KeaCommand<?> command, RuntimeException e, long askedAt) {
+        String name = SafeText.escapeForTerminal(command.name());
+        if (e instanceof KeaException k) {
+            LOG.info("kea {} at {}: {} in {} ms", name, loggedEndpoint(), outcome(command, k), millisSince(askedAt));
+        } else {
+            LOG.info("kea {} at {}: failed ({}) in {} ms", name, loggedEndpoint(), e.getClass().getSimpleName(), millisSince(askedAt));
         }
     }
 

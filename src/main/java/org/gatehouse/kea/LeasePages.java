@@ -8,8 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gatehouse.model.Ipv4;
 import org.gatehouse.model.Lease;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A lease4-get-page walk that asks Kea for the next page while this one is read: a full page's
@@ -21,10 +19,13 @@ import org.slf4j.LoggerFactory;
  * sees one exchange at a time, as in a walk without read-ahead.
  */
 final class LeasePages {
-    private static final Logger LOG = LoggerFactory.getLogger(LeasePages.class);
     private static final String KEY = "\"ip-address\": \"";
 
     record Walk(List<Lease> leases, int pages) {
+    }
+
+    /** A page's answer, and when it was asked for (System.nanoTime), for the log line. */
+    private record Answer(String reply, long askedAt) {
     }
 
     private final KeaClient kea;
@@ -45,16 +46,16 @@ final class LeasePages {
             List<Lease> all = new ArrayList<>();
             KeaCommands.Lease4GetPage command = new KeaCommands.Lease4GetPage(null, pageSize);
             KeaCommands.Lease4GetPage first = command;
-            Future<String> answer = ahead.submit(() -> kea.send(first));
+            Future<Answer> answer = ahead.submit(() -> send(first));
             int pages = 0;
             while (true) {
                 KeaCommands.Lease4GetPage asked = command;
-                String reply = await(answer, asked);
-                Ipv4 guess = lastAddressOfFullPage(reply);
-                Future<String> next = guess == null ? null : ahead.submit(() -> kea.send(new KeaCommands.Lease4GetPage(guess, pageSize)));
+                Answer reply = await(answer);
+                Ipv4 guess = lastAddressOfFullPage(reply.reply());
+                Future<Answer> next = guess == null ? null : ahead.submit(() -> send(new KeaCommands.Lease4GetPage(guess, pageSize)));
                 List<Lease> page;
                 try {
-                    page = kea.readPage(asked, reply);
+                    page = kea.readPage(asked, reply.reply(), reply.askedAt());
                 } catch (RuntimeException e) {
                     settle(next);
                     throw e;
@@ -72,11 +73,21 @@ final class LeasePages {
                 } else {
                     settle(next); // a wrong guess: its answer is dropped once it is in, and the right page asked for
                     KeaCommands.Lease4GetPage right = command;
-                    answer = ahead.submit(() -> kea.send(right));
+                    answer = ahead.submit(() -> send(right));
                 }
             }
         } finally {
             ahead.shutdownNow();
+        }
+    }
+
+    private Answer send(KeaCommands.Lease4GetPage command) {
+        long askedAt = System.nanoTime();
+        try {
+            return new Answer(kea.send(command), askedAt);
+        } catch (RuntimeException e) {
+            kea.logFailure(command, e, askedAt);
+            throw e;
         }
     }
 
@@ -100,7 +111,7 @@ final class LeasePages {
         }
     }
 
-    private String await(Future<String> answer, KeaCommands.Lease4GetPage command) {
+    private Answer await(Future<Answer> answer) {
         try {
             return answer.get();
         } catch (InterruptedException e) {
@@ -108,16 +119,18 @@ final class LeasePages {
             Thread.currentThread().interrupt();
             throw new KeaUnreachable(kea.endpoint(), "interrupted", e);
         } catch (ExecutionException e) {
-            LOG.info("kea {} at {}: failed ({})", command.name(), kea.endpoint(), e.getCause().getClass().getSimpleName());
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
+            }
+            if (e.getCause() instanceof Error fatal) {
+                throw fatal;
             }
             throw new KeaUnreachable(kea.endpoint(), String.valueOf(e.getCause().getMessage()), e.getCause());
         }
     }
 
     /** Waits for a request no longer needed, so that the next one does not overlap it; its outcome does not matter. */
-    private static void settle(Future<String> unneeded) {
+    private static void settle(Future<?> unneeded) {
         if (unneeded == null) {
             return;
         }

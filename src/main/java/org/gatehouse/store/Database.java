@@ -31,6 +31,19 @@ public final class Database implements AutoCloseable {
             "003-audit-chain-offline-queue.sql", "004-decisions.sql", "005-switch.sql", "006-pool-history.sql",
             "007-presence.sql", "008-pending-lease-server.sql");
 
+    /**
+     * Loads SQLite's native library now (sqlite-jdbc otherwise loads it at the first connection): the
+     * launcher does it on a second thread while the command line is parsed. A failure is left for
+     * {@link #open} to report.
+     */
+    public static void loadNativeLibrary() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // open() meets it again and says what it is
+        }
+    }
+
     /** Steps that need Java (hashing), run right after the named file, in the same transaction. */
     private static final Map<String, SqlStep> AFTER = Map.of("003-audit-chain-offline-queue.sql", AuditChain::sealLegacyRows);
 
