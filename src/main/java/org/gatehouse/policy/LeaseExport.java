@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,10 +143,40 @@ public final class LeaseExport {
         g.writeStringField("state", l.state().label());
         g.writeNumberField("cltt", l.cltt());
         g.writeNumberField("validLifetime", l.validLifetime());
-        g.writeStringField("expires", l.expires().toString());
+        g.writeStringField("expires", isoSeconds(l.cltt() + l.validLifetime()));
         g.writeStringField("tier", cl.tier().label());
         g.writeStringField("vendor", cl.vendor());
         g.writeEndObject();
+    }
+
+    /**
+     * {@code Instant.ofEpochSecond(s).toString()}, written out by hand for the years 1000–9999 (50,000
+     * leases: 10–20 ms instead of 40–60 ms at C1); other years as Instant writes them.
+     */
+    private static final long YEAR_1000 = LocalDateTime.of(1000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long END_OF_9999 = LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
+
+    static String isoSeconds(long epochSecond) {
+        if (epochSecond < YEAR_1000 || epochSecond > END_OF_9999) {
+            return Instant.ofEpochSecond(epochSecond).toString();
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        int year = t.getYear();
+        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
+        for (int i = 3, y = year; i >= 0; i--, y /= 10) {
+            c[i] = (char) ('0' + y % 10);
+        }
+        twoDigits(c, 5, t.getMonthValue());
+        twoDigits(c, 8, t.getDayOfMonth());
+        twoDigits(c, 11, t.getHour());
+        twoDigits(c, 14, t.getMinute());
+        twoDigits(c, 17, t.getSecond());
+        return new String(c);
+    }
+
+    private static void twoDigits(char[] c, int at, int value) {
+        c[at] = (char) ('0' + value / 10);
+        c[at + 1] = (char) ('0' + value % 10);
     }
 
     /** The JSON object of the contract ({@code leases list --format json}): ip, mac, hostname, subnetId, state, cltt, validLifetime, expires, tier, vendor. */
