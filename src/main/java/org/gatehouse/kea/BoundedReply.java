@@ -98,6 +98,11 @@ final class BoundedReply {
         if (blocks.size() == 1) {
             return KeaText.bytesToText(blocks.get(0), (int) size);
         }
+        return KeaText.bytesToText(bytes()); // lossless: Kea writes keys as raw bytes, not always UTF-8
+    }
+
+    /** The answer's bytes, a copy (the first block may be the thread's buffer, reused by its next answer). */
+    byte[] bytes() {
         byte[] all = new byte[(int) size];
         int at = 0;
         for (byte[] b : blocks) {
@@ -105,7 +110,7 @@ final class BoundedReply {
             System.arraycopy(b, 0, all, at, n);
             at += n;
         }
-        return KeaText.bytesToText(all); // lossless: Kea writes keys as raw bytes, not always UTF-8
+        return all;
     }
 
     private KeaProtocolError tooLarge() {

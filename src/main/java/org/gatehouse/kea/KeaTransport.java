@@ -22,6 +22,20 @@ public interface KeaTransport extends AutoCloseable {
      */
     String exchange(String request, Duration timeout);
 
+    /**
+     * As {@link #exchange}, the answer's bytes as Kea sent them, for transports that read them
+     * ({@link #keepsBytes}): a lease page of plain ASCII is then parsed from its bytes, without the
+     * text made of them first (KeaClient.sendPage).
+     */
+    default byte[] exchangeBytes(String request, Duration timeout) {
+        throw new UnsupportedOperationException(describe() + " gives the answer as text only");
+    }
+
+    /** True when {@link #exchangeBytes} is there. */
+    default boolean keepsBytes() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -50,8 +50,25 @@ final class LeaseListReader {
         }
         // Kea escapes every byte of non-ASCII text on its own (KeaText): then hostnames are decoded one by one.
         boolean decode = KeaText.needsDecoding(reply);
+        try {
+            return read(factory.createParser(reply), decode);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #read(String)}, from an answer's bytes that {@link KeaText#plainAscii} found to be text as they are. */
+    List<Lease> read(byte[] plainAscii) {
+        try {
+            return read(factory.createParser(plainAscii), false);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private List<Lease> read(JsonParser parser, boolean decode) {
         Known prev = known;
-        try (JsonParser p = factory.createParser(reply)) {
+        try (JsonParser p = parser) {
             JsonToken t = p.nextToken();
             boolean wrapped = t == JsonToken.START_ARRAY;
             if (wrapped) {

@@ -1,6 +1,8 @@
 package org.gatehouse.kea;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +27,7 @@ final class LeasePages {
     }
 
     /** A page's answer, and when it was asked for (System.nanoTime), for the log line. */
-    private record Answer(String reply, long askedAt) {
+    private record Answer(KeaClient.PageReply reply, long askedAt) {
     }
 
     private final KeaClient kea;
@@ -84,7 +86,7 @@ final class LeasePages {
     private Answer send(KeaCommands.Lease4GetPage command) {
         long askedAt = System.nanoTime();
         try {
-            return new Answer(kea.send(command), askedAt);
+            return new Answer(kea.sendPage(command), askedAt);
         } catch (RuntimeException e) {
             kea.logFailure(command, e, askedAt);
             throw e;
@@ -92,23 +94,47 @@ final class LeasePages {
     }
 
     /** The last address named in a page that holds {@code pageSize} leases (Kea's "count"), or null. */
-    Ipv4 lastAddressOfFullPage(String reply) {
+    Ipv4 lastAddressOfFullPage(KeaClient.PageReply reply) {
+        return reply.ascii() != null ? lastAddressOfFullPage(new String(reply.ascii(), 0, Math.min(64, reply.ascii().length),
+                StandardCharsets.US_ASCII), reply.ascii()) : lastAddressOfFullPage(reply.text(), null);
+    }
+
+    /** From {@code text}, or from {@code ascii} when given ({@code text} then holds only its start). */
+    private Ipv4 lastAddressOfFullPage(String text, byte[] ascii) {
         // "count" leads Kea's arguments (its maps are written in key order), within the first few dozen characters
         // (the control agent wraps the answer in a list).
-        int count = reply == null ? -1 : reply.indexOf("\"count\": " + pageSize + ",");
+        int count = text == null ? -1 : text.indexOf("\"count\": " + pageSize + ",");
         if (count < 0 || count > 64) {
             return null;
         }
-        int at = reply.lastIndexOf(KEY);
-        int end = at < 0 ? -1 : reply.indexOf('"', at + KEY.length());
-        if (end < 0 || end - at - KEY.length() > 15) {
-            return null;
-        }
+        String address = ascii == null ? lastAddressIn(text) : lastAddressIn(ascii);
         try {
-            return Ipv4.parse(reply.substring(at + KEY.length(), end));
+            return address == null ? null : Ipv4.parse(address);
         } catch (RuntimeException notAnAddress) {
             return null;
         }
+    }
+
+    private static String lastAddressIn(String text) {
+        int at = text.lastIndexOf(KEY);
+        int end = at < 0 ? -1 : text.indexOf('"', at + KEY.length());
+        return end < 0 || end - at - KEY.length() > 15 ? null : text.substring(at + KEY.length(), end);
+    }
+
+    private static String lastAddressIn(byte[] ascii) {
+        byte[] key = KEY.getBytes(StandardCharsets.US_ASCII);
+        for (int at = ascii.length - key.length; at >= 0; at--) {
+            if (Arrays.equals(ascii, at, at + key.length, key, 0, key.length)) {
+                int from = at + key.length;
+                for (int end = from; end < ascii.length && end - from <= 15; end++) {
+                    if (ascii[end] == '"') {
+                        return new String(ascii, from, end - from, StandardCharsets.US_ASCII);
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     private Answer await(Future<Answer> answer) {

@@ -36,6 +36,20 @@ public final class UnixSocketTransport implements KeaTransport {
 
     @Override
     public String exchange(String request, Duration timeout) {
+        return exchanged(request, timeout).text();
+    }
+
+    @Override
+    public byte[] exchangeBytes(String request, Duration timeout) {
+        return exchanged(request, timeout).bytes();
+    }
+
+    @Override
+    public boolean keepsBytes() {
+        return true;
+    }
+
+    private BoundedReply exchanged(String request, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!Files.exists(socket)) {
             throw new KeaUnreachable(describe(), "no such socket (is kea-dhcp4 running, and is this its control socket?)", null);
@@ -129,7 +143,7 @@ public final class UnixSocketTransport implements KeaTransport {
         }
     }
 
-    private String readDocument(SocketChannel ch, Selector selector, long deadline) throws IOException {
+    private BoundedReply readDocument(SocketChannel ch, Selector selector, long deadline) throws IOException {
         BoundedReply received = BoundedReply.onThreadBuffer();
         JsonDocumentScanner scanner = new JsonDocumentScanner();
         ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
@@ -146,7 +160,7 @@ public final class UnixSocketTransport implements KeaTransport {
             received.append(buf.array(), 0, end < 0 ? buf.limit() : end);
             buf.clear();
             if (end >= 0) {
-                return received.text();
+                return received;
             }
         }
     }
