@@ -33,10 +33,19 @@ public final class Database implements AutoCloseable {
 
     /**
      * Loads SQLite's native library now (sqlite-jdbc otherwise loads it at the first connection): the
-     * launcher does it on a second thread while the command line is parsed. A failure is left for
-     * {@link #open} to report.
+     * launcher does it on a second thread while the command line is parsed. Only where that cannot go
+     * wrong: the library unpacked where {@code org.sqlite.lib.path} says (the app image, ./gatehouse)
+     * and a temporary directory sqlite-jdbc can list (it looks there for stale copies first). Its loader
+     * logs each failure at ERROR with a stack trace, and the command may be one that never opens the
+     * cache ({@code --help}); anything else is left for {@link #open}, which reports it.
      */
     public static void loadNativeLibrary() {
+        String dir = System.getProperty("org.sqlite.lib.path");
+        String name = System.getProperty("org.sqlite.lib.name", System.mapLibraryName("sqlitejdbc"));
+        Path tmp = Path.of(System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir")));
+        if (dir == null || !Files.isRegularFile(Path.of(dir, name)) || !Files.isDirectory(tmp) || !Files.isReadable(tmp)) {
+            return;
+        }
         try {
             org.sqlite.SQLiteJDBCLoader.initialize();
         } catch (Exception | LinkageError e) {
