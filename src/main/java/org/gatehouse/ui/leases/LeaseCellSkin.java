@@ -1,7 +1,10 @@
 package org.gatehouse.ui.leases;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Bounds;
 import javafx.scene.control.SkinBase;
+import javafx.scene.control.TableColumn;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontSmoothingType;
 import javafx.scene.text.Text;
@@ -23,6 +26,10 @@ final class LeaseCellSkin extends SkinBase<LeaseCell> {
     private final Text text = new Text();
     private String shownFor;
     private double shownWidth = -1;
+    /** A wider or narrower column lays the cell out again (as TableView's cell skin does). */
+    private final InvalidationListener columnWidth = o -> getSkinnable().requestLayout();
+    private final WeakInvalidationListener weakColumnWidth = new WeakInvalidationListener(columnWidth);
+    private TableColumn<?, ?> column;
 
     LeaseCellSkin(LeaseCell cell) {
         super(cell);
@@ -39,6 +46,28 @@ final class LeaseCellSkin extends SkinBase<LeaseCell> {
             shownFor = null;
             refit();
         });
+        registerInvalidationListener(cell.tableColumnProperty(), o -> watchColumn());
+        watchColumn();
+    }
+
+    private void watchColumn() {
+        if (column != null) {
+            column.widthProperty().removeListener(weakColumnWidth);
+        }
+        column = getSkinnable().getTableColumn();
+        if (column != null) {
+            column.widthProperty().addListener(weakColumnWidth);
+        }
+        getSkinnable().requestLayout();
+    }
+
+    @Override
+    public void dispose() {
+        if (column != null) {
+            column.widthProperty().removeListener(weakColumnWidth);
+            column = null;
+        }
+        super.dispose();
     }
 
     private void refit() {
