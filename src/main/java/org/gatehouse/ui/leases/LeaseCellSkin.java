@@ -1,44 +1,44 @@
 package org.gatehouse.ui.leases;
 
-import javafx.beans.InvalidationListener;
-import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Bounds;
-import javafx.scene.control.SkinBase;
-import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.skin.TableCellSkin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontSmoothingType;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextBoundsType;
 
 /**
- * Draws a lease cell's text with one {@link Text} node, measured once per change. JavaFX's own
- * cell skin (LabeledSkinBase) measures the text again for its ellipsis on every layout of a cell
- * whose text changed, through listeners on a dozen Labeled properties: for a search keystroke that
- * is 300 cells. Here the text is measured by the Text node itself, and only text wider than the
- * column is cut to fit with the cell's ellipsis ("..."), as Labeled does. Colour and font follow
- * the cell's (its CSS: tier colours, selection); the look is the theme's ({@code .text}: grey
- * anti-aliasing, logical vertical-centre bounds).
+ * TableView's cell skin (its mouse selection, clip and column-width tracking stay), with the text
+ * drawn by one {@link Text} node measured once per change. Labeled's own text handling measures the
+ * text again for its ellipsis on every layout of a cell whose text changed and lays the cell (and so
+ * its row) out again: for a search keystroke that is 300 cells. Here a new text is drawn at once,
+ * and only text wider than the column is cut to fit with the cell's ellipsis, where Labeled cuts it.
+ * Colour and font follow the cell's (its CSS: tier colours, selection); the look is the theme's
+ * {@code .text} (grey anti-aliasing, logical vertical-centre bounds).
  */
-final class LeaseCellSkin extends SkinBase<LeaseCell> {
+final class LeaseCellSkin extends TableCellSkin<LeaseRow, LeaseRow> {
     /** Measures the cut-down candidates of a text that does not fit; FX thread only. */
     private static final Text MEASURE = new Text();
 
     private final Text text = new Text();
     private String shownFor;
     private double shownWidth = -1;
-    /** A wider or narrower column lays the cell out again (as TableView's cell skin does). */
-    private final InvalidationListener columnWidth = o -> getSkinnable().requestLayout();
-    private final WeakInvalidationListener weakColumnWidth = new WeakInvalidationListener(columnWidth);
-    private TableColumn<?, ?> column;
 
     LeaseCellSkin(LeaseCell cell) {
         super(cell);
+        // Labeled's text handling off (LabeledSkinBase's listeners and its text node); this skin draws the text.
+        unregisterChangeListeners(cell.textProperty());
+        unregisterChangeListeners(cell.fontProperty());
+        unregisterChangeListeners(cell.ellipsisStringProperty());
+        unregisterChangeListeners(cell.widthProperty());
+        unregisterChangeListeners(cell.heightProperty());
         text.setManaged(false);
         text.setFontSmoothingType(FontSmoothingType.GRAY);
         text.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER);
         text.fillProperty().bind(cell.textFillProperty());
         text.fontProperty().bind(cell.fontProperty());
-        getChildren().add(text);
+        getChildren().setAll(text);
         // A new text or font is drawn at once, without a layout of the cell (and so of its row): the
         // cell's size has not changed. Only a cell that was never laid out waits for its layout.
         registerInvalidationListener(cell.textProperty(), o -> refit());
@@ -46,32 +46,10 @@ final class LeaseCellSkin extends SkinBase<LeaseCell> {
             shownFor = null;
             refit();
         });
-        registerInvalidationListener(cell.tableColumnProperty(), o -> watchColumn());
-        watchColumn();
-    }
-
-    private void watchColumn() {
-        if (column != null) {
-            column.widthProperty().removeListener(weakColumnWidth);
-        }
-        column = getSkinnable().getTableColumn();
-        if (column != null) {
-            column.widthProperty().addListener(weakColumnWidth);
-        }
-        getSkinnable().requestLayout();
-    }
-
-    @Override
-    public void dispose() {
-        if (column != null) {
-            column.widthProperty().removeListener(weakColumnWidth);
-            column = null;
-        }
-        super.dispose();
     }
 
     private void refit() {
-        LeaseCell c = getSkinnable();
+        TableCell<LeaseRow, LeaseRow> c = getSkinnable();
         if (shownWidth < 0) {
             c.requestLayout();
             return;
@@ -114,14 +92,16 @@ final class LeaseCellSkin extends SkinBase<LeaseCell> {
     /** The longest start of {@code full} that fits in {@code width} with the ellipsis after it ("" if not even that fits). */
     static String fitted(String full, Font font, double width, String ellipsis) {
         MEASURE.setFont(font);
-        if (widthOf(ellipsis) > width) {
+        // the start and the ellipsis measured apart, with Labeled's 2 px to spare: the same cut as before
+        double room = width - widthOf(ellipsis) - 2;
+        if (room < 0) {
             return "";
         }
         int lo = 0;
         int hi = full.length();
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (widthOf(full.substring(0, mid) + ellipsis) <= width) {
+            if (widthOf(full.substring(0, mid)) <= room) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -145,7 +125,7 @@ final class LeaseCellSkin extends SkinBase<LeaseCell> {
      */
     @Override
     protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
-        LeaseCell c = getSkinnable();
+        TableCell<LeaseRow, LeaseRow> c = getSkinnable();
         if (c.getTableColumn() != null && !c.getProperties().containsKey("deferToParentPrefWidth")) {
             return snapSizeX(c.getTableColumn().getWidth());
         }

@@ -98,6 +98,22 @@ class LeaseCellsGuiTest {
         assertThat(textOf(wide).getLayoutBounds().getWidth()).isLessThanOrEqualTo(wide.getWidth() - wide.snappedLeftInset() - wide.snappedRightInset());
     }
 
+    @Test
+    void clickingACellSelectsItsRowAndARightClickSelectsTheRowItOpensTheMenuFor() {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(hostnameCellOf("192.168.40.12"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> selectedIp().equals("192.168.40.12"));
+        assertThat(table().isFocused()).as("the click focuses the table (keyboard continues from there)").isTrue();
+        robot.rightClickOn(hostnameCellOf("192.168.40.15"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> selectedIp().equals("192.168.40.15"));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    private String selectedIp() {
+        LeaseRow r = table().getSelectionModel().getSelectedItem();
+        return r == null ? "" : r.ip();
+    }
+
     /** Every filled row's IP and Hostname cells draw its lease; rows past the last lease draw nothing. */
     private void assertRowsShowTheirLeases() {
         WaitForAsyncUtils.waitForFxEvents();
