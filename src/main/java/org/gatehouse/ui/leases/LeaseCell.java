@@ -7,7 +7,9 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
 import javafx.css.PseudoClass;
+import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
 /**
@@ -17,7 +19,8 @@ import javafx.scene.input.MouseEvent;
  * cells when the cache's times move; all listen weakly, so cells the table drops do not stay
  * reachable from the view-model. Tier colour and "reserved" are
  * pseudo-classes ({@code :tier-registered}, {@code :reserved}, {@code :differs}): switching those is far cheaper for
- * CSS than editing style classes on every scrolled row.
+ * CSS than editing style classes on every scrolled row. The text is drawn by {@link LeaseCellSkin} (one Text node,
+ * measured once); a Servers cell keeps one tooltip for its "differs" note and only changes its text.
  */
 final class LeaseCell extends TableCell<LeaseRow, LeaseRow> {
     private static final Map<org.gatehouse.model.Tier, PseudoClass> TIERS = new EnumMap<>(org.gatehouse.model.Tier.class);
@@ -37,6 +40,7 @@ final class LeaseCell extends TableCell<LeaseRow, LeaseRow> {
     private final InvalidationListener redraw = this::redraw;
     private final InvalidationListener changed = this::changed;
     private RowData drawn;
+    private Tooltip differsTip;
 
     LeaseCell(LeaseColumn column, LeasesViewModel vm, Consumer<LeaseColumn> clicked) {
         this.column = column;
@@ -48,6 +52,11 @@ final class LeaseCell extends TableCell<LeaseRow, LeaseRow> {
         }
         vm.model().revisionProperty().addListener(new WeakInvalidationListener(changed));
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clicked.accept(column));
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new LeaseCellSkin(this);
     }
 
     private void redraw(Observable o) {
@@ -87,7 +96,13 @@ final class LeaseCell extends TableCell<LeaseRow, LeaseRow> {
         } else if (column == LeaseColumn.SERVERS) {
             boolean differs = !blank && d.difference() != null;
             pseudoClassStateChanged(DIFFERS, differs);
-            setTooltip(differs ? new javafx.scene.control.Tooltip("Differs between the servers: " + d.difference()) : null);
+            if (differs) {
+                if (differsTip == null) {
+                    differsTip = new Tooltip();
+                }
+                differsTip.setText("Differs between the servers: " + d.difference());
+            }
+            setTooltip(differs ? differsTip : null);
         }
     }
 }

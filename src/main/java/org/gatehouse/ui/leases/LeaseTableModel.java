@@ -74,6 +74,10 @@ public final class LeaseTableModel {
         return rows;
     }
 
+    RowList rowList() {
+        return rows;
+    }
+
     /**
      * Moves whenever rows changed in place (new data, flashing on or off): the cells on screen
      * listen to this one value and redraw if their row changed, instead of every row carrying properties.

@@ -67,9 +67,17 @@ final class LeaseTableRows {
         }
     }
 
-    /** A row that shows the :changed pseudo-class while its lease is flashing (checked when the model's revision moves). */
+    /**
+     * A row that shows the :changed pseudo-class while its lease is flashing (checked when the model's
+     * revision moves). A new item does not ask for a layout of the row: TableView's row skin asks for one
+     * whenever the item changes, and VirtualFlow then applies CSS to the whole row (the row and its
+     * twelve cells with their text) before placing it — most of what a search keystroke cost. The cells
+     * are the same size for any lease and draw their new text themselves ({@link LeaseCellSkin}); a
+     * row is still laid out when its size, its columns or its cells' sizes change.
+     */
     static final class FlashingRow extends TableRow<LeaseRow> {
         private final InvalidationListener listener = o -> showFlash();
+        private boolean changingItem;
 
         FlashingRow(LeaseTableModel model) {
             model.revisionProperty().addListener(new WeakInvalidationListener(listener));
@@ -82,8 +90,22 @@ final class LeaseTableRows {
 
         @Override
         protected void updateItem(LeaseRow item, boolean empty) {
-            super.updateItem(item, empty);
+            boolean wasEmpty = isEmpty();
+            // from or to an empty row the row skin changes which cells it shows: let it lay them out
+            changingItem = wasEmpty == empty;
+            try {
+                super.updateItem(item, empty);
+            } finally {
+                changingItem = false;
+            }
             showFlash();
+        }
+
+        @Override
+        public void requestLayout() {
+            if (!changingItem) {
+                super.requestLayout();
+            }
         }
     }
 }

@@ -322,6 +322,7 @@ public final class LeasesView extends BorderPane {
 
     private TableView<LeaseRow> buildTable() {
         TableView<LeaseRow> t = new TableView<>(vm.visibleRows());
+        t.setSkin(new LeaseTableSkin(t, vm.model().rowList()));
         t.setId("lease-table");
         t.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);

@@ -19,6 +19,8 @@ final class RowList extends ModifiableObservableListBase<LeaseRow> {
 
     private List<LeaseRow> rows = new ArrayList<>();
     private boolean applying;
+    /** Set by {@link #apply}, cleared by the table's next layout ({@link LeaseTableSkin}). */
+    private boolean changedSinceLayout;
 
     @Override
     public LeaseRow get(int index) {
@@ -62,6 +64,7 @@ final class RowList extends ModifiableObservableListBase<LeaseRow> {
         List<LeaseRow> old = rows;
         List<LeaseRow> next = edit.next();
         applying = true;
+        changedSinceLayout = true;
         beginChange();
         try {
             rows = new ArrayList<>(next);
@@ -91,6 +94,18 @@ final class RowList extends ModifiableObservableListBase<LeaseRow> {
             endChange();
             applying = false;
         }
+    }
+
+    /**
+     * True if {@link #apply} changed the rows since the table's last layout: the table's request to
+     * rebuild its cells then comes from that change (see {@link LeaseTableSkin}).
+     */
+    boolean changedSinceLayout() {
+        return changedSinceLayout;
+    }
+
+    void laidOut() {
+        changedSinceLayout = false;
     }
 
     /** True while {@link #apply} notifies listeners (selection changes then are not the user's). */
