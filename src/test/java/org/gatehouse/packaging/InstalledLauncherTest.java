@@ -40,7 +40,7 @@ class InstalledLauncherTest {
         Path app = Files.createDirectories(image.resolve("lib/app"));
         String cfg = "[Application]\napp.classpath=$APPDIR/gatehouse.jar\napp.mainclass=org.gatehouse.app.Main\n"
                 + "app.classpath=$APPDIR/lib/picocli-4.7.7.jar\n\n[JavaOptions]\njava-options=-Djpackage.app-version=0.1.0\n"
-                + "java-options=-Xmx384m\njava-options=-XX:SharedArchiveFile=$APPDIR/gatehouse.jsa\n";
+                + "java-options=-Xmx384m\njava-options=-XX:GCTimeRatio=4\njava-options=-XX:SharedArchiveFile=$APPDIR/gatehouse.jsa\n";
         Files.writeString(app.resolve("gatehouse.cfg"), cfg);
         Files.writeString(app.resolve("gatehouse-sw.cfg"), cfg + "java-options=-Dprism.order=sw\n");
         String report = "for a; do echo \"arg: $a\"; done\necho \"GDK_GL: ${GDK_GL-unset}\"\n"
@@ -54,7 +54,7 @@ class InstalledLauncherTest {
     /** What the runtime is started with for the configuration {@code sw} (or the plain one) and {@code args}. */
     private List<String> javaWith(boolean sw, String... args) {
         Path app = image.resolve("lib/app");
-        List<String> lines = new ArrayList<>(List.of("started: java", "arg: -Djpackage.app-version=0.1.0", "arg: -Xmx384m",
+        List<String> lines = new ArrayList<>(List.of("started: java", "arg: -Djpackage.app-version=0.1.0", "arg: -Xmx384m", "arg: -XX:GCTimeRatio=4",
                 "arg: -XX:SharedArchiveFile=" + app + "/gatehouse.jsa"));
         if (sw) {
             lines.add("arg: -Dprism.order=sw");
@@ -112,6 +112,20 @@ class InstalledLauncherTest {
         assertThat(run(Map.of())).doesNotContain(c1);
         assertThat(run(Map.of(), "demo")).doesNotContain(c1);
         assertThat(run(Map.of(), "sync", "--every", "300")).doesNotContain(c1);
+    }
+
+    /** The console (no command, demo, gui) lets G1 collect half the time before growing the heap, after the configuration's 4; commands and sync do not. */
+    @Test
+    void theConsoleGetsItsOwnCollectorGoal() throws Exception {
+        Files.copy(Path.of("packaging/launch-kind.sh"), image.resolve("lib/launch-kind.sh"));
+        String ratio = "arg: -XX:GCTimeRatio=1";
+        for (List<String> console : List.of(run(Map.of()), run(Map.of(), "demo"), run(Map.of(), "--profile", "site", "gui"))) {
+            assertThat(console).contains(ratio);
+            assertThat(console.lastIndexOf(ratio)).as("after the configuration's options, before the main class")
+                    .isGreaterThan(console.indexOf("arg: -XX:GCTimeRatio=4")).isLessThan(console.indexOf("arg: org.gatehouse.app.Main"));
+        }
+        assertThat(run(Map.of(), "leases", "list")).doesNotContain(ratio);
+        assertThat(run(Map.of(), "sync", "--every", "300")).doesNotContain(ratio);
     }
 
     /** The wrapper, with /opt/gatehouse and /dev moved into the test's directory, run with {@code env} added. */
