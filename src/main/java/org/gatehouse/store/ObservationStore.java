@@ -58,9 +58,14 @@ public final class ObservationStore {
      * (with a history row), and when they appear in or leave the list.
      */
     public Recorded record(List<ClassifiedLease> leases, Instant at) {
-        // The digest is hashed on a thread of its own while the stored list is read or, with no digest to compare
-        // (a new cache), while the whole list is written: SHA-256 of 50,000 leases is ~90 ms of a command's CPU.
+        // With no digest to compare (a new cache), the digest is hashed on a thread of its own while the whole list is
+        // written: SHA-256 of 50,000 leases is ~90 ms of a command's CPU. With one, it is waited for before the write
+        // lock is taken, so that other writers do not wait for the hashing.
         DigestOnTheSide digest = DigestOnTheSide.start(leases);
+        ObservationWriter.Refresh newest = db.read(ObservationWriter::refresh);
+        if (newest != null && newest.digest() != null) {
+            digest.get();
+        }
         return db.write(c -> {
             ObservationWriter w = ObservationWriter.begin(c, at);
             if (w.previousDigest() != null && w.previousDigest().equals(digest.get())) {
