@@ -28,11 +28,6 @@ public final class KeaText {
     private KeaText() {
     }
 
-    /**
-     * True when the text has a value byte to decode: an escape of a byte 0x80–0xFF whose values
-     * carry no raw non-ASCII. Most answers (a 50,000-lease list of ASCII hostnames) have none, and
-     * then no tree walk is needed.
-     */
     /** True when {@code bytes} are all ASCII and hold no {@code \\u0080}–{@code \\u00ff} escape: text as they are. */
     static boolean plainAscii(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
@@ -40,20 +35,28 @@ public final class KeaText {
             if (b < 0) {
                 return false;
             }
-            if (b == '\\' && i + 5 < bytes.length && bytes[i + 1] == 'u' && bytes[i + 2] == '0' && bytes[i + 3] == '0') {
-                int c = Character.toLowerCase(bytes[i + 4]);
-                if (c == '8' || c == '9' || (c >= 'a' && c <= 'f')) {
-                    return false;
-                }
+            if (b == '\\' && i + 4 < bytes.length && bytes[i + 1] == 'u' && bytes[i + 2] == '0' && bytes[i + 3] == '0'
+                    && escapesHighByte(bytes[i + 4])) {
+                return false;
             }
         }
         return true;
     }
 
+    /** The first hex digit after {@code \\u00} of an escape of a byte 0x80–0xFF. */
+    private static boolean escapesHighByte(int digit) {
+        int c = Character.toLowerCase(digit);
+        return c == '8' || c == '9' || (c >= 'a' && c <= 'f');
+    }
+
+    /**
+     * True when the text has a value byte to decode: an escape of a byte 0x80–0xFF whose values
+     * carry no raw non-ASCII. Most answers (a 50,000-lease list of ASCII hostnames) have none, and
+     * then no tree walk is needed.
+     */
     public static boolean needsDecoding(String text) {
         for (int at = text.indexOf("\\u00"); at >= 0; at = text.indexOf("\\u00", at + 4)) {
-            char c = at + 4 < text.length() ? Character.toLowerCase(text.charAt(at + 4)) : ' ';
-            if (c == '8' || c == '9' || (c >= 'a' && c <= 'f')) {
+            if (at + 4 < text.length() && escapesHighByte(text.charAt(at + 4))) {
                 return byteEscaped(text);
             }
         }

@@ -146,10 +146,11 @@ final class ObservationWriter {
                 Lease l = cl.lease();
                 Known seen = new Known(l.ip().toString(), l.subnetId(), l.hostname(), l.state().label(), cl.tier().label(),
                         before == null || before.presentFrom() == null ? Long.valueOf(number) : before.presentFrom());
+                boolean historyDue = before == null || !sameLease(before, seen);
+                fresh += before == null ? 1 : 0;
+                changes += historyDue ? 1 : 0;
                 if (derived != null) {
-                    derived.add(before == null, before != null && !seen.equals(before), before == null || !sameLease(before, seen), seen.ip());
-                    fresh += before == null ? 1 : 0;
-                    changes += before == null || !sameLease(before, seen) ? 1 : 0;
+                    derived.add(before == null, before != null && !seen.equals(before), historyDue, seen.ip());
                     continue;
                 }
                 if (before == null) {
@@ -159,15 +160,13 @@ final class ObservationWriter {
                     bind(insert, 4, seen);
                     insert.setLong(9, number);
                     insert.addBatch();
-                    fresh++;
                 } else if (!seen.equals(before)) {
                     bind(update, 1, seen);
                     update.setLong(6, seen.presentFrom());
                     update.setString(7, mac);
                     update.addBatch();
                 }
-                if (before == null || !sameLease(before, seen)) {
-                    changes++;
+                if (historyDue) {
                     history.setString(1, mac);
                     history.setLong(2, at);
                     history.setString(3, seen.ip());
